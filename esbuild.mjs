@@ -1,0 +1,40 @@
+// Three bundles with a physical boundary: the core never sees `vscode`, the CLI never sees `vscode`,
+// and the extension gets `vscode` only as an external provided by the editor.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', external: [] },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    // the CLI is started once per agent tool call: keep it lean
+    minify: true,
+    sourcemap: false,
+  },
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+];
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const fs = await import('node:fs');
+  fs.chmodSync('dist/cli.js', 0o755);
+}

@@ -1,0 +1,38 @@
+/**
+ * The public contract of the core (also `dist/core.js`). Keep it stable: the CLI, the hooks, the extension
+ * and third parties call it.
+ */
+import type { Verdict } from './verdict';
+import type { EditOp, Policy } from './policy/types';
+
+/** Reads a file the command would run (a script, package.json, a Makefile, an SQL file). Supplied by adapters. */
+export type ReadFile = (absolutePath: string) => string | undefined;
+
+export interface CheckCommandOptions {
+  /** Absolute directory the command runs in. */
+  readonly cwd: string;
+  /** Absolute workspace root; defaults to `cwd`. */
+  readonly root?: string;
+  /** Environment variables known to be set for the command (from the request), e.g. `KUBECONFIG`. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Lets the core judge scripts the command runs; without it such scripts are judged by name only. */
+  readonly readFile?: ReadFile;
+}
+
+export interface CheckEditOptions {
+  /** Absolute workspace root that relative paths and protected-path globs are resolved against. */
+  readonly root: string;
+}
+
+export interface GuardOptions {
+  /** The compiled policy; defaults to the built-in one. */
+  readonly policy?: Policy;
+  /** Absolute home directory (`~`, `$HOME`); when absent, `env.HOME` of the request, else `~` is unknown. */
+  readonly home?: string;
+}
+
+export interface Guard {
+  readonly policy: Policy;
+  checkCommand(command: string, options: CheckCommandOptions): Verdict;
+  checkEdit(path: string, op: EditOp, options: CheckEditOptions): Verdict;
+}

@@ -1,0 +1,63 @@
+/**
+ * What rule packs see: one simple command after parsing, expansion of what can be known, and unwrapping of
+ * every wrapper (sudo, env, bash -c, xargs, find -exec, …). Rule packs never look at raw text or the AST.
+ */
+
+/** One argument word after quote removal. */
+export interface Arg {
+  /** The literal value; unknown parts (`$X` unset, `$(…)`) are replaced by the empty string. */
+  readonly value: string;
+  /** Some part of the word is only known when it runs (unknown variable, command substitution). */
+  readonly dynamic: boolean;
+  /** Contains an unquoted glob character (`*`, `?`, `[`). */
+  readonly glob: boolean;
+}
+
+export type RedirectOp = '>' | '>>' | '>|' | '&>' | '&>>' | '<' | '<>' | '<<' | '<<-' | '<<<' | '>&' | '<&';
+
+export interface Redirect {
+  readonly op: RedirectOp;
+  /** File descriptor written before the operator (`2>`), if any. */
+  readonly fd: number | undefined;
+  readonly target: Arg;
+}
+
+/** Where the command's standard input comes from, when it can be told. */
+export interface StdinSource {
+  readonly kind: 'heredoc' | 'herestring' | 'pipe' | 'file';
+  /** The literal text, when it is known before running (heredoc, here-string, `echo …|`, `printf …|`). */
+  readonly text: string | undefined;
+  /** For `pipe`: the program writing into the pipe (after unwrapping), e.g. `curl`. */
+  readonly from: string | undefined;
+  /** For `pipe`: the writer's arguments. */
+  readonly fromArgs: readonly string[] | undefined;
+  /** For `file`: the file redirected in with `<`. */
+  readonly path: string | undefined;
+}
+
+export interface Invocation {
+  /** The program's name as it will be looked up: basename, quotes removed (`/bin/rm`, `r''m`, `\rm` → `rm`). */
+  readonly program: string;
+  /** The program word as written, quotes removed (`/bin/rm`). */
+  readonly programPath: string;
+  /** The program word could not be known (computed by `$( )`, an unknown variable). */
+  readonly programDynamic: boolean;
+  /** Arguments after the program, as literal values. */
+  readonly args: readonly string[];
+  /** The same arguments with their expansion facts. */
+  readonly argv: readonly Arg[];
+  /** Environment in effect for this command: the request's env, `X=1 cmd` prefixes, `env X=1`, `export X=1`. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Absolute working directory for this command (after `cd`/`pushd` in the same line); undefined if unknown. */
+  readonly cwd: string | undefined;
+  /** The command as a person would read it (normalised spacing), used in reasons. */
+  readonly text: string;
+  readonly stdin: StdinSource | undefined;
+  readonly redirects: readonly Redirect[];
+  /** The wrappers this command was found inside, outermost first, e.g. `['sudo', 'bash -c']`. */
+  readonly wrappers: readonly string[];
+  /** Runs with elevated privileges (sudo, doas, pkexec, su -c). */
+  readonly elevated: boolean;
+  /** 1-based line of the command within the checked text (multi-line commands, scripts). */
+  readonly line: number;
+}
