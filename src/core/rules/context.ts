@@ -2,6 +2,7 @@
  * What a matcher may ask about the world: all of it computed by the core from the request, never by I/O.
  */
 import type { Arg } from '../invocation';
+import type { Decision, Risk } from '../verdict';
 
 export interface ResolvedPath {
   /** Absolute, normalised path (`..`, `~`, `$HOME` resolved); for a dynamic path, the worst case. */
@@ -29,10 +30,19 @@ export interface RuleContext {
   readonly home: string;
   /** Resolve a path argument against the invocation's cwd (or the root when unknown). */
   resolvePath(path: Arg | string, cwd: string | undefined): ResolvedPath;
+  /** Reads a file the command uses (an SQL file, a script), when the adapter supplied a reader; else undefined. */
+  readFile(absolutePath: string): string | undefined;
   /**
    * Judge a shell command found inside something else (a string an interpreter passes to `system`, a script
-   * line). Returns the ids of the rules it triggers, most severe first; used by matchers that want to say
+   * line). Returns the findings it triggers, most severe first; used by matchers that want to say
    * "this Python one-liner runs `rm -rf /`".
    */
-  checkNestedShell(text: string, cwd: string | undefined): readonly { rule: string; decision: import('../verdict').Decision; risk: import('../verdict').Risk; message: string }[];
+  checkNestedShell(text: string, cwd: string | undefined): readonly NestedFinding[];
+}
+
+export interface NestedFinding {
+  readonly rule: string;
+  readonly decision: Decision;
+  readonly risk: Risk;
+  readonly message: string;
 }
