@@ -100,3 +100,75 @@ export function subcommand(args: readonly string[], valueOpts: readonly string[]
   }
   return undefined;
 }
+
+/** Values Go's `strconv.ParseBool` reads as true (Go flag packages: terraform, tofu, terragrunt). */
+const GO_TRUE: ReadonlySet<string> = new Set(['1', 't', 'T', 'true', 'TRUE', 'True']);
+
+/**
+ * A Go-style boolean flag, which may be written with one or two dashes and may carry a value:
+ * `-auto-approve`, `--auto-approve`, `-auto-approve=true`; `-auto-approve=false` is off. The last one wins.
+ */
+export function hasGoBool(args: readonly string[], name: string): boolean {
+  let on = false;
+  for (const a of args) {
+    if (a === '--') break;
+    if (a.length < name.length + 1 || a[0] !== '-') continue;
+    const start = a[1] === '-' ? 2 : 1;
+    if (!a.startsWith(name, start)) continue;
+    const end = start + name.length;
+    if (a.length === end) on = true;
+    else if (a[end] === '=') on = GO_TRUE.has(a.slice(end + 1));
+  }
+  return on;
+}
+
+/**
+ * The first `count` positionals (the command path of `aws s3 rm`, `gcloud compute instances delete`), skipping
+ * options and the values of `valueOpts`; stops early, so trailing arguments are never looked at.
+ */
+export function leadingPositionals(args: readonly string[], valueOpts: readonly string[], count: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length && out.length < count; i++) {
+    const a = args[i] ?? '';
+    if (a === '--') break;
+    if (a.length > 1 && a[0] === '-') {
+      if (!a.includes('=') && valueOpts.includes(a)) i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Every value of an option, in order (`psql -c A -c B`, `perl -e A -e B`): the same spellings as
+ * `optionValue` (`-c v`, `-cv`, `--command v`, `--command=v`).
+ */
+export function optionValues(args: readonly string[], names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '--') break;
+    for (const n of names) {
+      if (a === n) {
+        const v = args[i + 1];
+        if (v !== undefined) out.push(v);
+        i++;
+        break;
+      } else if (a.startsWith(n + '=')) {
+        out.push(a.slice(n.length + 1));
+        break;
+      } else if (n.length === 2 && n[0] === '-' && n[1] !== '-' && a.startsWith(n) && a.length > 2 && !a.startsWith('--')) {
+        out.push(a.slice(2));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The first argument that is one of `names` (exactly, case-insensitively), e.g. a redis command word. */
+export function firstOf(args: readonly string[], names: ReadonlySet<string>): string | undefined {
+  for (const a of args) if (names.has(a.toLowerCase())) return a;
+  return undefined;
+}
