@@ -1,0 +1,22 @@
+/**
+ * `agent-guard hook <agent> [--timeout S] [--auto-approve] [--trust-tool NAME]…` — the pre-tool-use hook every
+ * supported agent runs before each tool call (payload on stdin, answer on stdout in the agent's own shape).
+ * Agents: vscode, claude, cursor, gemini, codex, copilot-cli, cline. See src/cli/hooks/.
+ */
+import { ADAPTERS } from '../hooks/registry';
+import { runHook } from '../hooks/run';
+import { AGENT_IDS, isAgentId } from '../hooks/types';
+
+export async function run(argv: readonly string[]): Promise<number> {
+  const [agent, ...rest] = argv;
+  if (agent === undefined || agent === '--help' || agent === '-h' || !isAgentId(agent)) {
+    process.stderr.write(
+      `usage: agent-guard hook <agent> [--timeout SECONDS] [--auto-approve] [--trust-tool NAME]...\n` +
+        `agents: ${AGENT_IDS.join(', ')}\n` +
+        (agent !== undefined && agent !== '--help' && agent !== '-h' ? `unknown agent "${agent}"\n` : ''),
+    );
+    // no adapter means no answer shape; exit 2 is the blocking status for most agents
+    return 2;
+  }
+  return runHook(ADAPTERS[agent], rest);
+}

@@ -1,0 +1,162 @@
+/**
+ * What a tool call does, whichever agent sent it. One catalogue for all agents because several agents read the
+ * same hook files (VS Code runs Claude's and Copilot CLI's hooks; Copilot CLI runs VS Code's), so any adapter
+ * may see any agent's tool names. Names are matched exactly; a name that is not here is unknown, and an
+ * unknown tool is never allowed silently: the hook asks a person (see judge.ts).
+ */
+import type { EditOp } from '../../core/policy/types';
+import { commandText, isObject, obj, str, strings, type Json } from './payload';
+import { looksLikePatch, patchTargets } from './patch';
+
+/** A path as the agent gave it (maybe relative to the call's cwd). */
+export interface RawEdit {
+  readonly path: string;
+  readonly op: EditOp;
+}
+
+export type Classification =
+  | { readonly kind: 'read-only' }
+  | { readonly kind: 'actions'; readonly commands: ReadonlyArray<{ readonly command: string; readonly cwd?: string }>; readonly edits: readonly RawEdit[] }
+  | { readonly kind: 'unknown'; readonly summary: string }
+  /** A known tool whose input lacks what it needs (no command, no path): the call cannot be judged. */
+  | { readonly kind: 'malformed'; readonly problem: string };
+
+const PATH_FIELDS = ['file_path', 'filePath', 'path', 'notebook_path', 'notebookPath', 'target_file', 'targetFile', 'absolute_path', 'filename', 'file', 'uri', 'dirPath', 'dir_path'];
+const COMMAND_FIELDS = ['command', 'cmd', 'commandLine', 'command_line', 'script'];
+const CWD_FIELDS = ['cwd', 'dir_path', 'directory', 'workdir', 'working_directory', 'workingDirectory'];
+const PATCH_FIELDS = ['input', 'patch', 'command', 'diff'];
+
+/** Tools that neither write files nor run anything outside the agent: reads, searches, plans, questions. */
+const READ_ONLY = new Set<string>([
+  // Claude Code
+  'Read', 'Glob', 'Grep', 'LS', 'WebFetch', 'WebSearch', 'TodoWrite', 'TodoRead', 'Task', 'Agent', 'ExitPlanMode',
+  'EnterPlanMode', 'AskUserQuestion', 'BashOutput', 'TaskOutput', 'KillShell', 'KillBash', 'TaskStop', 'NotebookRead',
+  'ListMcpResourcesTool', 'ReadMcpResourceTool', 'Skill', 'SlashCommand', 'ToolSearch',
+  // VS Code / GitHub Copilot agent mode
+  'read_file', 'list_dir', 'file_search', 'grep_search', 'semantic_search', 'get_errors', 'fetch_webpage',
+  'get_terminal_output', 'terminal_selection', 'terminal_last_command', 'get_changed_files', 'list_code_usages',
+  'manage_todo_list', 'think', 'get_task_output', 'test_failure', 'get_search_view_results', 'search_workspace_symbols',
+  'get_vscode_api', 'get_project_setup_info', 'read_notebook_cell_output', 'copilot_getNotebookSummary', 'github_repo',
+  'runSubagent', 'vscode_searchExtensions_internal', 'readFile', 'listDirectory', 'codebase', 'search', 'fetch',
+  // Gemini CLI
+  'read_many_files', 'list_directory', 'glob', 'search_file_content', 'google_web_search', 'web_fetch', 'save_memory',
+  'write_todos', 'ask_user', 'enter_plan_mode', 'exit_plan_mode', 'activate_skill', 'codebase_investigator', 'get_internal_docs',
+  // Copilot CLI
+  'view', 'grep', 'rg', 'web_search', 'report_intent', 'update_todo', 'read_bash', 'stop_bash', 'bash_shutdown',
+  'list_bash', 'read_powershell', 'stop_powershell', 'powershell_shutdown', 'list_powershell', 'task', 'list_agents',
+  'read_agent', 'skill', 'show_file', 'fetch_copilot_cli_documentation', 'search_code_subagent', 'store_memory',
+  // Cline
+  'list_files', 'search_files', 'list_code_definition_names', 'browser_action', 'access_mcp_resource',
+  'ask_followup_question', 'plan_mode_respond', 'act_mode_respond', 'focus_chain', 'condense', 'summarize_task',
+  'load_mcp_documentation', 'generate_explanation', 'search_subagent', 'new_task', 'report_bug',
+  // Cursor (preToolUse)
+  'Search', 'codebase_search', 'read_lints',
+]);
+
+/** Tools that run a shell command. */
+const SHELL = new Set<string>([
+  'Bash', 'run_in_terminal', 'runInTerminal', 'runTerminalCommand', 'run_shell_command', 'bash', 'powershell',
+  'execute_command', 'Shell', 'shell', 'local_shell', 'exec_command', 'container.exec', 'run_terminal_cmd', 'terminal',
+]);
+
+/** Tools that write (create, overwrite, edit) one file named by a path field. */
+const WRITE_ONE = new Set<string>([
+  'Write', 'Edit', 'MultiEdit', 'NotebookEdit', 'create_file', 'replace_string_in_file', 'insert_edit_into_file',
+  'edit_notebook_file', 'create_directory', 'write_file', 'replace', 'edit', 'create', 'str_replace', 'insert',
+  'write_to_file', 'replace_in_file', 'new_rule', 'edit_file', 'search_replace', 'apply_diff', 'insert_content',
+  'editFiles', 'createFile', 'append_to_file', 'create_new_jupyter_notebook', 'StrReplace', 'Create', 'Insert',
+]);
+
+/** Tools that delete files named by a path field (or a list of them). */
+const DELETE = new Set<string>(['Delete', 'delete_file', 'delete_files', 'DeleteFile', 'rm']);
+
+/** Tools that apply a patch given as text. */
+const PATCH = new Set<string>(['apply_patch', 'git_apply_patch', 'applyPatch', 'ApplyPatch']);
+
+function pathsOf(input: Json): string[] {
+  const one = str(input, ...PATH_FIELDS);
+  const many = [...strings(input, 'paths'), ...strings(input, 'files'), ...strings(input, 'file_paths'), ...strings(input, 'filePaths')];
+  return one ? [one, ...many] : many;
+}
+
+function shellCall(tool: string, input: Json): Classification {
+  // Copilot CLI's write_bash / write_powershell send text into a running shell: judge the text as a command
+  const raw = tool.startsWith('write_') ? input['input'] : COMMAND_FIELDS.map((k) => input[k]).find((v) => v !== undefined);
+  let command = commandText(raw);
+  if (command === undefined) return { kind: 'malformed', problem: `${tool} call without a command` };
+  if (tool.startsWith('write_')) command = command.replace(/\{(enter|up|down|left|right|backspace)\}/g, '\n');
+  const cwd = str(input, ...CWD_FIELDS);
+  // older Codex sends patches as `apply_patch <<'EOF' … EOF` through the shell tool
+  if (/^\s*(apply_patch|applypatch)\b/.test(command) && looksLikePatch(command)) {
+    const edits = patchTargets(command);
+    if (edits.length > 0) return { kind: 'actions', commands: [], edits };
+  }
+  return { kind: 'actions', commands: [cwd !== undefined ? { command, cwd } : { command }], edits: [] };
+}
+
+function patchCall(tool: string, input: Json | string): Classification {
+  const text = typeof input === 'string' ? input : PATCH_FIELDS.map((k) => input[k]).find((v): v is string => typeof v === 'string');
+  if (text === undefined) return { kind: 'malformed', problem: `${tool} call without patch text` };
+  const edits = patchTargets(text);
+  if (edits.length === 0) return { kind: 'unknown', summary: `${tool}: a patch in a format Agent Guard cannot read` };
+  return { kind: 'actions', commands: [], edits };
+}
+
+function summarize(tool: string, input: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(input) ?? '';
+  } catch {
+    text = '';
+  }
+  return text.length > 200 ? `${tool} ${text.slice(0, 200)}…` : `${tool} ${text}`;
+}
+
+/** Classifies one tool call. `input` is the tool's arguments object (a bare string for free-form patch tools). */
+export function classifyTool(tool: string, input: Json | string | undefined): Classification {
+  if (READ_ONLY.has(tool)) return { kind: 'read-only' };
+  if (PATCH.has(tool)) return input === undefined ? { kind: 'malformed', problem: `${tool} call without input` } : patchCall(tool, input);
+  if (input === undefined || typeof input === 'string') {
+    if (typeof input === 'string' && looksLikePatch(input)) return patchCall(tool, input);
+    return SHELL.has(tool) || WRITE_ONE.has(tool) || DELETE.has(tool)
+      ? { kind: 'malformed', problem: `${tool} call without its arguments` }
+      : { kind: 'unknown', summary: summarize(tool, input) };
+  }
+  if (SHELL.has(tool) || tool === 'write_bash' || tool === 'write_powershell') return shellCall(tool, input);
+  if (tool === 'str_replace_editor') {
+    if (str(input, 'command') === 'view') return { kind: 'read-only' };
+    const p = str(input, ...PATH_FIELDS);
+    return p ? { kind: 'actions', commands: [], edits: [{ path: p, op: 'write' }] } : { kind: 'malformed', problem: `${tool} call without a path` };
+  }
+  if (tool === 'multi_replace_string_in_file') {
+    const list = input['replacements'];
+    const paths = Array.isArray(list) ? list.filter(isObject).map((r) => str(r, ...PATH_FIELDS)).filter((p): p is string => p !== undefined) : [];
+    if (paths.length === 0 || !Array.isArray(list) || paths.length !== list.length) return { kind: 'malformed', problem: `${tool} call with a replacement that names no file` };
+    return { kind: 'actions', commands: [], edits: [...new Set(paths)].map((p) => ({ path: p, op: 'write' as const })) };
+  }
+  if (tool === 'create_and_run_task') {
+    const task = obj(input, 'task');
+    const command = task ? commandText(task['command']) : undefined;
+    if (!task || command === undefined) return { kind: 'malformed', problem: `${tool} call without a task command` };
+    const args = Array.isArray(task['args']) ? (task['args'] as unknown[]).filter((a): a is string => typeof a === 'string') : [];
+    return { kind: 'actions', commands: [{ command: [command, ...args.map((a) => commandText([a]) ?? '')].join(' ') }], edits: [] };
+  }
+  if (tool === 'attempt_completion') {
+    // Cline runs the optional `command` to show the result
+    const command = str(input, 'command');
+    return command ? { kind: 'actions', commands: [{ command }], edits: [] } : { kind: 'read-only' };
+  }
+  if (WRITE_ONE.has(tool) || DELETE.has(tool)) {
+    const paths = pathsOf(input);
+    if (paths.length === 0) return { kind: 'malformed', problem: `${tool} call without a file path` };
+    const op: EditOp = DELETE.has(tool) ? 'delete' : 'write';
+    return { kind: 'actions', commands: [], edits: paths.map((p) => ({ path: p, op })) };
+  }
+  if (tool === 'rename_file' || tool === 'move_file' || tool === 'Move' || tool === 'Rename') {
+    const from = str(input, 'source', 'from', 'old_path', 'oldPath', 'source_path', ...PATH_FIELDS);
+    const to = str(input, 'destination', 'to', 'new_path', 'newPath', 'target', 'destination_path');
+    if (!from || !to) return { kind: 'malformed', problem: `${tool} call without source and destination` };
+    return { kind: 'actions', commands: [], edits: [{ path: from, op: 'rename' }, { path: to, op: 'write' }] };
+  }
+  return { kind: 'unknown', summary: summarize(tool, input) };
+}

@@ -1,0 +1,49 @@
+/**
+ * Claude Code `PreToolUse` (settings.json `hooks.PreToolUse[{matcher, hooks:[{type:"command", …}]}]`).
+ * Input: session_id, cwd, permission_mode, hook_event_name, tool_name, tool_input, tool_use_id.
+ * Output on exit 0: `hookSpecificOutput.permissionDecision` allow | deny | ask with a reason; `systemMessage` is
+ * shown to the person. Exit codes other than 0 and 2 let the call through, so the hook always exits 0 with JSON.
+ * VS Code also runs these hooks (`chat.useClaudeHooks`) and sends its own tool names; the catalogue knows them.
+ */
+import { isObject, str, type Json } from './payload';
+import type { AgentAdapter, HookAnswer, HookOutput, ParsedCall, ParseResult } from './types';
+
+/** In these modes Claude does not stop to ask: an "ask" answer would not reach a person. */
+const NO_PROMPT_MODES = new Set(['bypassPermissions', 'dontAsk']);
+
+export function parsePreToolUse(payload: unknown): ParseResult {
+  if (!isObject(payload)) return { ok: false, problem: 'the payload is not a JSON object' };
+  const tool = str(payload, 'tool_name', 'toolName');
+  if (!tool) return { ok: false, problem: 'the payload names no tool (tool_name)' };
+  const rawInput = payload['tool_input'] ?? payload['toolInput'] ?? payload['toolArgs'];
+  const input: Json | string | undefined = isObject(rawInput) || typeof rawInput === 'string' ? rawInput : undefined;
+  const mode = str(payload, 'permission_mode') ?? '';
+  const event = str(payload, 'hook_event_name', 'hookEventName') ?? 'PreToolUse';
+  const call: ParsedCall = {
+    tool,
+    input,
+    cwd: str(payload, 'cwd'),
+    roots: [],
+    askHonoured: !NO_PROMPT_MODES.has(mode),
+    flavour: event,
+  };
+  return { ok: true, call };
+}
+
+/** The `hookSpecificOutput` envelope shared by Claude Code, VS Code and Codex. */
+export function hookSpecificOutput(decision: 'allow' | 'deny' | 'ask', reason: string): Json {
+  return { hookEventName: 'PreToolUse', permissionDecision: decision, permissionDecisionReason: reason };
+}
+
+export const claude: AgentAdapter = {
+  id: 'claude',
+  defaultTimeoutSeconds: 600,
+  projectDirEnv: ['CLAUDE_PROJECT_DIR'],
+  parse: parsePreToolUse,
+  render(answer: HookAnswer): HookOutput {
+    if (answer.kind === 'defer') return { stdout: '', exitCode: 0 };
+    const body: Json = { hookSpecificOutput: hookSpecificOutput(answer.kind, answer.reason) };
+    if (answer.kind === 'deny') body['systemMessage'] = answer.reason;
+    return { stdout: JSON.stringify(body), exitCode: 0 };
+  },
+};

@@ -1,0 +1,157 @@
+/**
+ * One hook run: read the payload, judge it, maybe ask a person, answer in the agent's shape — always, and
+ * always before the agent's own timeout. Agents let a tool call through when a hook crashes, hangs or prints
+ * something they do not understand, so every path here ends in an explicit answer: errors become deny, the
+ * watchdog answers by itself when time runs out, and the output is written synchronously before returning.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import type { BridgeOutcome } from '../../shared/bridgeProtocol';
+import { verdictFromReasons, type Verdict } from '../../core/verdict';
+import { classifyTool } from './catalogue';
+import { decide, fallbackForConfirm, outcomeDetail } from './decide';
+import { hookGuard } from './guard';
+import { judge, type Judgement } from './judge';
+import { denyMessage } from './messages';
+import { answerBudgetMs, parseHookOptions } from './options';
+import { hookTimeout, internalError, malformedInput } from './reasons';
+import type { AgentAdapter, HookAnswer, HookOutput, ParsedCall } from './types';
+import { resolveLocation, type Location } from './workspace';
+
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+export interface HookIo {
+  readonly stdin: NodeJS.ReadableStream & { destroy?: () => void };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly write: (text: string) => void;
+  readonly warn: (text: string) => void;
+}
+
+const defaultIo: HookIo = {
+  stdin: process.stdin,
+  env: process.env,
+  write: (text) => {
+    try {
+      fs.writeSync(1, text);
+    } catch {
+      /* the agent went away; nothing left to tell it */
+    }
+  },
+  warn: (text) => {
+    try {
+      fs.writeSync(2, text);
+    } catch {
+      /* ignore */
+    }
+  },
+};
+
+function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer | string) => {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += b.length;
+      if (size > MAX_INPUT_BYTES) reject(new Error(`hook input larger than ${MAX_INPUT_BYTES} bytes`));
+      else chunks.push(b);
+    });
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('error', reject);
+  });
+}
+
+function envStrings(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+function safeRender(adapter: AgentAdapter, answer: HookAnswer, call: ParsedCall | undefined): HookOutput {
+  try {
+    return adapter.render(answer, call);
+  } catch {
+    // an adapter bug must not turn into "no answer": a deny in the most common envelope, exit 2 with stderr
+    return { stdout: '', exitCode: 2 };
+  }
+}
+
+/** Runs the hook for one agent; returns the exit code after the answer has been written. */
+export async function runHook(adapter: AgentAdapter, argv: readonly string[], io: HookIo = defaultIo): Promise<number> {
+  const started = Date.now();
+  const options = parseHookOptions(argv, io.env);
+  const timeoutSeconds = options.timeoutSeconds ?? adapter.defaultTimeoutSeconds;
+  const deadline = started + answerBudgetMs(timeoutSeconds);
+
+  let call: ParsedCall | undefined;
+  let pendingConfirm: Verdict | undefined;
+
+  return new Promise<number>((resolve) => {
+    let answered = false;
+    const respond = (answer: HookAnswer): void => {
+      if (answered) return;
+      answered = true;
+      clearTimeout(watchdog);
+      const out = safeRender(adapter, answer, call);
+      if (out.stdout) io.write(out.stdout.endsWith('\n') ? out.stdout : out.stdout + '\n');
+      if (out.exitCode === 2) io.warn(answer.kind === 'deny' || answer.kind === 'ask' ? answer.reason + '\n' : 'Blocked by Agent Guard.\n');
+      try {
+        io.stdin.destroy?.();
+      } catch {
+        /* ignore */
+      }
+      resolve(out.exitCode);
+    };
+    const deny = (v: Verdict): HookAnswer => ({ kind: 'deny', reason: denyMessage(v) });
+
+    // answers by itself shortly before the agent would give up on the hook (and let the call through)
+    const watchdog = setTimeout(() => {
+      if (pendingConfirm) respond(fallbackForConfirm(pendingConfirm, call?.askHonoured ?? false, 'nobody answered the Agent Guard dialog in the editor in time'));
+      else respond(deny(verdictFromReasons([hookTimeout(timeoutSeconds)])));
+    }, Math.max(0, deadline - Date.now()));
+
+    const main = async (): Promise<HookAnswer> => {
+      let text: string;
+      try {
+        text = await readAll(io.stdin);
+      } catch (e) {
+        return deny(verdictFromReasons([malformedInput(e instanceof Error ? e.message : 'unreadable stdin')]));
+      }
+      let payload: unknown;
+      try {
+        payload = JSON.parse(text);
+      } catch {
+        return deny(verdictFromReasons([malformedInput(text.trim() === '' ? 'stdin was empty' : 'stdin is not JSON')]));
+      }
+      const parsed = adapter.parse(payload);
+      if (!parsed.ok) return deny(verdictFromReasons([malformedInput(parsed.problem)]));
+      call = parsed.call;
+      const envRoot = adapter.projectDirEnv?.map((k) => io.env[k]).find((v) => typeof v === 'string' && v.length > 0);
+      const loc: Location = resolveLocation(call.cwd, call.roots, envRoot);
+      const classification = classifyTool(call.tool, call.input);
+      const judgement: Judgement = judge(call.tool, classification, loc, () => hookGuard(loc.root), {
+        trustedTools: options.trustedTools,
+        env: envStrings(io.env),
+        home: os.homedir(),
+      });
+      const verdict = judgement.verdict;
+      if (verdict.decision === 'confirm') pendingConfirm = verdict;
+      const current = call;
+      return decide(verdict, {
+        autoApprove: options.autoApprove,
+        askHonoured: current.askHonoured,
+        askEditor: async (): Promise<BridgeOutcome> => {
+          // loaded only when a person must be asked: sockets and hashing stay off the common path
+          const { askEditor } = await import('../bridge/client.js');
+          return askEditor({ root: loc.root, agent: adapter.id, tool: current.tool, actions: judgement.actions, verdict, deadline: deadline - 100 });
+        },
+      });
+    };
+
+    main().then(respond, (e: unknown) => {
+      // a failure after a confirm verdict was reached still may not let the call through
+      if (pendingConfirm) respond(fallbackForConfirm(pendingConfirm, false, outcomeDetail({ kind: 'absent', detail: `the editor bridge failed (${String(e)})` })));
+      else respond(deny(verdictFromReasons([internalError(e)])));
+    });
+  });
+}
