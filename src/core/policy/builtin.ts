@@ -2,9 +2,10 @@
  * The built-in policy: default protected paths and the default meaning of "production". Teams extend it
  * with `.vscode/agent-guard.json`; nothing here can be switched off by a workspace file.
  */
-import { Minimatch } from 'minimatch';
 import type { Decision, Risk } from '../verdict';
-import type { EditOp, Policy, ProductionMatcher, ProtectedPath, RuleSource } from './types';
+import type { EditOp, Policy, ProtectedPath, RuleSource } from './types';
+import { compilePathGlob } from './globs';
+import { productionMatcher } from './production';
 
 const BUILTIN: RuleSource = { layer: 'builtin' };
 const ALL_OPS: readonly EditOp[] = ['write', 'delete', 'rename'];
@@ -40,15 +41,24 @@ export const BUILTIN_PROTECTED: readonly ProtectedSpec[] = [
   },
   {
     id: 'path.guard-policy',
-    globs: ['.vscode/agent-guard.json'],
+    // also in nested workspaces of a monorepo, and the user policy in the home directory
+    globs: ['**/.vscode/agent-guard.json', '~/.config/agent-guard/**'],
     message: 'This is the Agent Guard policy itself; an agent must not loosen its own guard.',
     risk: 'high',
   },
 ];
 
-function compileProtected(spec: ProtectedSpec, glob: string): ProtectedPath {
-  const absolute = glob.startsWith('/');
-  const mm = new Minimatch(glob, { dot: true, nocomment: true, nonegate: true });
+export interface BuiltinOptions {
+  /** Home directory, for the user policy under `~/.config/agent-guard/`; without it `~/` globs match nothing. */
+  readonly home?: string | undefined;
+  /** Where the user policy actually is (e.g. under `$XDG_CONFIG_HOME`), also protected. */
+  readonly userPolicyFile?: string | undefined;
+  /** Workspace root that relative production `paths` are taken from, when the evaluator does not pass one. */
+  readonly root?: string | undefined;
+}
+
+function compileProtected(spec: ProtectedSpec, glob: string, options: BuiltinOptions): ProtectedPath {
+  const compiled = compilePathGlob(glob, { home: options.home });
   return {
     id: spec.id,
     glob,
@@ -57,23 +67,26 @@ function compileProtected(spec: ProtectedSpec, glob: string): ProtectedPath {
     risk: spec.risk ?? 'medium',
     message: spec.message,
     source: BUILTIN,
-    matches: absolute ? (_rel, abs) => mm.match(abs) : (rel) => rel !== undefined && mm.match(rel),
+    matches: (rel, abs) => compiled.match(rel, abs) !== undefined,
   };
 }
 
-export function builtinProtectedPaths(): ProtectedPath[] {
-  return BUILTIN_PROTECTED.flatMap((spec) => spec.globs.map((g) => compileProtected(spec, g)));
+export function builtinProtectedPaths(options: BuiltinOptions = {}): ProtectedPath[] {
+  const specs = [...BUILTIN_PROTECTED];
+  const guard = specs.find((s) => s.id === 'path.guard-policy');
+  if (options.userPolicyFile !== undefined && guard !== undefined) specs.push({ ...guard, globs: [options.userPolicyFile.replace(/[*?[\]{}()!\\]/g, '\\$&')] });
+  return specs.flatMap((spec) => spec.globs.map((g) => compileProtected(spec, g, options)));
 }
 
-/** Until the policy module supplies configured globs, "production" means a name containing `prod`. */
-export const NO_PRODUCTION: ProductionMatcher = { target: () => undefined };
+/** The default meaning of production: any name containing `prod`, any `prod`/`production` directory. */
+export const DEFAULT_PRODUCTION_MATCHER = productionMatcher();
 
-export function builtinPolicy(): Policy {
+export function builtinPolicy(options: BuiltinOptions = {}): Policy {
   return {
-    protectedPaths: builtinProtectedPaths(),
+    protectedPaths: builtinProtectedPaths(options),
     commandRules: [],
     allowRules: [],
-    production: NO_PRODUCTION,
+    production: options.root === undefined && options.home === undefined ? DEFAULT_PRODUCTION_MATCHER : productionMatcher({}, options),
     loadError: undefined,
   };
 }

@@ -42,8 +42,12 @@ export interface TeamCommandRule {
 }
 
 export interface ProductionMatcher {
-  /** The production target this invocation acts on (kube context, AWS profile, …), or undefined. */
-  target(inv: Invocation): string | undefined;
+  /**
+   * The production target this invocation acts on (kube context, AWS profile, …), or undefined.
+   * `root` is the absolute workspace root that relative production `paths` are taken from; when absent,
+   * the root the policy was loaded for is used.
+   */
+  target(inv: Invocation, root?: string): string | undefined;
 }
 
 export interface Policy {

@@ -1,0 +1,159 @@
+/**
+ * The two kinds of pattern a policy contains.
+ *
+ * Path globs (`protectedPaths`, `production.paths`): minimatch with `dot: true`, relative to the workspace
+ * root unless they start with `/` or `~/`. A glob without `/` matches a name at any depth (like .gitignore),
+ * and a glob that matches a directory covers everything inside it.
+ *
+ * Name globs (kube contexts, profiles, projects, database URLs): `*` matches any run of characters
+ * (including `/` and `:`, which appear in EKS context ARNs and URLs), `?` one character, `[…]` a class,
+ * `{a,b}` alternatives; case-insensitive.
+ */
+import { Minimatch } from 'minimatch';
+import { selfAndAncestors } from './posixPath';
+
+/** Why a glob cannot be used, or undefined when it is fine. Shared by both kinds of glob. */
+function bracketProblem(glob: string): string | undefined {
+  let square = false;
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (square) {
+      if (c === ']' && glob[i - 1] !== '[' && !(glob[i - 1] === '!' && glob[i - 2] === '[')) square = false;
+      continue;
+    }
+    if (c === '[') square = true;
+    else if (c === '{') braces++;
+    else if (c === '}') {
+      if (braces === 0) return 'has a "}" without a matching "{"';
+      braces--;
+    }
+  }
+  if (square) return 'has a "[" that is never closed with "]"';
+  if (braces > 0) return 'has a "{" that is never closed with "}"';
+  return undefined;
+}
+
+/** Problems with a path glob; `hint` is how to fix it. */
+export function pathGlobProblem(glob: string): string | undefined {
+  if (glob.trim() === '') return 'is empty; expected a glob such as "infra/prod/**"';
+  if (glob !== glob.trim()) return 'starts or ends with spaces; remove them';
+  if (glob.startsWith('!')) return 'starts with "!": negation is not supported (a policy entry can only add protection; use the "allow" section for exceptions)';
+  if (glob.includes('\\')) return 'contains "\\": use "/" between directories (a backslash escapes the next character in a glob)';
+  if (/^[A-Za-z]:/.test(glob)) return 'looks like a Windows drive path; use a path relative to the workspace root, or a POSIX absolute path';
+  if (glob.startsWith('~') && glob !== '~' && !glob.startsWith('~/')) return 'uses "~user": only "~/" (your home directory) is supported';
+  const segs = glob.split('/');
+  if (segs.some((s) => s === '..')) return 'contains "..": globs are relative to the workspace root and cannot climb out of it; use an absolute path instead';
+  if (segs.slice(1).some((s) => s === '.')) return 'contains a "." segment; remove it';
+  const brackets = bracketProblem(glob);
+  if (brackets !== undefined) return brackets;
+  if (new Minimatch(glob, { dot: true }).makeRe() === false) return 'is not a valid glob';
+  return undefined;
+}
+
+export function nameGlobProblem(glob: string): string | undefined {
+  if (glob.trim() === '') return 'is empty; expected a name or a glob such as "prod-*"';
+  return bracketProblem(glob);
+}
+
+/** Leading `./` and trailing `/` carry no meaning here; they are dropped so `./infra/` means `infra`. */
+export function tidyPathGlob(glob: string): string {
+  let g = glob;
+  while (g.startsWith('./')) g = g.slice(2);
+  while (g.length > 1 && g.endsWith('/')) g = g.slice(0, -1);
+  return g;
+}
+
+export interface PathGlobOptions {
+  /** Home directory for `~/` globs; without it such globs match nothing. */
+  readonly home?: string | undefined;
+  readonly nocase?: boolean;
+}
+
+/**
+ * Compiled path glob. `matchPath(rel, abs)` is true when the path or one of its ancestors matches; `rel` is
+ * relative to the workspace root (undefined when outside it), `abs` absolute. Returns the matching
+ * ancestor (the shortest), useful as a name for the place.
+ */
+export interface PathGlob {
+  readonly glob: string;
+  readonly absolute: boolean;
+  match(rel: string | undefined, abs: string | undefined): string | undefined;
+}
+
+export function compilePathGlob(raw: string, options: PathGlobOptions = {}): PathGlob {
+  const tidy = tidyPathGlob(raw);
+  const home = options.home;
+  const expanded = tidy === '~' ? home : tidy.startsWith('~/') ? (home === undefined ? undefined : home.replace(/\/+$/, '') + tidy.slice(1)) : tidy;
+  const absolute = tidy.startsWith('/') || tidy.startsWith('~');
+  if (expanded === undefined) return { glob: raw, absolute, match: () => undefined };
+  const mm = new Minimatch(expanded, { dot: true, nocomment: true, nonegate: true, matchBase: true, nocase: options.nocase ?? false });
+  const first = (p: string): string | undefined => selfAndAncestors(p).find((a) => mm.match(a));
+  return {
+    glob: raw,
+    absolute,
+    match(rel, abs) {
+      if (absolute) return abs === undefined ? undefined : first(abs);
+      if (rel !== undefined) return rel === '' ? (mm.match('') ? '' : undefined) : first(rel);
+      // outside the workspace: only globs meant for any depth can say anything about it
+      if (abs !== undefined && (!expanded.includes('/') || expanded.startsWith('**/'))) return first(abs);
+      return undefined;
+    },
+  };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** Translate a name glob to a regular expression source (anchored). */
+function nameGlobSource(glob: string): string {
+  let out = '';
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] ?? '';
+    if (c === '\\' && i + 1 < glob.length) {
+      out += escapeRegExp(glob[++i] ?? '');
+    } else if (c === '*') {
+      out += '.*';
+    } else if (c === '?') {
+      out += '.';
+    } else if (c === '[') {
+      const end = glob.indexOf(']', i + 2);
+      if (end < 0) {
+        out += '\\[';
+        continue;
+      }
+      let body = glob.slice(i + 1, end);
+      const negate = body.startsWith('!') || body.startsWith('^');
+      if (negate) body = body.slice(1);
+      out += '[' + (negate ? '^' : '') + body.replace(/[\\\]]/g, '\\$&') + ']';
+      i = end;
+    } else if (c === '{') {
+      braces++;
+      out += '(?:';
+    } else if (c === '}' && braces > 0) {
+      braces--;
+      out += ')';
+    } else if (c === ',' && braces > 0) {
+      out += '|';
+    } else {
+      out += escapeRegExp(c);
+    }
+  }
+  return '^' + out + '$';
+}
+
+export interface NameGlob {
+  readonly glob: string;
+  test(name: string): boolean;
+}
+
+export function compileNameGlob(glob: string, options: { nocase?: boolean } = {}): NameGlob {
+  const re = new RegExp(nameGlobSource(glob), options.nocase === false ? 's' : 'is');
+  return { glob, test: (name) => re.test(name) };
+}
