@@ -7,6 +7,7 @@ import type { PolicyDocument } from './document';
 import type { ProtectedPath, RuleSource, TeamCommandRule } from './types';
 import { compilePathGlob } from './globs';
 import { compileCommandMatch } from './commandMatcher';
+import { relativeTo } from './posixPath';
 
 export type PolicyLayer = 'user' | 'workspace';
 
@@ -19,6 +20,11 @@ export interface CompiledLayer {
 export interface CompileOptions {
   /** Home directory for `~/` globs. */
   readonly home?: string | undefined;
+  /**
+   * The workspace root the file belongs to (the folder holding `.vscode/`). When known, relative globs are
+   * matched against paths relative to it, even if the caller's root is a sub-folder or a parent.
+   */
+  readonly root?: string | undefined;
 }
 
 function defaultRisk(decision: 'confirm' | 'deny'): Risk {
@@ -32,6 +38,7 @@ export function describeSource(source: RuleSource): string {
 }
 
 export function compileLayer(doc: PolicyDocument, layer: PolicyLayer, options: CompileOptions = {}): CompiledLayer {
+  const root = options.root;
   const sourceAt = (line: number): RuleSource => ({ layer, file: doc.file, line });
   const protectedPaths = doc.protectedPaths.map((spec): ProtectedPath => {
     const glob = compilePathGlob(spec.glob, { home: options.home });
@@ -44,7 +51,7 @@ export function compileLayer(doc: PolicyDocument, layer: PolicyLayer, options: C
       risk: spec.risk ?? defaultRisk(spec.decision),
       message: spec.reason ?? `"${spec.glob}" is a protected path in the ${layer} policy (${describeSource(source)}); changing it needs a person's approval.`,
       source,
-      matches: (rel, abs) => glob.match(rel, abs) !== undefined,
+      matches: (rel, abs) => glob.match(root === undefined ? rel : relativeTo(root, abs), abs) !== undefined,
     };
   });
   const commandRules = doc.commands.map((spec): TeamCommandRule => ({

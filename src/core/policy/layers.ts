@@ -10,7 +10,7 @@
 import type { Policy, ProtectedPath, TeamCommandRule } from './types';
 import type { PolicyDocument, ProductionKey } from './document';
 import { PRODUCTION_KEYS } from './document';
-import { formatDiagnostic, hasErrors, type PolicyDiagnostic } from './diagnostics';
+import { hasErrors, type PolicyDiagnostic } from './diagnostics';
 import { builtinPolicy } from './builtin';
 import { compileLayer, type CompiledLayer, type PolicyLayer } from './compile';
 import { parseJsonc } from './parse';
@@ -34,7 +34,7 @@ export interface BuildPolicyInput {
   /** Where the user policy lives, so it is protected like the workspace one. */
   readonly userPolicyFile?: string | undefined;
   /** Files that exist but could not be read: they fail closed like broken ones. */
-  readonly unreadable?: readonly { readonly file: string; readonly message: string }[];
+  readonly unreadable?: readonly { readonly file: string; readonly message: string; readonly layer?: PolicyLayer }[];
 }
 
 export interface LayerReport {
@@ -62,7 +62,7 @@ interface LoadedLayer {
   readonly trusted: boolean;
 }
 
-function loadLayer(layer: PolicyLayer, source: PolicyText, trusted: boolean, home: string | undefined): { report: Omit<LayerReport, 'policy'>; loaded: LoadedLayer | undefined } {
+function loadLayer(layer: PolicyLayer, source: PolicyText, trusted: boolean, home: string | undefined, root: string | undefined): { report: Omit<LayerReport, 'policy'>; loaded: LoadedLayer | undefined } {
   const parsed = parseJsonc(source.text, source.file);
   const diagnostics: PolicyDiagnostic[] = [...parsed.diagnostics];
   let document: PolicyDocument | undefined;
@@ -80,7 +80,7 @@ function loadLayer(layer: PolicyLayer, source: PolicyText, trusted: boolean, hom
       diagnostics.push(notice(source.file, 1, 'production', `this workspace is not trusted, so its production lists (${narrowed.join(', ')}) are added to the defaults instead of replacing them.`, 'info'));
     }
   }
-  const loaded = document === undefined ? undefined : { layer, document, compiled: compileLayer(document, layer, { home }), trusted };
+  const loaded = document === undefined ? undefined : { layer, document, compiled: compileLayer(document, layer, { home, root: layer === 'workspace' ? root : undefined }), trusted };
   return { report: { layer, file: source.file, document, diagnostics }, loaded };
 }
 
@@ -119,16 +119,20 @@ function combine(layers: readonly LoadedLayer[], input: BuildPolicyInput, loadEr
   return { protectedPaths, commandRules, allowRules, production, loadError };
 }
 
-/** The sentence the guard shows while a policy file is broken. */
+/**
+ * What went wrong, for `Policy.loadError`: the first error of each broken file with its position, e.g.
+ * `.vscode/agent-guard.json:3:3: unknown key "protectedPath" … (and 1 more problem)`. The evaluator adds
+ * what that means for the verdict.
+ */
 export function loadErrorMessage(failures: readonly { file: string; diagnostics: readonly PolicyDiagnostic[] }[]): string | undefined {
   if (failures.length === 0) return undefined;
   const parts = failures.map(({ file, diagnostics }) => {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const first = errors[0];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
-    return first === undefined ? `${file} could not be loaded` : `${formatDiagnostic(first)}${more}`;
+    return first === undefined ? `${file} could not be loaded` : `${first.file}:${first.line}:${first.column}: ${first.message}${more}`;
   });
-  return `Agent Guard policy failed to load: ${parts.join('; ')}. Until it is fixed, every file write or delete and every command that is not read-only needs confirmation.`;
+  return parts.join('; ');
 }
 
 export function buildPolicy(input: BuildPolicyInput): BuiltPolicy {
@@ -139,7 +143,7 @@ export function buildPolicy(input: BuildPolicyInput): BuiltPolicy {
     const d = notice(u.file, 1, '', `cannot read the policy file: ${u.message}.`, 'warning');
     const error: PolicyDiagnostic = { ...d, severity: 'error' };
     failures.push({ file: u.file, diagnostics: [error] });
-    reports.push({ layer: 'workspace', file: u.file, document: undefined, diagnostics: [error], policy: undefined });
+    reports.push({ layer: u.layer ?? 'workspace', file: u.file, document: undefined, diagnostics: [error], policy: undefined });
   }
   const sources: [PolicyLayer, PolicyText | undefined, boolean][] = [
     ['user', input.user, true],
@@ -147,7 +151,7 @@ export function buildPolicy(input: BuildPolicyInput): BuiltPolicy {
   ];
   for (const [layer, source, trusted] of sources) {
     if (source === undefined) continue;
-    const { report, loaded: l } = loadLayer(layer, source, trusted, input.home);
+    const { report, loaded: l } = loadLayer(layer, source, trusted, input.home, input.root);
     if (l === undefined) failures.push({ file: source.file, diagnostics: report.diagnostics });
     else loaded.push(l);
     reports.push({ ...report, policy: l === undefined ? undefined : combine([l], input, undefined) });

@@ -1,0 +1,194 @@
+/**
+ * What a command does to files: which paths it writes, deletes or renames. One table for every spelling —
+ * `rm`, `mv`, `cp`, `tee`, `dd of=`, `sed -i`, `perl -pi`, `truncate`, `ln -sf`, `git checkout -- f` … — so that
+ * the same path check serves shell commands and agents' edit tools alike.
+ */
+import type { Arg, Invocation } from './invocation';
+import type { EditOp } from './policy/types';
+import { hasFlag, hasShort, hasLong } from './rules/args';
+
+export interface FileEffect {
+  readonly op: EditOp;
+  readonly target: Arg;
+  /** Deletes or overwrites a whole directory tree. */
+  readonly recursive: boolean;
+}
+
+type Extractor = (inv: Invocation) => FileEffect[];
+
+/** Arguments that are not options (respecting `--`), with the values of options that take one skipped. */
+function operands(argv: readonly Arg[], valueOpts: readonly string[] = []): Arg[] {
+  const out: Arg[] = [];
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const a = argv[i] as Arg;
+    const v = a.value;
+    if (v === '--') {
+      out.push(...argv.slice(i + 1));
+      break;
+    }
+    if (v.length > 1 && v[0] === '-' && !a.dynamic) {
+      if (valueOpts.includes(v)) i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+const all = (op: EditOp, args: readonly Arg[], recursive: boolean): FileEffect[] => args.map((target) => ({ op, target, recursive }));
+
+const rm: Extractor = (inv) => all('delete', operands(inv.argv), hasFlag(inv.args, 'r', 'recursive') || hasShort(inv.args, 'R'));
+
+/** `mv a b`, `mv a b dir/`, `mv -t dir a b`: sources are renamed away, the destination is written. */
+const mv: Extractor = (inv) => {
+  const ops = operands(inv.argv, ['-t', '--target-directory', '-S', '--suffix']);
+  const t = targetDirectory(inv.argv);
+  if (t) return [...all('rename', ops, true), { op: 'write', target: t, recursive: false }];
+  if (ops.length < 2) return [];
+  return [...all('rename', ops.slice(0, -1), true), { op: 'write', target: ops[ops.length - 1] as Arg, recursive: false }];
+};
+
+function targetDirectory(argv: readonly Arg[]): Arg | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i]?.value ?? '';
+    if (v === '-t' || v === '--target-directory') return argv[i + 1];
+    if (v.startsWith('--target-directory=')) return { value: v.slice(19), dynamic: argv[i]?.dynamic ?? false, glob: false };
+  }
+  return undefined;
+}
+
+/** Copy-like: the last operand (or -t dir) is written. */
+const copyLike = (valueOpts: readonly string[]): Extractor => (inv) => {
+  const t = targetDirectory(inv.argv);
+  if (t) return [{ op: 'write', target: t, recursive: false }];
+  const ops = operands(inv.argv, valueOpts);
+  if (ops.length < 2) return [];
+  return [{ op: 'write', target: ops[ops.length - 1] as Arg, recursive: false }];
+};
+
+/** `ln -s target link`: only with -f does it replace an existing file. */
+const ln: Extractor = (inv) => {
+  if (!hasFlag(inv.args, 'f', 'force')) return [];
+  return copyLike(['-S', '--suffix'])(inv);
+};
+
+/** rsync: the destination is written; with --delete, files there that are not in the source are deleted. */
+const rsync: Extractor = (inv) => {
+  const ops = operands(inv.argv, ['-e', '--rsh', '--exclude', '--include', '--filter', '-f', '--exclude-from', '--include-from', '--files-from', '--rsync-path', '--chmod', '--chown', '--log-file', '--backup-dir', '--suffix', '--temp-dir', '-T', '--port', '--password-file', '--timeout', '--bwlimit', '--max-size', '--min-size', '--partial-dir', '--compare-dest', '--copy-dest', '--link-dest']);
+  const dest = ops[ops.length - 1];
+  if (ops.length < 2 || !dest || /^[^/]*:/.test(dest.value)) return [];
+  const deletes = inv.args.some((a) => a.startsWith('--delete') || a === '--remove-source-files');
+  return deletes ? [{ op: 'delete', target: dest, recursive: true }] : [{ op: 'write', target: dest, recursive: false }];
+};
+
+const tee: Extractor = (inv) => all('write', operands(inv.argv), false);
+const touchLike: Extractor = (inv) => all('write', operands(inv.argv, ['-d', '--date', '-r', '--reference', '-t', '-s', '--size', '-m', '--mode', '-o', '--owner', '-g', '--group']), false);
+
+const dd: Extractor = (inv) => {
+  const out: FileEffect[] = [];
+  for (const a of inv.argv) if (a.value.startsWith('of=')) out.push({ op: 'write', target: { ...a, value: a.value.slice(3) }, recursive: false });
+  return out;
+};
+
+/** `sed -i … files`: the script is the first operand unless given with -e/-f. */
+const sed: Extractor = (inv) => {
+  const inPlace = inv.args.some((a) => a === '-i' || a.startsWith('-i') && !a.startsWith('--') || a.startsWith('--in-place') || (/^-[a-zA-Z]*i/.test(a) && !a.startsWith('--')));
+  if (!inPlace) return [];
+  const ops = operands(inv.argv, ['-e', '--expression', '-f', '--file', '-l', '--line-length']);
+  const scripted = inv.args.some((a) => a === '-e' || a === '-f' || a.startsWith('--expression') || a.startsWith('--file'));
+  return all('write', scripted ? ops : ops.slice(1), false);
+};
+
+/** `perl -pi -e '…' files`, `perl -i.bak -pe …`. */
+const perl: Extractor = (inv) => {
+  const inPlace = inv.args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--'));
+  if (!inPlace) return [];
+  const ops = operands(inv.argv, ['-e', '-E', '-M', '-I', '-m']);
+  const scripted = inv.args.some((a) => /^-[a-zA-Z]*[eE]$/.test(a));
+  return all('write', scripted ? ops : ops.slice(1), false);
+};
+
+const shred: Extractor = (inv) => all(hasFlag(inv.args, 'u', 'remove') ? 'delete' : 'write', operands(inv.argv, ['-n', '--iterations', '-s', '--size']), false);
+
+/** `curl -o file`, `wget -O file`. */
+const downloadTo = (names: readonly string[]): Extractor => (inv) => {
+  const out: FileEffect[] = [];
+  for (let i = 0; i < inv.argv.length; i++) {
+    const v = inv.argv[i]?.value ?? '';
+    for (const n of names) {
+      if (v === n && inv.argv[i + 1]) out.push({ op: 'write', target: inv.argv[i + 1] as Arg, recursive: false });
+      else if (n.startsWith('--') && v.startsWith(n + '=')) out.push({ op: 'write', target: { value: v.slice(n.length + 1), dynamic: false, glob: false }, recursive: false });
+    }
+  }
+  return out.filter((e) => e.target.value !== '-');
+};
+
+/** git commands that overwrite or remove working-tree files. */
+const git: Extractor = (inv) => {
+  const args = inv.argv;
+  let i = 0;
+  while (i < args.length && (args[i]?.value ?? '').startsWith('-')) i += ['-C', '-c', '--git-dir', '--work-tree', '--namespace'].includes(args[i]?.value ?? '') ? 2 : 1;
+  const sub = args[i]?.value;
+  const rest = args.slice(i + 1);
+  const restValues = rest.map((a) => a.value);
+  switch (sub) {
+    case 'checkout':
+    case 'restore': {
+      const dd = restValues.indexOf('--');
+      const paths = dd >= 0 ? rest.slice(dd + 1) : sub === 'restore' ? operands(rest, ['-s', '--source']) : [];
+      return all('write', paths, false);
+    }
+    case 'rm':
+      return all('delete', operands(rest), hasShort(restValues, 'r'));
+    case 'mv': {
+      const ops = operands(rest);
+      if (ops.length < 2) return [];
+      return [...all('rename', ops.slice(0, -1), true), { op: 'write', target: ops[ops.length - 1] as Arg, recursive: false }];
+    }
+    default:
+      return [];
+  }
+};
+
+const EXTRACTORS: ReadonlyMap<string, Extractor> = new Map<string, Extractor>([
+  ['rm', rm],
+  ['unlink', (inv) => all('delete', operands(inv.argv), false)],
+  ['rmdir', (inv) => all('delete', operands(inv.argv), false)],
+  ['rimraf', (inv) => all('delete', operands(inv.argv), true)],
+  ['del', (inv) => all('delete', operands(inv.argv), true)],
+  ['del-cli', (inv) => all('delete', operands(inv.argv), true)],
+  ['trash', (inv) => all('delete', operands(inv.argv), true)],
+  ['trash-put', (inv) => all('delete', operands(inv.argv), true)],
+  ['srm', rm],
+  ['shred', shred],
+  ['mv', mv],
+  ['cp', copyLike(['-S', '--suffix', '--reflink', '--backup'])],
+  ['install', copyLike(['-m', '--mode', '-o', '--owner', '-g', '--group', '-S', '--suffix'])],
+  ['ln', ln],
+  ['rsync', rsync],
+  ['tee', tee],
+  ['touch', touchLike],
+  ['truncate', touchLike],
+  ['mkdir', touchLike],
+  ['dd', dd],
+  ['sed', sed],
+  ['gsed', sed],
+  ['perl', perl],
+  ['sudoedit', tee],
+  ['curl', downloadTo(['-o', '--output'])],
+  ['wget', downloadTo(['-O', '--output-document'])],
+  ['git', git],
+]);
+
+export const EFFECT_PROGRAMS: readonly string[] = [...EXTRACTORS.keys()];
+
+export function fileEffects(inv: Invocation): FileEffect[] {
+  const x = EXTRACTORS.get(inv.program);
+  return x ? x(inv) : [];
+}
+
+/** True when rm/rimraf-like deletes are recursive (used for messages). */
+export function isRecursiveDelete(inv: Invocation): boolean {
+  return hasFlag(inv.args, 'r', 'recursive') || hasShort(inv.args, 'R') || hasLong(inv.args, 'recursive');
+}

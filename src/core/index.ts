@@ -1,0 +1,35 @@
+/**
+ * Agent Guard's decision core: pure, synchronous, no I/O. `dist/core.js` is this module.
+ *
+ *   const guard = createGuard();
+ *   guard.checkCommand('rm -rf /', { cwd: '/work/app' })   // → { decision: 'deny', risk: 'critical', reasons: [...] }
+ *   guard.checkEdit('.env', 'write', { root: '/work/app' }) // → { decision: 'confirm', ... }
+ */
+import type { Guard, GuardOptions } from './api';
+import { evaluateCommand, evaluateEdit, staticPrefix, type Engine } from './evaluate';
+import { builtinPolicy } from './policy/builtin';
+import { ALL_PACKS, buildRuleIndex } from './rules/registry';
+
+export function createGuard(options: GuardOptions = {}): Guard {
+  const policy = options.policy ?? builtinPolicy();
+  const engine: Engine = {
+    policy,
+    index: buildRuleIndex(ALL_PACKS),
+    home: options.home,
+    protectedDirs: policy.protectedPaths.map((p) => staticPrefix(p.glob)),
+  };
+  return {
+    policy,
+    checkCommand: (command, opts) => evaluateCommand(engine, command, opts),
+    checkEdit: (path, op, opts) => evaluateEdit(engine, path, op, opts),
+  };
+}
+
+export type { Guard, GuardOptions, CheckCommandOptions, CheckEditOptions, ReadFile } from './api';
+export type { Decision, Risk, Reason, Verdict } from './verdict';
+export { DECISIONS, RISKS, combineVerdicts, verdictFromReasons } from './verdict';
+export type { EditOp, Policy } from './policy/types';
+export { builtinPolicy } from './policy/builtin';
+export { ALL_PACKS, findRule } from './rules/registry';
+export { STRUCTURAL_RULES } from './unwrap/findings';
+export { parse as parseShell, ParseError } from './shell/parse';

@@ -1,0 +1,663 @@
+/**
+ * Walks the syntax tree the way bash would run it — without running anything — and lists every program that
+ * would start, with its arguments, environment, working directory and input. Tracks what a command line
+ * itself makes knowable: `cd`, literal variable assignments, aliases and functions defined inline, loop items,
+ * pipes from `echo`. Wrappers are peeled (see wrappers.ts); shell text inside strings is parsed and walked.
+ * What cannot be known becomes a structural finding (`shell.*`), never an allow.
+ */
+import type { Arg, Invocation, Redirect, StdinSource } from '../invocation';
+import type { Reason } from '../verdict';
+import type { Node, RedirectNode, SimpleNode, Word } from '../shell/ast';
+import { expandToString, expandWord, type ExpansionScope, type VarValue } from '../shell/expand';
+import { parse, ParseError } from '../shell/parse';
+import { basename, normalize, resolve } from '../paths/posix';
+import { evalText, quoteArgs, SHELLS, WRAPPERS, type WrapperInput } from './wrappers';
+import { structural } from './findings';
+
+export interface WalkOptions {
+  readonly cwd: string;
+  readonly root: string;
+  readonly home: string | undefined;
+  readonly env: Readonly<Record<string, string>>;
+  readonly readFile: ((abs: string) => string | undefined) | undefined;
+}
+
+/** A file a redirect writes to. */
+export interface RedirectWrite {
+  readonly target: Arg;
+  readonly cwd: string | undefined;
+  readonly command: string;
+  readonly line: number;
+  readonly op: string;
+}
+
+export interface WalkResult {
+  readonly invocations: Invocation[];
+  readonly reasons: Reason[];
+  readonly writes: RedirectWrite[];
+}
+
+/** Bounds that keep a hostile input from costing more than a few milliseconds. */
+const MAX_NESTED_TEXTS = 32;
+const MAX_INVOCATIONS = 2000;
+const MAX_LOOP_ITEMS = 16;
+const MAX_WRAPPER_LAYERS = 24;
+const MAX_SCRIPT_BYTES = 256 * 1024;
+
+/** What a command is known to write to stdout (for pipes into shells, xargs, interpreters). */
+interface Output {
+  readonly program: string | undefined;
+  readonly args: readonly Arg[] | undefined;
+  readonly text: string | undefined;
+}
+
+const NO_OUTPUT: Output = { program: undefined, args: undefined, text: undefined };
+
+interface Source {
+  readonly text: string;
+  /** Offsets of each newline, for line numbers. */
+  lines: number[] | undefined;
+  /** Line of the enclosing command for nested sources (bash -c '…'); 0 for the top level. */
+  readonly baseLine: number;
+  /** Set when the source is a script file (line numbers then refer to it). */
+  readonly file: string | undefined;
+}
+
+interface State {
+  cwd: string | undefined;
+  vars: Map<string, VarValue>;
+  exported: Set<string>;
+  positional: readonly Arg[] | undefined;
+  functions: Map<string, Node>;
+  aliases: Map<string, string>;
+  /** Function names being executed (recursion guard). */
+  calling: string[];
+  /** Inside a pipeline or backgrounded (for fork-bomb detection). */
+  concurrent: boolean;
+  dirStack: (string | undefined)[];
+}
+
+interface Context {
+  readonly stdin: StdinSource | undefined;
+  readonly wrappers: readonly string[];
+  readonly elevated: boolean;
+  readonly env: Readonly<Record<string, string>>;
+  readonly src: Source;
+  /** Line override for commands that came from nested text (they report the outer line). */
+  readonly line: number | undefined;
+  readonly depth: number;
+}
+
+export function walkCommand(text: string, opts: WalkOptions): WalkResult {
+  const w = new Walker(opts);
+  const state: State = {
+    cwd: opts.cwd,
+    vars: initialVars(opts),
+    exported: new Set(Object.keys(opts.env)),
+    positional: undefined,
+    functions: new Map(),
+    aliases: new Map(),
+    calling: [],
+    concurrent: false,
+    dirStack: [],
+  };
+  w.walkText(text, state, { stdin: undefined, wrappers: [], elevated: false, env: opts.env, src: { text, lines: undefined, baseLine: 0, file: undefined }, line: undefined, depth: 0 }, 'command');
+  return w.result;
+}
+
+function initialVars(opts: WalkOptions): Map<string, VarValue> {
+  const vars = new Map<string, VarValue>();
+  for (const [k, v] of Object.entries(opts.env)) vars.set(k, v);
+  if (opts.home !== undefined && !vars.has('HOME')) vars.set('HOME', opts.home);
+  vars.set('PWD', opts.cwd);
+  return vars;
+}
+
+function cloneState(s: State): State {
+  return {
+    cwd: s.cwd,
+    vars: new Map(s.vars),
+    exported: new Set(s.exported),
+    positional: s.positional,
+    functions: new Map(s.functions),
+    aliases: new Map(s.aliases),
+    calling: [...s.calling],
+    concurrent: s.concurrent,
+    dirStack: [...s.dirStack],
+  };
+}
+
+const lit = (value: string): Arg => ({ value, dynamic: false, glob: false });
+
+function lineOf(src: Source, offset: number): number {
+  if (src.lines === undefined) {
+    src.lines = [];
+    for (let i = src.text.indexOf('\n'); i >= 0; i = src.text.indexOf('\n', i + 1)) src.lines.push(i);
+  }
+  let lo = 0, hi = src.lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((src.lines[mid] ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
+}
+
+/** Programs whose stdout is their arguments (so `echo 'rm -rf /' | sh` can be read). */
+function literalOutput(program: string, args: readonly Arg[], stdin: StdinSource | undefined): string | undefined {
+  if (args.some((a) => a.dynamic)) return undefined;
+  if (program === 'echo') {
+    let i = 0;
+    let escapes = false;
+    while (i < args.length && /^-[neE]+$/.test(args[i]?.value ?? '')) {
+      if (args[i]?.value.includes('e')) escapes = true;
+      i++;
+    }
+    const text = args.slice(i).map((a) => a.value).join(' ') + '\n';
+    return escapes ? unescapeC(text) : text;
+  }
+  if (program === 'printf') {
+    const [fmt, ...rest] = args.map((a) => a.value);
+    if (fmt === undefined) return '';
+    let k = 0;
+    const body = fmt.replace(/%[-+ #0]*\d*(?:\.\d+)?([sdbqc%])/g, (_m, conv: string) => (conv === '%' ? '%' : conv === 'b' ? unescapeC(rest[k++] ?? '') : rest[k++] ?? ''));
+    let out = unescapeC(body);
+    // printf reuses the format for leftover arguments
+    while (k > 0 && k < rest.length) out += unescapeC(fmt.replace(/%[-+ #0]*\d*(?:\.\d+)?([sdbqc%])/g, () => rest[k++] ?? ''));
+    return out;
+  }
+  if (program === 'cat' && args.length === 0 && stdin?.text !== undefined) return stdin.text;
+  return undefined;
+}
+
+function unescapeC(s: string): string {
+  return s.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_m, e: string) => {
+    if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8) & 255);
+    return e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e === '\\' ? '\\' : e;
+  });
+}
+
+const DOWNLOADERS = new Set(['curl', 'wget', 'fetch', 'http', 'https', 'aria2c', 'nc', 'ncat', 'socat', 'scp', 'rsync', 'ftp', 'tftp']);
+const DECODERS = new Set(['base64', 'base32', 'xxd', 'openssl', 'gpg', 'gunzip', 'zcat', 'uudecode', 'rev', 'tr', 'sed', 'awk', 'python', 'python3', 'perl', 'ruby', 'node']);
+
+class Walker {
+  readonly result: WalkResult = { invocations: [], reasons: [], writes: [] };
+  private nestedTexts = 0;
+
+  constructor(private readonly opts: WalkOptions) {}
+
+  scope(state: State): ExpansionScope {
+    return { vars: state.vars, positional: state.positional, home: this.opts.home };
+  }
+
+  /** Parse and walk shell text; a parse failure is a finding, never silence. */
+  walkText(text: string, state: State, ctx: Context, what: string): Output {
+    if (ctx.depth > 0 && ++this.nestedTexts > MAX_NESTED_TEXTS) {
+      this.result.reasons.push(structural('shell.limit-exceeded', text, ctx.line ?? 1, `more than ${MAX_NESTED_TEXTS} nested shell texts`));
+      return NO_OUTPUT;
+    }
+    let tree: Node;
+    try {
+      tree = parse(text);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      const line = ctx.line ?? lineOf(ctx.src.text === text ? ctx.src : { text, lines: undefined, baseLine: 0, file: undefined }, e.offset);
+      this.result.reasons.push(structural(e.limit ? 'shell.limit-exceeded' : 'shell.unparseable', text, line, `the ${what} could not be parsed (${e.message})`, ctx.src.file));
+      return NO_OUTPUT;
+    }
+    return this.walk(tree, state, ctx);
+  }
+
+  private walk(node: Node, state: State, ctx: Context): Output {
+    if (this.result.invocations.length > MAX_INVOCATIONS) return NO_OUTPUT;
+    switch (node.type) {
+      case 'list': {
+        let out: Output = NO_OUTPUT;
+        for (const item of node.items) {
+          if (item.op === '&') {
+            const bg = cloneState(state);
+            bg.concurrent = true;
+            this.walk(item.node, bg, ctx);
+            out = NO_OUTPUT;
+          } else out = this.walk(item.node, state, ctx);
+        }
+        return out;
+      }
+      case 'pipeline': {
+        let prev: Output | undefined;
+        for (const cmd of node.commands) {
+          const sub = cloneState(state);
+          sub.concurrent = node.commands.length > 1 || state.concurrent;
+          const stdin: StdinSource | undefined = prev === undefined
+            ? ctx.stdin
+            : { kind: 'pipe', text: prev.text, from: prev.program, fromArgs: prev.args?.map((a) => a.value), path: undefined };
+          prev = this.walk(cmd, sub, { ...ctx, stdin });
+        }
+        return prev ?? NO_OUTPUT;
+      }
+      case 'simple':
+        return this.simple(node, state, ctx);
+      case 'subshell': {
+        const out = this.walkCompound(node.body, cloneState(state), ctx, node.redirects);
+        return out;
+      }
+      case 'group':
+        return this.walkCompound(node.body, state, ctx, node.redirects);
+      case 'if': {
+        const c = this.withRedirects(ctx, state, node.redirects);
+        for (const b of node.branches) {
+          this.walk(b.cond, state, c);
+          this.walk(b.body, state, c);
+        }
+        if (node.otherwise) this.walk(node.otherwise, state, c);
+        return NO_OUTPUT;
+      }
+      case 'while':
+      case 'until': {
+        const c = this.withRedirects(ctx, state, node.redirects);
+        this.walk(node.cond, state, c);
+        this.walk(node.body, state, c);
+        return NO_OUTPUT;
+      }
+      case 'for': {
+        const c = this.withRedirects(ctx, state, node.redirects);
+        const items: Arg[] = [];
+        if (node.items) for (const w of node.items) {
+          this.substitutions(w, state, c);
+          items.push(...expandWord(w, this.scope(state)));
+        }
+        const known = node.items !== undefined && items.length > 0 && items.length <= MAX_LOOP_ITEMS && items.every((a) => !a.dynamic && !a.glob);
+        if (known) {
+          for (const item of items) {
+            state.vars.set(node.variable, item.value);
+            this.walk(node.body, state, c);
+          }
+        } else {
+          if (node.variable) state.vars.delete(node.variable);
+          this.walk(node.body, state, c);
+        }
+        return NO_OUTPUT;
+      }
+      case 'case': {
+        const c = this.withRedirects(ctx, state, node.redirects);
+        this.substitutions(node.subject, state, c);
+        for (const arm of node.arms) if (arm.body) this.walk(arm.body, state, c);
+        return NO_OUTPUT;
+      }
+      case 'function':
+        state.functions.set(node.name, node.body);
+        return NO_OUTPUT;
+      case 'test':
+        for (const w of node.words) this.substitutions(w, state, ctx);
+        return NO_OUTPUT;
+      case 'arith':
+        for (const s of node.substitutions) this.walk(s, cloneState(state), { ...ctx, stdin: undefined });
+        return NO_OUTPUT;
+    }
+  }
+
+  private walkCompound(body: Node, state: State, ctx: Context, redirects: readonly RedirectNode[]): Output {
+    return this.walk(body, state, this.withRedirects(ctx, state, redirects));
+  }
+
+  /** Redirects on a compound command: record writes, and feed heredocs/input files to its commands. */
+  private withRedirects(ctx: Context, state: State, redirects: readonly RedirectNode[]): Context {
+    if (redirects.length === 0) return ctx;
+    const { stdin } = this.redirects(redirects, state, ctx, '(compound command)', ctx.line ?? 1);
+    return stdin ? { ...ctx, stdin } : ctx;
+  }
+
+  /** Walk command substitutions inside a word (they run before the command does). */
+  private substitutions(word: Word, state: State, ctx: Context): void {
+    for (const p of word.parts) {
+      if (p.type === 'cmdsub' || p.type === 'procsub') this.walk(p.body, cloneState(state), { ...ctx, stdin: undefined });
+      else if (p.type === 'arith') for (const s of p.substitutions) this.walk(s, cloneState(state), { ...ctx, stdin: undefined });
+      else if (p.type === 'param' && p.arg) this.substitutions(p.arg, state, ctx);
+    }
+  }
+
+  private redirects(list: readonly RedirectNode[], state: State, ctx: Context, command: string, line: number): { stdin: StdinSource | undefined; redirects: Redirect[] } {
+    let stdin: StdinSource | undefined;
+    const out: Redirect[] = [];
+    for (const r of list) {
+      this.substitutions(r.target, state, ctx);
+      if (r.op === '<<' || r.op === '<<-') {
+        const h = r.heredoc;
+        if (h) for (const s of h.substitutions) this.walk(s, cloneState(state), { ...ctx, stdin: undefined });
+        const text = h === undefined ? undefined : h.expands && /\$/.test(h.text) ? expandHeredoc(h.text, this.scope(state)) : h.text;
+        stdin = { kind: 'heredoc', text, from: undefined, fromArgs: undefined, path: undefined };
+        out.push({ op: r.op, fd: r.fd, target: lit(h?.text ?? '') });
+        continue;
+      }
+      const target = expandToString(r.target, this.scope(state));
+      out.push({ op: r.op, fd: r.fd, target });
+      if (r.op === '<<<') {
+        stdin = { kind: 'herestring', text: target.dynamic ? undefined : target.value + '\n', from: undefined, fromArgs: undefined, path: undefined };
+      } else if (r.op === '<') {
+        if (r.fd === undefined || r.fd === 0) {
+          const abs = state.cwd !== undefined && !target.dynamic ? resolve(state.cwd, target.value) : undefined;
+          const text = abs !== undefined ? this.read(abs) : undefined;
+          stdin = { kind: 'file', text, from: undefined, fromArgs: undefined, path: abs ?? target.value };
+        }
+      } else if (r.op === '>&' || r.op === '<&') {
+        // `2>&1`, `>&2`: duplicating descriptors writes no file; `>&file` (bash) does
+        if (/^\d+-?$|^-$/.test(target.value)) continue;
+        this.result.writes.push({ target, cwd: state.cwd, command, line, op: r.op });
+      } else {
+        this.result.writes.push({ target, cwd: state.cwd, command, line, op: r.op });
+      }
+    }
+    return { stdin, redirects: out };
+  }
+
+  private read(abs: string): string | undefined {
+    if (!this.opts.readFile) return undefined;
+    try {
+      const t = this.opts.readFile(abs);
+      return t !== undefined && t.length <= MAX_SCRIPT_BYTES ? t : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private simple(node: SimpleNode, state: State, ctx: Context): Output {
+    const text = ctx.src.text.slice(node.start, node.end).trim();
+    const line = ctx.line ?? ctx.src.baseLine + lineOf(ctx.src, node.start) - (ctx.src.baseLine > 0 ? 1 : 0);
+    // command substitutions in words, assignments and redirect targets run first
+    for (const w of node.words) this.substitutions(w, state, ctx);
+    for (const a of node.assignments) {
+      if (a.value) this.substitutions(a.value, state, ctx);
+      if (a.array) for (const w of a.array) this.substitutions(w, state, ctx);
+    }
+    const scope = this.scope(state);
+    const assigned: [string, VarValue][] = node.assignments.map((a) => {
+      if (a.array) return [a.name, undefined];
+      const v = a.value ? expandToString(a.value, scope) : lit('');
+      const prefix = a.append ? state.vars.get(a.name) : '';
+      return [a.name, v.dynamic || prefix === undefined ? undefined : prefix + v.value];
+    });
+    const argv: Arg[] = [];
+    for (const w of node.words) argv.push(...expandWord(w, scope));
+    const { stdin: redirectedStdin, redirects } = this.redirects(node.redirects, state, ctx, text, line);
+    if (argv.length === 0) {
+      // plain assignments: they change the shell's variables
+      for (const [k, v] of assigned) setVar(state, k, v);
+      return NO_OUTPUT;
+    }
+    const env: Record<string, string> = { ...ctx.env };
+    for (const name of state.exported) {
+      const v = state.vars.get(name);
+      if (v !== undefined) env[name] = v;
+    }
+    for (const [k, v] of assigned) if (v !== undefined) env[k] = v;
+    const stdin = redirectedStdin ?? ctx.stdin;
+    return this.run(argv, state, { ...ctx, stdin, env }, { text, line, redirects, node });
+  }
+
+  /** Run argv: builtins that change state, aliases, functions, wrappers, then the program itself. */
+  private run(argv: Arg[], state: State, ctx: Context, at: { text: string; line: number; redirects: readonly Redirect[]; node: SimpleNode | undefined }): Output {
+    let wrappers = ctx.wrappers;
+    let elevated = ctx.elevated;
+    let env = ctx.env;
+    let cwd = state.cwd;
+    for (let layer = 0; layer < MAX_WRAPPER_LAYERS; layer++) {
+      const prog = argv[0];
+      if (!prog) return NO_OUTPUT;
+      const name = basename(prog.value);
+      const args = argv.slice(1);
+      if (prog.dynamic) {
+        this.result.reasons.push(structural('shell.dynamic-program', at.text, at.line, undefined, ctx.src.file));
+        this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
+        return NO_OUTPUT;
+      }
+      // state-changing builtins (only at the top of the wrapper chain: `sudo cd` changes nothing)
+      if (layer === 0 && wrappers.length === ctx.wrappers.length) {
+        const handled = this.builtin(name, args, state, ctx, at);
+        if (handled) return handled;
+        const alias = state.aliases.get(prog.value);
+        if (alias !== undefined && ctx.depth < 16) {
+          const text = alias + (args.length ? ' ' + quoteArgs(args).value : '');
+          return this.nested(text, state, ctx, at.line, 'alias', wrappers, elevated);
+        }
+        const fn = state.functions.get(prog.value);
+        if (fn !== undefined) return this.callFunction(prog.value, fn, argv, state, ctx, at);
+      }
+      if (name === 'eval') {
+        const text = evalText(args);
+        if (text.dynamic) {
+          this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, 'eval runs text that is only known when it runs', ctx.src.file));
+          if (!text.value.trim()) return NO_OUTPUT;
+        }
+        return this.nested(text.value, state, { ...ctx, env }, at.line, 'eval text', [...wrappers, 'eval'], elevated);
+      }
+      if ((name === 'source' || name === '.') && args[0]) {
+        return this.script(args[0], args, state, { ...ctx, env, wrappers: [...wrappers, name], elevated }, at, true);
+      }
+      const wrapper = WRAPPERS.get(name);
+      if (!wrapper) break;
+      const input: WrapperInput = {
+        stdinText: ctx.stdin?.text,
+        stdinFrom: ctx.stdin?.from,
+        stdinFromArgs: ctx.stdin?.fromArgs?.map(lit),
+      };
+      const r = wrapper(args, input);
+      switch (r.kind) {
+        case 'none':
+          return this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
+        case 'exec': {
+          wrappers = [...wrappers, r.label];
+          if (r.elevated) elevated = true;
+          if (r.env) env = { ...env, ...r.env };
+          if (r.cwd) cwd = r.cwd.dynamic || cwd === undefined ? undefined : resolve(cwd, r.cwd.value);
+          argv = [...r.argv];
+          continue;
+        }
+        case 'shell': {
+          const sub = cloneState(state);
+          sub.cwd = cwd;
+          if (r.positional) sub.positional = r.positional;
+          if (r.text.dynamic) {
+            this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, this.dynamicScriptMessage(r.label, at.node), ctx.src.file));
+            if (!r.text.value.trim()) return NO_OUTPUT;
+          }
+          return this.nested(r.text.value, sub, { ...ctx, env }, at.line, `${r.label} text`, [...wrappers, r.label], elevated || r.elevated === true);
+        }
+        case 'stdin': {
+          const label = r.label;
+          const s = ctx.stdin;
+          const ws = [...wrappers, label];
+          if (s?.text !== undefined) {
+            const sub = cloneState(state);
+            sub.cwd = cwd;
+            return this.nested(s.text, sub, { ...ctx, env, stdin: undefined }, at.line, `input of ${label}`, ws, elevated || r.elevated === true);
+          }
+          if (s !== undefined || ctx.depth === 0) {
+            // a shell reading input nobody can see before it runs
+            const from = s?.from;
+            const message = from !== undefined && DOWNLOADERS.has(from)
+              ? `${label} runs whatever ${from} downloads; read it first, then run the file`
+              : from !== undefined && DECODERS.has(from)
+                ? `${label} runs text decoded by ${from}, which is only known when it runs`
+                : s === undefined
+                  ? `${label} starts an interactive shell; what it will run cannot be known`
+                  : `${label} runs input that is only known when it runs`;
+            this.result.reasons.push(structural('shell.unknown-script', at.text, at.line, message, ctx.src.file));
+          }
+          return this.emit(lit(label.split(' ')[0] ?? label), label.split(' ')[0] ?? label, args, { ...ctx, env, wrappers, elevated: elevated || r.elevated === true }, cwd, at);
+        }
+        case 'script': {
+          const inv = this.emit(prog, name, args, { ...ctx, env, wrappers, elevated: elevated || r.elevated === true }, cwd, at);
+          this.script(r.path, r.positional, state, { ...ctx, env, wrappers: [...wrappers, r.label], elevated: elevated || r.elevated === true }, at, false);
+          return inv;
+        }
+        case 'many': {
+          if (name === 'find') this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
+          const ws = [...wrappers, r.label];
+          for (const c of r.commands) {
+            const sub = cloneState(state);
+            sub.cwd = cwd;
+            this.run([...c], sub, { ...ctx, env, wrappers: ws, elevated, stdin: undefined }, { ...at, redirects: [] });
+          }
+          for (const t of r.shellTexts) {
+            const sub = cloneState(state);
+            sub.cwd = cwd;
+            if (t.dynamic) this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, `${r.label} runs commands built from input only known when it runs`, ctx.src.file));
+            this.nested(t.value, sub, { ...ctx, env }, at.line, `${r.label} command`, ws, elevated);
+          }
+          return NO_OUTPUT;
+        }
+      }
+    }
+    const prog = argv[0];
+    if (!prog) return NO_OUTPUT;
+    return this.emit(prog, basename(prog.value), argv.slice(1), { ...ctx, env, wrappers, elevated }, cwd, at);
+  }
+
+  private dynamicScriptMessage(label: string, node: SimpleNode | undefined): string {
+    const downloads = node?.words.some((w) => w.parts.some((p) => p.type === 'cmdsub' && /\b(curl|wget)\b/.test(JSON.stringify(p.body))));
+    return downloads
+      ? `${label} runs text downloaded when it runs; download it to a file, read it, then run it`
+      : `${label} runs text that is only known when it runs`;
+  }
+
+  private nested(text: string, state: State, ctx: Context, line: number, what: string, wrappers: readonly string[], elevated: boolean): Output {
+    return this.walkText(text, state, { ...ctx, wrappers, elevated, line, depth: ctx.depth + 1, src: { text, lines: undefined, baseLine: line, file: ctx.src.file } }, what);
+  }
+
+  /** A script file the command runs: judged line by line when the adapter can read it. */
+  private script(path: Arg, positional: readonly Arg[], state: State, ctx: Context, at: { text: string; line: number }, sourced: boolean): Output {
+    if (path.dynamic || state.cwd === undefined) return NO_OUTPUT;
+    const abs = resolve(state.cwd, path.value);
+    const content = this.read(abs);
+    if (content === undefined) return NO_OUTPUT;
+    const sub = sourced ? state : cloneState(state);
+    if (!sourced) sub.positional = positional;
+    const src: Source = { text: content, lines: undefined, baseLine: 0, file: abs };
+    try {
+      const tree = parse(content);
+      return this.walk(tree, sub, { ...ctx, src, line: undefined, depth: ctx.depth + 1, stdin: undefined });
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      this.result.reasons.push(structural('shell.unparseable', at.text, at.line, `the script ${path.value} could not be parsed (${e.message})`));
+      return NO_OUTPUT;
+    }
+  }
+
+  private callFunction(name: string, body: Node, argv: readonly Arg[], state: State, ctx: Context, at: { text: string; line: number }): Output {
+    if (state.calling.includes(name)) {
+      if (state.concurrent) {
+        this.result.reasons.push(structural('shell.fork-bomb', at.text, at.line, undefined, ctx.src.file));
+      }
+      return NO_OUTPUT;
+    }
+    const saved = state.positional;
+    state.calling.push(name);
+    state.positional = argv;
+    const out = this.walk(body, state, ctx);
+    state.calling.pop();
+    state.positional = saved;
+    return out;
+  }
+
+  /** Builtins that change what later commands mean. Returns undefined when `name` is not one. */
+  private builtin(name: string, args: readonly Arg[], state: State, ctx: Context, at: { text: string; line: number; redirects: readonly Redirect[]; node: SimpleNode | undefined }): Output | undefined {
+    switch (name) {
+      case 'cd':
+      case 'pushd': {
+        const target = args.find((a) => !a.value.startsWith('-') || a.value === '-');
+        if (name === 'pushd') state.dirStack.push(state.cwd);
+        if (!target) state.cwd = this.opts.home;
+        else if (target.value === '-' || target.dynamic || state.cwd === undefined) state.cwd = undefined;
+        else if (target.value.startsWith('~')) state.cwd = this.opts.home === undefined ? undefined : resolve(this.opts.home, '.' + target.value.slice(1));
+        else state.cwd = resolve(state.cwd, target.value);
+        if (state.cwd !== undefined) state.vars.set('PWD', state.cwd);
+        else state.vars.delete('PWD');
+        return this.emit(lit(name), name, args, ctx, state.cwd, at);
+      }
+      case 'popd':
+        state.cwd = state.dirStack.length > 0 ? state.dirStack.pop() : undefined;
+        return NO_OUTPUT;
+      case 'export':
+      case 'declare':
+      case 'typeset':
+      case 'local':
+      case 'readonly': {
+        for (const a of args) {
+          if (a.value.startsWith('-')) continue;
+          const eq = a.value.indexOf('=');
+          const key = eq < 0 ? a.value : a.value.slice(0, eq);
+          if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue;
+          if (eq >= 0) setVar(state, key, a.dynamic ? undefined : a.value.slice(eq + 1));
+          if (name === 'export' || (name === 'declare' && args.some((x) => x.value.includes('x')))) state.exported.add(key);
+        }
+        return NO_OUTPUT;
+      }
+      case 'unset':
+        for (const a of args) if (!a.value.startsWith('-')) state.vars.set(a.value, '');
+        return NO_OUTPUT;
+      case 'read':
+      case 'mapfile':
+      case 'readarray':
+        for (const a of args) if (!a.value.startsWith('-') && /^[A-Za-z_]\w*$/.test(a.value)) state.vars.delete(a.value);
+        return this.emit(lit(name), name, args, ctx, state.cwd, at);
+      case 'alias':
+        for (const a of args) {
+          const eq = a.value.indexOf('=');
+          if (eq > 0) state.aliases.set(a.value.slice(0, eq), a.value.slice(eq + 1));
+        }
+        return NO_OUTPUT;
+      case 'unalias':
+        for (const a of args) state.aliases.delete(a.value);
+        return NO_OUTPUT;
+      case 'set':
+        // `set -- a b` sets positional parameters
+        if (args[0]?.value === '--') state.positional = [lit('sh'), ...args.slice(1)];
+        return NO_OUTPUT;
+      case 'shift':
+        if (state.positional) state.positional = [state.positional[0] ?? lit('sh'), ...state.positional.slice(2)];
+        return NO_OUTPUT;
+      default:
+        return undefined;
+    }
+  }
+
+  private emit(prog: Arg, name: string, args: readonly Arg[], ctx: Context, cwd: string | undefined, at: { text: string; line: number; redirects: readonly Redirect[] }): Output {
+    if (this.result.invocations.length >= MAX_INVOCATIONS) {
+      if (this.result.invocations.length === MAX_INVOCATIONS) this.result.reasons.push(structural('shell.limit-exceeded', at.text, at.line, `more than ${MAX_INVOCATIONS} commands`));
+      return NO_OUTPUT;
+    }
+    const inv: Invocation = {
+      program: name,
+      programPath: prog.value,
+      programDynamic: prog.dynamic,
+      args: args.map((a) => a.value),
+      argv: args,
+      env: ctx.env,
+      cwd: cwd === undefined ? undefined : normalize(cwd),
+      text: at.text,
+      stdin: ctx.stdin,
+      redirects: at.redirects,
+      wrappers: ctx.wrappers,
+      elevated: ctx.elevated,
+      line: at.line,
+    };
+    this.result.invocations.push(inv);
+    return { program: name, args, text: literalOutput(name, args, ctx.stdin) };
+  }
+}
+
+function setVar(state: State, key: string, value: VarValue): void {
+  if (value === undefined) state.vars.delete(key);
+  else state.vars.set(key, value);
+}
+
+/** `$X` inside an unquoted heredoc, as far as known (unknown expansions stay as written). */
+function expandHeredoc(text: string, scope: ExpansionScope): string {
+  return text.replace(/\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g, (m, a: string | undefined, b: string | undefined) => {
+    const name = a ?? b ?? '';
+    return scope.vars.has(name) ? scope.vars.get(name) ?? m : m;
+  });
+}
+
+export { SHELLS };

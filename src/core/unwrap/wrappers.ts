@@ -1,0 +1,490 @@
+/**
+ * Programs that run another program: what each one really runs. Data (option specs) plus one small function
+ * per wrapper. The walker applies them repeatedly, so `sudo env X=1 timeout 5 bash -c '…'` is peeled layer by
+ * layer down to the commands inside the string.
+ */
+import type { Arg } from '../invocation';
+import { parseOptions, type OptionSpec } from './options';
+
+export type WrapperResult =
+  /** Runs argv directly (possibly with environment changes or a new cwd). */
+  | {
+    readonly kind: 'exec';
+    readonly argv: readonly Arg[];
+    readonly label: string;
+    readonly env?: Readonly<Record<string, string>>;
+    readonly cwd?: Arg;
+    readonly elevated?: boolean;
+  }
+  /** Runs shell text (`bash -c`, `eval`, `su -c`, `watch`, `sudo -s`), with optional positional parameters. */
+  | { readonly kind: 'shell'; readonly text: Arg; readonly label: string; readonly positional?: readonly Arg[]; readonly elevated?: boolean }
+  /** A shell reading its commands from standard input (`bash`, `sh -s`, `sudo bash`). */
+  | { readonly kind: 'stdin'; readonly label: string; readonly elevated?: boolean }
+  /** A shell running a script file (`bash x.sh`, `source x.sh`). */
+  | { readonly kind: 'script'; readonly path: Arg; readonly label: string; readonly positional: readonly Arg[]; readonly elevated?: boolean }
+  /** Several commands (`find -exec … {} +` on its matches, `parallel`). */
+  | { readonly kind: 'many'; readonly commands: readonly (readonly Arg[])[]; readonly shellTexts: readonly Arg[]; readonly label: string }
+  /** Runs nothing (e.g. `command -v rm`, `sudo -l`). */
+  | { readonly kind: 'none' };
+
+/** Input facts a wrapper may need: literal stdin (for xargs/parallel), and what produced it. */
+export interface WrapperInput {
+  /** Literal standard input, when known. */
+  readonly stdinText: string | undefined;
+  /** The program writing into our stdin pipe, when known. */
+  readonly stdinFrom: string | undefined;
+  /** Arguments of that program. */
+  readonly stdinFromArgs: readonly Arg[] | undefined;
+}
+
+type Wrapper = (args: readonly Arg[], input: WrapperInput) => WrapperResult;
+
+const lit = (value: string): Arg => ({ value, dynamic: false, glob: false });
+/** An argument whose value only exists at run time. */
+const UNKNOWN: Arg = { value: '', dynamic: true, glob: false };
+
+function exec(args: readonly Arg[], from: number, label: string, extra: Omit<Extract<WrapperResult, { kind: 'exec' }>, 'kind' | 'argv' | 'label'> = {}): WrapperResult {
+  const argv = args.slice(from);
+  if (argv.length === 0) return { kind: 'none' };
+  return { kind: 'exec', argv, label, ...extra };
+}
+
+/** Join words back into shell text, quoting each so that re-parsing gives the same words. */
+export function joinForShell(args: readonly Arg[]): Arg {
+  let dynamic = false;
+  const parts: string[] = [];
+  for (const a of args) {
+    if (a.dynamic) dynamic = true;
+    parts.push(a.value);
+  }
+  return { value: parts.join(' '), dynamic, glob: false };
+}
+
+function quote(value: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : "'" + value.replace(/'/g, "'\\''") + "'";
+}
+
+/** Quote args for re-parsing as separate words (aliases, xargs -I, parallel). */
+export function quoteArgs(args: readonly Arg[]): Arg {
+  return { value: args.map((a) => quote(a.value)).join(' '), dynamic: args.some((a) => a.dynamic), glob: false };
+}
+
+// ---- shells ------------------------------------------------------------------------------------------
+
+export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'rbash', 'fish', 'tcsh', 'csh', 'busybox-sh', 'pwsh']);
+
+const SHELL_SPEC: OptionSpec = { shortWithValue: 'oO', longWithValue: ['rcfile', 'init-file'] };
+
+function shell(name: string): Wrapper {
+  return (args) => {
+    // -c may sit anywhere in a cluster (-lc, -ec, -xec); `+o opt` style options take a value too
+    let i = 0;
+    let command = false;
+    let readStdin = false;
+    for (; i < args.length; i++) {
+      const a = (args[i] as Arg).value;
+      if (a === '--' || a === '-') {
+        i++;
+        break;
+      }
+      if ((a[0] === '-' || a[0] === '+') && a.length > 1) {
+        if (a.startsWith('--')) {
+          if (SHELL_SPEC.longWithValue?.includes(a.slice(2))) i++;
+          if (a === '--command') command = true;
+          continue;
+        }
+        const cluster = a.slice(1);
+        if (cluster.includes('c')) command = true;
+        if (cluster.includes('s')) readStdin = true;
+        if (cluster.includes('o') || cluster.includes('O')) i++;
+        continue;
+      }
+      break;
+    }
+    const label = name + (command ? ' -c' : '');
+    if (command) {
+      const text = args[i];
+      if (!text) return { kind: 'none' };
+      return { kind: 'shell', text, label, positional: args.slice(i + 1) };
+    }
+    if (readStdin || i >= args.length) return { kind: 'stdin', label: name };
+    const path = args[i] as Arg;
+    return { kind: 'script', path, label: name + ' ' + path.value, positional: args.slice(i) };
+  };
+}
+
+// ---- privilege -----------------------------------------------------------------------------------------
+
+const SUDO_SPEC: OptionSpec = {
+  shortWithValue: 'ugCDhprtUTc',
+  longWithValue: ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout', 'login-class'],
+};
+
+const sudo: Wrapper = (args) => {
+  const { options, rest } = parseOptions(args, SUDO_SPEC);
+  if (options.has('l') || options.has('list') || options.has('v') || options.has('validate') || options.has('K') || options.has('k') && rest >= args.length || options.has('V')) {
+    return { kind: 'none' };
+  }
+  if (options.has('e') || options.has('edit')) {
+    return exec([lit('sudoedit'), ...args.slice(rest)], 0, 'sudo -e', { elevated: true });
+  }
+  const cwd = options.get('D') ?? options.get('chdir');
+  if (options.has('s') || options.has('shell') || options.has('i') || options.has('login')) {
+    if (rest >= args.length) return { kind: 'stdin', label: 'sudo -s', elevated: true };
+    return { kind: 'shell', text: joinForShell(args.slice(rest)), label: 'sudo -s', elevated: true };
+  }
+  return exec(args, rest, 'sudo', { elevated: true, ...(cwd !== undefined ? { cwd: lit(cwd) } : {}) });
+};
+
+const doas: Wrapper = (args) => {
+  const { options, rest } = parseOptions(args, { shortWithValue: 'uC' });
+  if (options.has('C')) return { kind: 'none' };
+  if (options.has('s')) return { kind: 'stdin', label: 'doas -s', elevated: true };
+  return exec(args, rest, 'doas', { elevated: true });
+};
+
+const pkexec: Wrapper = (args) => {
+  const { rest } = parseOptions(args, { longWithValue: ['user'] });
+  return exec(args, rest, 'pkexec', { elevated: true });
+};
+
+/** `su [-] [-l] [user] -c 'cmd'` */
+const su: Wrapper = (args) => {
+  for (let i = 0; i < args.length; i++) {
+    const a = (args[i] as Arg).value;
+    if (a === '-c' || a === '--command') {
+      const text = args[i + 1];
+      return text ? { kind: 'shell', text, label: 'su -c', elevated: true } : { kind: 'none' };
+    }
+    if (a.startsWith('--command=')) return { kind: 'shell', text: lit(a.slice(10)), label: 'su -c', elevated: true };
+  }
+  return { kind: 'stdin', label: 'su', elevated: true };
+};
+
+const runuser: Wrapper = (args) => {
+  const { options, rest } = parseOptions(args, { shortWithValue: 'ugGcs', longWithValue: ['user', 'group', 'supp-group', 'command', 'shell'] });
+  const text = options.get('c') ?? options.get('command');
+  if (text !== undefined) return { kind: 'shell', text: lit(text), label: 'runuser -c', elevated: true };
+  if (options.has('u') || options.has('user')) return exec(args, rest, 'runuser', { elevated: true });
+  return exec(args, rest + 1, 'runuser', { elevated: true });
+};
+
+// ---- environment and scheduling --------------------------------------------------------------------
+
+const env: Wrapper = (args) => {
+  const vars: Record<string, string> = {};
+  let cwd: Arg | undefined;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const arg = args[i] as Arg;
+    const a = arg.value;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (a === '-' || a === '-i' || a === '--ignore-environment' || a === '-0' || a === '--null' || a === '-v' || a === '--debug') continue;
+    if (a === '-u' || a === '--unset' || a === '--block-signal' || a === '--default-signal' || a === '--ignore-signal') {
+      i++;
+      continue;
+    }
+    if (a.startsWith('--unset=') || a.startsWith('--block-signal') || a.startsWith('--default-signal') || a.startsWith('--ignore-signal') || a.startsWith('--list-signal')) continue;
+    if (a === '-C' || a === '--chdir') {
+      cwd = args[i + 1];
+      i++;
+      continue;
+    }
+    if (a.startsWith('--chdir=')) {
+      cwd = lit(a.slice(8));
+      continue;
+    }
+    if (a === '-S' || a === '--split-string' || a.startsWith('--split-string=') || (a.startsWith('-S') && a.length > 2) || (a.startsWith('-') && !a.startsWith('--') && a.includes('S'))) {
+      // -S 'cmd args': the string is split like a command line, then the rest follows
+      let text: Arg | undefined;
+      if (a.startsWith('--split-string=')) text = lit(a.slice(15));
+      else if (a.startsWith('-S') && a.length > 2) text = lit(a.slice(2));
+      else {
+        text = args[i + 1];
+        i++;
+      }
+      if (!text) return { kind: 'none' };
+      const restText = quoteArgs(args.slice(i + 1));
+      return {
+        kind: 'shell',
+        text: { value: text.value + (restText.value ? ' ' + restText.value : ''), dynamic: text.dynamic || restText.dynamic, glob: false },
+        label: 'env -S',
+      };
+    }
+    if (a.startsWith('-') && a.length > 1 && !a.includes('=')) continue;
+    const eq = a.indexOf('=');
+    if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(a.slice(0, eq))) {
+      vars[a.slice(0, eq)] = a.slice(eq + 1);
+      continue;
+    }
+    break;
+  }
+  return exec(args, i, 'env', { env: vars, ...(cwd ? { cwd } : {}) });
+};
+
+function simple(label: string, spec: OptionSpec): Wrapper {
+  return (args) => exec(args, parseOptions(args, spec).rest, label);
+}
+
+const command: Wrapper = (args) => {
+  const { options, rest } = parseOptions(args, {});
+  if (options.has('v') || options.has('V')) return { kind: 'none' };
+  return exec(args, rest, 'command');
+};
+
+const timeout: Wrapper = (args) => {
+  const { rest } = parseOptions(args, { shortWithValue: 'sk', longWithValue: ['signal', 'kill-after'] });
+  return exec(args, rest + 1, 'timeout');
+};
+
+const watch: Wrapper = (args) => {
+  const { options, rest } = parseOptions(args, { shortWithValue: 'nq', longWithValue: ['interval', 'differences', 'equexit', 'shotsdir'] });
+  if (options.has('x') || options.has('exec')) return exec(args, rest, 'watch -x');
+  if (rest >= args.length) return { kind: 'none' };
+  return { kind: 'shell', text: joinForShell(args.slice(rest)), label: 'watch' };
+};
+
+const ionice: Wrapper = (args) => {
+  const { options, rest } = parseOptions(args, { shortWithValue: 'cnpPu', longWithValue: ['class', 'classdata', 'pid', 'pgid', 'uid'] });
+  if (options.has('p') || options.has('P') || options.has('u') || options.has('pid') || options.has('pgid') || options.has('uid')) return { kind: 'none' };
+  return exec(args, rest, 'ionice');
+};
+
+const chroot: Wrapper = (args) => {
+  const { rest } = parseOptions(args, { longWithValue: ['userspec', 'groups'] });
+  if (rest + 1 >= args.length) return { kind: 'stdin', label: 'chroot', elevated: true };
+  return exec(args, rest + 1, 'chroot', { elevated: true });
+};
+
+const flock: Wrapper = (args) => {
+  const { options, rest } = parseOptions(args, { shortWithValue: 'wEc', longWithValue: ['wait', 'timeout', 'conflict-exit-code', 'command'] });
+  const text = options.get('c') ?? options.get('command');
+  if (text !== undefined) return { kind: 'shell', text: lit(text), label: 'flock -c' };
+  // flock FILE -c CMD | flock FILE CMD…
+  const after = args.slice(rest + 1);
+  const c = after.findIndex((a) => a.value === '-c' || a.value === '--command');
+  if (c >= 0) {
+    const t = after[c + 1];
+    return t ? { kind: 'shell', text: t, label: 'flock -c' } : { kind: 'none' };
+  }
+  return exec(args, rest + 1, 'flock');
+};
+
+const exec_: Wrapper = (args) => {
+  const { rest } = parseOptions(args, { shortWithValue: 'a' });
+  return exec(args, rest, 'exec');
+};
+
+/** `npx [-y] [-p pkg] cmd …`, `npx -c 'cmd'`. */
+const npx: Wrapper = (args) => {
+  const { options, rest } = parseOptions(args, { shortWithValue: 'pc', longWithValue: ['package', 'call'] });
+  const text = options.get('c') ?? options.get('call');
+  if (text !== undefined) return { kind: 'shell', text: lit(text), label: 'npx -c' };
+  return exec(args, rest, 'npx');
+};
+
+/** `npm exec -- cmd`, `pnpm dlx cmd`, `pnpm exec cmd`, `yarn dlx cmd`, `bun x cmd`. */
+function packageRunner(label: string, subcommands: readonly string[]): Wrapper {
+  return (args, input) => {
+    const first = args[0]?.value;
+    if (first === undefined || !subcommands.includes(first)) return { kind: 'none' };
+    return npx(args.slice(1), input);
+  };
+}
+
+// ---- argument feeders --------------------------------------------------------------------------------
+
+const XARGS_SPEC: OptionSpec = {
+  shortWithValue: 'adEILnPs',
+  longWithValue: ['arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'],
+};
+
+const MAX_ITEMS = 64;
+
+/** Split xargs input the way xargs does: blanks and newlines, with quotes and backslashes. */
+function splitItems(text: string, delimiter: string | undefined): string[] {
+  if (delimiter !== undefined) return text.split(delimiter).filter((s) => s !== '').slice(0, MAX_ITEMS);
+  const out: string[] = [];
+  const re = /"([^"]*)"|'([^']*)'|((?:\\.|[^\s"'])+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && out.length < MAX_ITEMS) out.push(m[1] ?? m[2] ?? (m[3] ?? '').replace(/\\(.)/g, '$1'));
+  return out;
+}
+
+/** Programs whose output is a list of paths below their search directories (or the cwd). */
+const PATH_LISTERS = new Set(['find', 'fd', 'fdfind', 'ls', 'git', 'rg', 'grep', 'locate', 'du']);
+
+/**
+ * The items an xargs/parallel reads, when they can be known: literal text, or the paths a lister (find,
+ * `git ls-files`, `grep -l`) prints below its directories — modelled as a filtered glob in each directory.
+ */
+function feedItems(input: WrapperInput, delimiter: string | undefined): Arg[] {
+  if (input.stdinText !== undefined) return splitItems(input.stdinText, delimiter).map(lit);
+  if (input.stdinFrom !== undefined && PATH_LISTERS.has(input.stdinFrom)) {
+    const dirs = input.stdinFrom === 'find' ? findRoots(input.stdinFromArgs ?? []) : [lit('.')];
+    return dirs.map((d) => ({ value: d.value.replace(/\/+$/, '') + '/?*', dynamic: d.dynamic, glob: true }));
+  }
+  return [UNKNOWN];
+}
+
+const xargs: Wrapper = (args, input) => {
+  const { options, rest } = parseOptions(args, XARGS_SPEC);
+  const template = rest < args.length ? args.slice(rest) : [lit('echo')];
+  const nul = options.has('0') || options.has('null');
+  const delimiter = nul ? '\0' : options.get('d') ?? options.get('delimiter');
+  const items = feedItems(input, delimiter);
+  const replace = options.get('I') ?? options.get('replace') ?? (options.has('i') ? '{}' : undefined);
+  if (replace !== undefined && replace !== '') {
+    const commands = items.map((item) => template.map((t) => (t.value.includes(replace) ? { value: t.value.split(replace).join(item.value), dynamic: t.dynamic || item.dynamic, glob: t.glob || item.glob } : t)));
+    return { kind: 'many', commands, shellTexts: [], label: 'xargs' };
+  }
+  return { kind: 'exec', argv: [...template, ...items], label: 'xargs' };
+};
+
+/** Search roots of a `find` invocation (default `.`). */
+export function findRoots(args: readonly Arg[]): Arg[] {
+  const roots: Arg[] = [];
+  let i = 0;
+  // leading -H -L -P -D debugopts -Olevel
+  while (i < args.length) {
+    const a = (args[i] as Arg).value;
+    if (a === '-H' || a === '-L' || a === '-P' || /^-O\d$/.test(a)) i++;
+    else if (a === '-D') i += 2;
+    else break;
+  }
+  for (; i < args.length; i++) {
+    const a = args[i] as Arg;
+    if (a.value.startsWith('-') || a.value === '(' || a.value === '!' || a.value === ',') break;
+    roots.push(a);
+  }
+  return roots.length > 0 ? roots : [lit('.')];
+}
+
+/** Tests that narrow what `find` matches (anything else matches every entry below the roots). */
+const FIND_FILTERS = new Set([
+  '-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename', '-regex', '-iregex', '-type', '-xtype', '-newer',
+  '-mtime', '-mmin', '-atime', '-amin', '-ctime', '-cmin', '-size', '-user', '-group', '-nouser', '-nogroup', '-perm',
+  '-empty', '-links', '-inum', '-samefile', '-lname', '-ilname', '-newermt', '-used', '-uid', '-gid', '-readable',
+  '-writable', '-executable', '-fstype', '-context',
+]);
+
+const find: Wrapper = (args) => {
+  const roots = findRoots(args);
+  const filtered = args.some((a) => FIND_FILTERS.has(a.value));
+  const matches: Arg[] = roots.map((r) => (filtered ? { value: r.value.replace(/\/+$/, '') + '/?*', dynamic: r.dynamic, glob: true } : r));
+  const commands: Arg[][] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = (args[i] as Arg).value;
+    if (a === '-exec' || a === '-execdir' || a === '-ok' || a === '-okdir') {
+      const cmd: Arg[] = [];
+      let j = i + 1;
+      for (; j < args.length; j++) {
+        const v = (args[j] as Arg).value;
+        if (v === ';' || v === '+') break;
+        cmd.push(args[j] as Arg);
+      }
+      i = j;
+      const expanded: Arg[] = [];
+      for (const c of cmd) {
+        if (c.value.includes('{}')) for (const m of matches) expanded.push({ value: c.value.split('{}').join(m.value), dynamic: c.dynamic || m.dynamic, glob: m.glob });
+        else expanded.push(c);
+      }
+      if (expanded.length > 0) commands.push(expanded);
+    } else if (a === '-delete') {
+      commands.push([lit('rm'), lit('-r'), lit('-f'), ...matches]);
+    } else if (a === '-fprint' || a === '-fprintf' || a === '-fls' || a === '-fprint0') {
+      const target = args[i + 1];
+      if (target) commands.push([lit('tee'), target]);
+    }
+  }
+  return { kind: 'many', commands, shellTexts: [], label: 'find' };
+};
+
+const PARALLEL_VALUE = ['-j', '-P', '--jobs', '-S', '--sshlogin', '-n', '-N', '--delay', '--timeout', '--joblog', '--results', '-a', '--arg-file', '-d', '--delimiter', '--colsep', '-I', '--tmpdir', '-L', '--max-lines', '-s', '--max-chars', '--retries', '--load', '--memfree'];
+
+const parallel: Wrapper = (args, input) => {
+  let i = 0;
+  let replace = '{}';
+  for (; i < args.length; i++) {
+    const a = (args[i] as Arg).value;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!a.startsWith('-')) break;
+    if (a === '-I') replace = args[i + 1]?.value ?? '{}';
+    if (PARALLEL_VALUE.includes(a)) i++;
+  }
+  const template: Arg[] = [];
+  let items: Arg[] | undefined;
+  for (; i < args.length; i++) {
+    const a = args[i] as Arg;
+    if (a.value === ':::' || a.value === ':::+' || a.value === '::::') {
+      items = args.slice(i + 1).filter((x) => !x.value.startsWith(':::'));
+      break;
+    }
+    template.push(a);
+  }
+  items ??= feedItems(input, undefined);
+  if (template.length === 0) return { kind: 'none' };
+  const texts: Arg[] = [];
+  for (const item of items.slice(0, MAX_ITEMS)) {
+    const q = quoteArgs([item]).value;
+    const body = template.map((t) => t.value).join(' ');
+    const text = body.includes(replace) ? body.split(replace).join(q) : body + ' ' + q;
+    texts.push({ value: text, dynamic: item.dynamic || template.some((t) => t.dynamic), glob: false });
+  }
+  return { kind: 'many', commands: [], shellTexts: texts, label: 'parallel' };
+};
+
+/** `ssh host 'cmd'`: the command runs on another machine, but it runs. */
+const ssh: Wrapper = (args) => {
+  const { rest } = parseOptions(args, { shortWithValue: 'BbcDEeFIiJLlmOoPpQRSWw' });
+  if (rest + 1 >= args.length) return { kind: 'none' };
+  return { kind: 'shell', text: joinForShell(args.slice(rest + 1)), label: 'ssh ' + (args[rest]?.value ?? '') };
+};
+
+export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
+  ['sudo', sudo],
+  ['doas', doas],
+  ['pkexec', pkexec],
+  ['su', su],
+  ['runuser', runuser],
+  ['env', env],
+  ['command', command],
+  ['builtin', simple('builtin', {})],
+  ['exec', exec_],
+  ['nice', simple('nice', { shortWithValue: 'n', longWithValue: ['adjustment'] })],
+  ['nohup', simple('nohup', {})],
+  ['time', simple('time', { shortWithValue: 'fo', longWithValue: ['format', 'output'] })],
+  ['timeout', timeout],
+  ['watch', watch],
+  ['stdbuf', simple('stdbuf', { shortWithValue: 'ioe', longWithValue: ['input', 'output', 'error'] })],
+  ['ionice', ionice],
+  ['chroot', chroot],
+  ['setsid', simple('setsid', {})],
+  ['unbuffer', simple('unbuffer', {})],
+  ['flock', flock],
+  ['chrt', (args) => exec(args, parseOptions(args, {}).rest + 1, 'chrt')],
+  ['taskset', (args) => exec(args, parseOptions(args, {}).rest + 1, 'taskset')],
+  ['xargs', xargs],
+  ['find', find],
+  ['parallel', parallel],
+  ['npx', npx],
+  ['pnpx', npx],
+  ['bunx', npx],
+  ['npm', packageRunner('npm exec', ['exec', 'x'])],
+  ['pnpm', packageRunner('pnpm dlx', ['dlx', 'exec'])],
+  ['yarn', packageRunner('yarn dlx', ['dlx', 'exec'])],
+  ['bun', packageRunner('bun x', ['x'])],
+  ['ssh', ssh],
+  ...[...SHELLS].map((s): [string, Wrapper] => [s, shell(s)]),
+]);
+
+/** `eval a b c` joins its arguments into shell text. */
+export function evalText(args: readonly Arg[]): Arg {
+  return joinForShell(args);
+}
