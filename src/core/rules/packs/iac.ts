@@ -71,6 +71,21 @@ function terragruntNonInteractive(inv: Invocation): boolean {
   );
 }
 
+/** `run --all -- destroy -auto-approve` → `--all -auto-approve`: the arguments around the inner command. */
+function withoutWord(args: readonly string[], word: string): string[] {
+  const out: string[] = [];
+  let removed = false;
+  for (const a of args) {
+    if (a === '--') continue; // what follows `--` is passed on to terraform: its flags count too
+    if (!removed && a === word) {
+      removed = true;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 function tfCall(inv: Invocation): TfCall | undefined {
   const grunt = inv.program === 'terragrunt';
   const sub = subcommand(inv.args, grunt ? TG_VALUE_OPTS : TF_GLOBAL_VALUE_OPTS);
@@ -85,7 +100,7 @@ function tfCall(inv: Invocation): TfCall | undefined {
       const inner = positionals(rest, TG_VALUE_OPTS)[0];
       if (inner === undefined) return undefined;
       command = inner;
-      if (rest.includes('--')) rest = rest.filter((a) => a !== '--'); // flags after `--` belong to terraform
+      rest = withoutWord(rest, inner);
     } else if (command === 'destroy-all' || command === 'apply-all') {
       stack = true;
       command = command.slice(0, -'-all'.length);
