@@ -1,13 +1,19 @@
 // Three bundles with a physical boundary: the core never sees `vscode`, the CLI never sees `vscode`,
 // and the extension gets `vscode` only as an external provided by the editor.
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+const version = JSON.parse(fs.readFileSync('package.json', 'utf8')).version;
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
+  define: { AGENT_GUARD_VERSION: JSON.stringify(version) },
   bundle: true,
+  // jsonc-parser's `main` is a UMD build with dynamic requires; its ES module bundles cleanly
+  mainFields: ['module', 'main'],
   platform: 'node',
   target: 'node20',
   format: 'cjs',
@@ -35,6 +41,5 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  const fs = await import('node:fs');
   fs.chmodSync('dist/cli.js', 0o755);
 }

@@ -1,0 +1,47 @@
+/**
+ * `agent-guard` command line: argument dispatch only. Each command lives in commands/<name>.ts and is loaded
+ * on demand, so a hook call pays only for what it uses.
+ */
+import { VERSION } from './version';
+
+type CommandModule = { run(argv: readonly string[]): Promise<number> };
+
+const COMMANDS: Readonly<Record<string, { load: () => Promise<CommandModule>; summary: string }>> = {
+  check: { load: () => import('./commands/check'), summary: 'judge a command or a file edit: check [--json] [--cwd DIR] -- "<command>" | check --edit write|delete|rename PATH | check --jsonl' },
+  hook: { load: () => import('./commands/hook'), summary: 'answer an agent\'s pre-tool-use hook: hook <vscode|claude|cursor|gemini|codex|copilot-cli|cline>' },
+};
+
+function usage(): string {
+  const lines = [`agent-guard ${VERSION} — stops AI coding agents before destructive commands and edits`, '', 'Usage: agent-guard <command> [options]', ''];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
+  lines.push('', 'Exit status of check: 0 allow, 1 confirm, 2 deny, 3 error.');
+  return lines.join('\n') + '\n';
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? 3 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`agent-guard: unknown command '${name}'\n\n${usage()}`);
+    return 3;
+  }
+  return (await command.load()).run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`agent-guard: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exitCode = 3;
+  },
+);
