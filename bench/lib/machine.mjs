@@ -10,9 +10,11 @@ export function machineInfo() {
     cpu: cpus[0]?.model ?? 'unknown',
     cores: cpus.length,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    /** 1/5/15-minute load averages at the start: other work on a 2-core machine shows up in every number */
+    loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
   };
 }
 
 export function machineLine(m = machineInfo()) {
-  return `${m.date.slice(0, 10)} · node ${m.node} · ${m.cpu} · ${m.cores} cores · ${m.memoryGiB} GiB · ${m.platform}`;
+  return `${m.date.slice(0, 10)} · node ${m.node} · ${m.cpu} · ${m.cores} cores · ${m.memoryGiB} GiB · ${m.platform} · load ${m.loadavg.join(' ')}`;
 }

@@ -1,0 +1,51 @@
+// Finds hook payload fixtures (test/fixtures/hooks/) and the agent each one is for.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const HOOK_FIXTURES = fileURLToPath(new URL('../../test/fixtures/hooks/', import.meta.url));
+const AGENTS = ['vscode', 'claude', 'cursor', 'gemini', 'codex', 'copilot-cli', 'cline'];
+const ALIASES = { copilot: 'copilot-cli', 'github-copilot-cli': 'copilot-cli', code: 'vscode' };
+
+function walk(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else if (name.endsWith('.json')) out.push(p);
+  }
+  return out;
+}
+
+/** The agent a fixture belongs to: its folder name, else the start of its file name (`claude-Bash.json`). */
+export function agentOf(file) {
+  const candidates = [basename(dirname(file)), ...relative(HOOK_FIXTURES, file).split(/[\\/]/), basename(file).split(/[-_.]/)[0], basename(file)];
+  for (const c of candidates) {
+    const lower = c.toLowerCase();
+    const found = AGENTS.find((a) => lower === a || lower.startsWith(a + '-') || lower.startsWith(a + '.') || lower.startsWith(a + '_'));
+    if (found) return found;
+    if (ALIASES[lower]) return ALIASES[lower];
+  }
+  return undefined;
+}
+
+/**
+ * One fixture per agent, preferring a shell-command payload (what every tool call of that kind pays for).
+ * @returns {{agents: {agent: string, file: string}[], notes: string[]}}
+ */
+export function hookFixtures() {
+  if (!existsSync(HOOK_FIXTURES)) return { agents: [], notes: [`no hook fixtures yet (${HOOK_FIXTURES} is missing): hook rows skipped`] };
+  const byAgent = new Map();
+  const notes = [];
+  for (const file of walk(HOOK_FIXTURES).sort()) {
+    const agent = agentOf(file);
+    if (!agent) { notes.push(`${relative(HOOK_FIXTURES, file)}: no agent recognised in its name, skipped`); continue; }
+    const list = byAgent.get(agent) ?? [];
+    list.push(file);
+    byAgent.set(agent, list);
+  }
+  const shellish = /bash|shell|terminal|command|exec/i;
+  const agents = [...byAgent].map(([agent, files]) => ({ agent, file: files.find((f) => shellish.test(basename(f))) ?? files[0] }));
+  for (const a of AGENTS) if (!byAgent.has(a)) notes.push(`no fixture for agent "${a}": row skipped`);
+  return { agents, notes };
+}
