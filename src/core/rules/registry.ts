@@ -2,10 +2,20 @@
  * Every rule pack, and the dispatch index from program name to the rules that look at it.
  */
 import type { CommandRule, RulePack } from './rule';
+import { cloudPack } from './packs/cloud';
+import { databasePack } from './packs/database';
 import { filesystemPack } from './packs/filesystem';
+import { gitPack } from './packs/git';
+import { iacPack } from './packs/iac';
+import { kubernetesPack } from './packs/kubernetes';
 
 export const ALL_PACKS: readonly RulePack[] = [
   filesystemPack,
+  gitPack,
+  iacPack,
+  kubernetesPack,
+  cloudPack,
+  databasePack,
 ];
 
 export interface RuleIndex {
