@@ -1,0 +1,55 @@
+/**
+ * "Agent Guard: Explain Command…": asks for a shell command and shows what the guard would decide about it and
+ * why (every rule id and message), in a modal and in the Agent Guard log. Lets a person check a command, or the
+ * policy, without an agent in the loop.
+ *
+ * Called with a string argument (`executeCommand('agentGuard.explainCommand', 'rm -rf /')`), it skips the input
+ * box; either way it resolves to the verdict without waiting for the modal to be closed.
+ */
+import * as vscode from 'vscode';
+import { createGuard } from '../../core/index';
+import type { Guard } from '../../core/api';
+import type { Verdict } from '../../core/verdict';
+
+export const EXPLAIN_COMMAND_ID = 'agentGuard.explainCommand';
+
+const SHOW_LOG = 'Show Log';
+
+export function registerExplainCommand(log: vscode.LogOutputChannel): vscode.Disposable {
+  let guard: Guard | undefined;
+  return vscode.commands.registerCommand(EXPLAIN_COMMAND_ID, async (argument?: unknown): Promise<Verdict | undefined> => {
+    const command = typeof argument === 'string' ? argument : await askForCommand();
+    if (command === undefined || command.trim() === '') return undefined;
+    const home = process.env.HOME;
+    guard ??= createGuard(home === undefined ? {} : { home });
+    const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? home ?? '/';
+    const verdict = guard.checkCommand(command, { cwd, root: cwd });
+    const text = describeVerdict(command, verdict);
+    log.info(`explain: ${command}\n${text.message}\n${text.detail}`);
+    const show = verdict.decision === 'allow' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+    void show(text.message, { modal: true, detail: text.detail }, SHOW_LOG).then((choice) => {
+      if (choice === SHOW_LOG) log.show(true);
+    });
+    return verdict;
+  });
+}
+
+function askForCommand(): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'Agent Guard: Explain Command',
+    prompt: 'A shell command an agent might run; Agent Guard shows its decision and the rules behind it.',
+    placeHolder: 'terraform destroy -auto-approve',
+    ignoreFocusOut: true,
+  });
+}
+
+/** The modal's text: decision and risk as the headline, then the command and one line per reason. */
+export function describeVerdict(command: string, verdict: Verdict): { message: string; detail: string } {
+  const headline = { allow: 'Allowed', confirm: 'Needs confirmation', deny: 'Denied' }[verdict.decision];
+  const message = `${headline} (decision: ${verdict.decision}, risk: ${verdict.risk})`;
+  const reasons = verdict.reasons.length === 0
+    ? ['No rule matched.']
+    : verdict.reasons.map((reason) => `${reason.rule} (${reason.decision}, ${reason.risk}): ${reason.message}`);
+  const typed = verdict.typedConfirmation === undefined ? [] : [`To confirm, type: ${verdict.typedConfirmation}`];
+  return { message, detail: [command, '', ...reasons, ...typed].join('\n') };
+}

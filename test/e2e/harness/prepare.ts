@@ -1,0 +1,26 @@
+/**
+ * Builds what the E2E run puts into VS Code: the extension bundle, the .vsix a user would install (packaged with
+ * @vscode/vsce, offline), and the in-editor mocha suite bundle.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildInEditorSuite } from '../../electron/build-suite';
+import { exec } from './exec';
+
+export interface PreparedExtension {
+  readonly vsix: string;
+  /** `publisher.name` */
+  readonly extensionId: string;
+  readonly inEditorSuite: string;
+}
+
+export async function prepareExtension(repoRoot: string, outDir: string, log: string): Promise<PreparedExtension> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; publisher: string };
+  // AGENT_GUARD_E2E_SKIP_BUILD=1 packages the dist/ that is already there (for iterating on the tests only).
+  if (process.env.AGENT_GUARD_E2E_SKIP_BUILD !== '1') await exec('npm', ['run', '-s', 'build'], { cwd: repoRoot, log });
+  const vsix = path.join(outDir, `${manifest.name}.vsix`);
+  const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
+  await exec(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', vsix], { cwd: repoRoot, log });
+  const inEditorSuite = await buildInEditorSuite(repoRoot);
+  return { vsix, extensionId: `${manifest.publisher}.${manifest.name}`, inEditorSuite };
+}

@@ -1,0 +1,98 @@
+/**
+ * Every VS Code DOM selector the E2E tests rely on, and the few user gestures built on them. These are workbench
+ * internals (checked against VS Code 1.100.3 in code-server 4.100.3), not API: when an upgrade breaks a test,
+ * this is the one file to fix. Tests speak in gestures ("run the command", "answer the input box", "read the
+ * dialog"), never in selectors.
+ */
+import type { Page } from 'playwright-core';
+
+export const SELECTORS = {
+  workbench: '.monaco-workbench',
+  statusBar: '.part.statusbar',
+  quickInput: '.quick-input-widget',
+  quickInputTitle: '.quick-input-widget .quick-input-title',
+  quickInputMessage: '.quick-input-widget .quick-input-message',
+  quickInputBox: '.quick-input-widget .quick-input-box input',
+  quickInputRow: '.quick-input-widget .quick-input-list .monaco-list-row',
+  dialog: '.monaco-dialog-box',
+  dialogMessage: '.monaco-dialog-box .dialog-message-text',
+  dialogDetail: '.monaco-dialog-box .dialog-message-detail',
+  dialogButton: '.monaco-dialog-box .dialog-buttons a.monaco-button',
+  dialogIcon: '.monaco-dialog-box .dialog-icon',
+} as const;
+
+const UI_TIMEOUT = 15_000;
+
+/** Waits until the workbench has rendered its parts (the extension host may still be starting). */
+export async function waitForWorkbench(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForSelector(SELECTORS.workbench, { timeout });
+  await page.waitForSelector(SELECTORS.statusBar, { timeout });
+}
+
+/** Opens the command palette (F1), types the command's full title and picks exactly that entry. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const box = page.locator(SELECTORS.quickInputBox);
+  await box.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await box.fill(`>${title}`);
+  const row = page.locator(SELECTORS.quickInputRow).filter({ hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await row.click();
+}
+
+export interface InputBoxContent {
+  readonly title: string;
+  readonly message: string;
+}
+
+/** Waits for an input box with `title`, types `text` and presses Enter; returns what the box showed. */
+export async function answerInputBox(page: Page, title: string, text: string): Promise<InputBoxContent> {
+  const titleElement = page.locator(SELECTORS.quickInputTitle).filter({ hasText: title });
+  await titleElement.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  const shown = {
+    title: (await titleElement.innerText()).trim(),
+    message: (await page.locator(SELECTORS.quickInputMessage).innerText()).trim(),
+  };
+  const box = page.locator(SELECTORS.quickInputBox);
+  await box.fill(text);
+  await box.press('Enter');
+  return shown;
+}
+
+export interface DialogContent {
+  readonly message: string;
+  readonly detail: string;
+  readonly buttons: readonly string[];
+  /** `Info`, `Warning` or `Error`, from the icon's accessible label. */
+  readonly severity: string;
+}
+
+/** Waits for a modal dialog (`window.dialogStyle: custom`, as the web workbench always renders it) and reads it. */
+export async function readDialog(page: Page): Promise<DialogContent> {
+  await page.locator(SELECTORS.dialog).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  return {
+    message: (await page.locator(SELECTORS.dialogMessage).innerText()).trim(),
+    detail: (await page.locator(SELECTORS.dialogDetail).innerText()).trim(),
+    buttons: (await page.locator(SELECTORS.dialogButton).allInnerTexts()).map((text) => text.trim()),
+    severity: (await page.locator(SELECTORS.dialogIcon).getAttribute('aria-label')) ?? '',
+  };
+}
+
+/** Clicks the dialog button labelled `label` and waits for the dialog to close. */
+export async function clickDialogButton(page: Page, label: string): Promise<void> {
+  await page.locator(SELECTORS.dialogButton).filter({ hasText: label }).first().click();
+  await page.locator(SELECTORS.dialog).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+/**
+ * Closes whatever a test may have left open (a modal, the quick input), so the next test starts from a plain
+ * workbench even after a failure.
+ */
+export async function closeTransientUi(page: Page): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const open = (await page.locator(SELECTORS.dialog).isVisible()) || (await page.locator(SELECTORS.quickInput).isVisible());
+    if (!open) return;
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(200);
+  }
+}
