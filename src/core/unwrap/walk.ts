@@ -492,7 +492,8 @@ class Walker {
           return inv;
         }
         case 'many': {
-          if (name === 'find') this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
+          // find itself also runs (and lists paths to whatever reads its output)
+          const listed = name === 'find' ? this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at) : NO_OUTPUT;
           const ws = [...wrappers, r.label];
           for (const c of r.commands) {
             const sub = cloneState(state);
@@ -505,7 +506,7 @@ class Walker {
             if (t.dynamic) this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, `${r.label} runs commands built from input only known when it runs`, ctx.src.file));
             this.nested(t.value, sub, { ...ctx, env }, at.line, `${r.label} command`, ws, elevated);
           }
-          return NO_OUTPUT;
+          return listed;
         }
       }
     }
