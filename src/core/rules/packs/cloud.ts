@@ -545,12 +545,17 @@ const azureCompleteModeDeployment: CommandRule = {
   match(inv) {
     const path = azPath(inv);
     if (!(path[0] === 'deployment' || (path[0] === 'group' && path[1] === 'deployment'))) return false;
+    if (!path.includes('create') || hasLong(inv.args, 'what-if')) return false; // `what-if`, `validate`: previews
     const mode = optionValue(inv.args, ['--mode']);
     return mode !== undefined && mode.toLowerCase() === 'complete';
   },
   examples: {
     match: ['az deployment group create -g rg-prod --template-file main.bicep --mode Complete', 'az group deployment create -g rg --template-file t.json --mode complete'],
-    notMatch: ['az deployment group create -g rg-prod --template-file main.bicep', 'az deployment group what-if -g rg-prod --template-file main.bicep'],
+    notMatch: [
+      'az deployment group create -g rg-prod --template-file main.bicep',
+      'az deployment group what-if -g rg-prod --template-file main.bicep --mode Complete',
+      'az deployment group create -g rg --template-file t.json --mode Complete --what-if',
+    ],
   },
 };
 
