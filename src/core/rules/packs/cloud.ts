@@ -258,8 +258,15 @@ const awsSecretForceDelete: CommandRule = {
     return op !== undefined && op.service === 'secretsmanager' && op.operation === 'delete-secret' && hasLong(inv.args, 'force-delete-without-recovery');
   },
   examples: {
-    match: ['aws secretsmanager delete-secret --secret-id prod/db --force-delete-without-recovery'],
-    notMatch: ['aws secretsmanager get-secret-value --secret-id prod/db', 'aws secretsmanager restore-secret --secret-id prod/db'],
+    match: [
+      'aws secretsmanager delete-secret --secret-id prod/db --force-delete-without-recovery',
+      'aws --region eu-west-1 secretsmanager delete-secret --force-delete-without-recovery --secret-id app/api-key',
+    ],
+    notMatch: [
+      'aws secretsmanager get-secret-value --secret-id prod/db',
+      'aws secretsmanager restore-secret --secret-id prod/db',
+      'aws secretsmanager delete-secret --secret-id app/api-key --recovery-window-in-days 30',
+    ],
   },
 };
 
