@@ -2,11 +2,11 @@
  * From a classified tool call to one verdict: each shell command and each file a call touches is judged by the
  * core, strictest wins. Unknown tools become `confirm` (never a silent allow), malformed calls `deny`.
  */
-import * as fs from 'node:fs';
-import type { Guard, ReadFile } from '../../core/api';
+import { readSmallFile } from '../readFile';
 import { ALLOW, combineVerdicts, verdictFromReasons, type Verdict } from '../../core/verdict';
 import type { GuardedAction } from '../../shared/bridgeProtocol';
 import type { Classification } from './catalogue';
+import type { HookGuard } from './guard';
 import { malformedInput, unknownTool } from './reasons';
 import { absoluteTarget, type Location } from './workspace';
 
@@ -14,6 +14,8 @@ export interface Judgement {
   readonly verdict: Verdict;
   /** What the call does, for the editor's dialog. */
   readonly actions: readonly GuardedAction[];
+  /** The workspace root the verdict was reached for (the policy's root when a policy file was found). */
+  readonly root: string;
 }
 
 export interface JudgeOptions {
@@ -23,49 +25,37 @@ export interface JudgeOptions {
   readonly home: string;
 }
 
-const MAX_SCRIPT_BYTES = 512 * 1024;
-
-/** Lets the core read scripts a command runs; bounded, never throws. */
-export const readSmallFile: ReadFile = (p) => {
-  try {
-    const st = fs.statSync(p);
-    return st.isFile() && st.size <= MAX_SCRIPT_BYTES ? fs.readFileSync(p, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
 export function isTrusted(tool: string, patterns: readonly string[]): boolean {
   return patterns.some((p) => (p.endsWith('*') ? tool.startsWith(p.slice(0, -1)) : tool === p));
 }
 
-export function judge(tool: string, classification: Classification, loc: Location, guard: () => Guard, options: JudgeOptions): Judgement {
+export function judge(tool: string, classification: Classification, loc: Location, guardFor: () => HookGuard, options: JudgeOptions): Judgement {
   switch (classification.kind) {
     case 'read-only':
-      return { verdict: ALLOW, actions: [] };
+      return { verdict: ALLOW, actions: [], root: loc.root };
     case 'malformed':
-      return { verdict: verdictFromReasons([malformedInput(classification.problem)]), actions: [] };
+      return { verdict: verdictFromReasons([malformedInput(classification.problem)]), actions: [], root: loc.root };
     case 'unknown': {
       const actions: GuardedAction[] = [{ kind: 'tool', tool, summary: classification.summary }];
-      if (isTrusted(tool, options.trustedTools)) return { verdict: ALLOW, actions };
-      return { verdict: verdictFromReasons([unknownTool(tool, classification.summary)]), actions };
+      if (isTrusted(tool, options.trustedTools)) return { verdict: ALLOW, actions, root: loc.root };
+      return { verdict: verdictFromReasons([unknownTool(tool, classification.summary)]), actions, root: loc.root };
     }
     case 'actions': {
-      const g = guard();
+      const { guard: g, root } = guardFor();
       const verdicts: Verdict[] = [];
       const actions: GuardedAction[] = [];
       for (const c of classification.commands) {
         const cwd = c.cwd !== undefined ? absoluteTarget(c.cwd, loc.cwd, options.home) : loc.cwd;
-        verdicts.push(g.checkCommand(c.command, { cwd, root: loc.root, env: options.env, readFile: readSmallFile }));
+        verdicts.push(g.checkCommand(c.command, { cwd, root, env: options.env, readFile: readSmallFile }));
         actions.push({ kind: 'command', command: c.command, cwd });
       }
       for (const e of classification.edits) {
         const abs = absoluteTarget(e.path, loc.cwd, options.home);
-        verdicts.push(g.checkEdit(abs, e.op, { root: loc.root }));
+        verdicts.push(g.checkEdit(abs, e.op, { root }));
         actions.push({ kind: 'edit', path: abs, op: e.op });
       }
-      if (verdicts.length === 0) return { verdict: verdictFromReasons([malformedInput(`${tool} call that does nothing Agent Guard can see`)]), actions };
-      return { verdict: combineVerdicts(verdicts), actions };
+      if (verdicts.length === 0) return { verdict: verdictFromReasons([malformedInput(`${tool} call that does nothing Agent Guard can see`)]), actions, root };
+      return { verdict: combineVerdicts(verdicts), actions, root };
     }
   }
 }

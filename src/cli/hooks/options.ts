@@ -6,6 +6,9 @@
  *                         the agent's own approval flow.
  *   --trust-tool <name>   a tool Agent Guard does not know but the user trusts (exact name, or prefix ending in
  *                         `*`, e.g. `mcp__github__*`); repeatable. Unknown tools otherwise need a person.
+ *   --skip-tool <name>    a tool another hook event of the same agent already judges (Cursor's preToolUse leaves
+ *                         `Shell` and `MCP:*` to beforeShellExecution / beforeMCPExecution); answered "no
+ *                         objection" without judging. Same pattern syntax; repeatable.
  * Unknown options are ignored so that an older CLI still answers for a newer installed hook line.
  */
 
@@ -13,6 +16,7 @@ export interface HookOptions {
   readonly timeoutSeconds: number | undefined;
   readonly autoApprove: boolean;
   readonly trustedTools: readonly string[];
+  readonly skipTools: readonly string[];
   readonly ignored: readonly string[];
 }
 
@@ -22,6 +26,7 @@ export function parseHookOptions(argv: readonly string[], env: Readonly<Record<s
   let timeoutSeconds: number | undefined;
   let autoApprove = TRUE.test(env['AGENT_GUARD_AUTO_APPROVE'] ?? '');
   const trustedTools: string[] = [];
+  const skipTools: string[] = [];
   const ignored: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
@@ -34,9 +39,12 @@ export function parseHookOptions(argv: readonly string[], env: Readonly<Record<s
     else if (flag === '--trust-tool') {
       const v = value();
       if (v) trustedTools.push(v);
+    } else if (flag === '--skip-tool') {
+      const v = value();
+      if (v) skipTools.push(v);
     } else ignored.push(a);
   }
-  return { timeoutSeconds, autoApprove, trustedTools, ignored };
+  return { timeoutSeconds, autoApprove, trustedTools, skipTools, ignored };
 }
 
 /** When the hook stops waiting and answers by itself: a margin before the agent's timeout. */

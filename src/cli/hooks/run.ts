@@ -11,7 +11,7 @@ import { verdictFromReasons, type Verdict } from '../../core/verdict';
 import { classifyTool } from './catalogue';
 import { decide, fallbackForConfirm, outcomeDetail } from './decide';
 import { hookGuard } from './guard';
-import { judge, type Judgement } from './judge';
+import { isTrusted, judge, type Judgement } from './judge';
 import { denyMessage } from './messages';
 import { answerBudgetMs, parseHookOptions } from './options';
 import { hookTimeout, internalError, malformedInput } from './reasons';
@@ -126,10 +126,11 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
       const parsed = adapter.parse(payload);
       if (!parsed.ok) return deny(verdictFromReasons([malformedInput(parsed.problem)]));
       call = parsed.call;
+      if (isTrusted(call.tool, options.skipTools)) return { kind: 'defer' };
       const envRoot = adapter.projectDirEnv?.map((k) => io.env[k]).find((v) => typeof v === 'string' && v.length > 0);
       const loc: Location = resolveLocation(call.cwd, call.roots, envRoot);
       const classification = classifyTool(call.tool, call.input);
-      const judgement: Judgement = judge(call.tool, classification, loc, () => hookGuard(loc.root), {
+      const judgement: Judgement = judge(call.tool, classification, loc, () => hookGuard(loc.cwd, loc.root, io.env), {
         trustedTools: options.trustedTools,
         env: envStrings(io.env),
         home: os.homedir(),
@@ -143,7 +144,7 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
         askEditor: async (): Promise<BridgeOutcome> => {
           // loaded only when a person must be asked: sockets and hashing stay off the common path
           const { askEditor } = await import('../bridge/client.js');
-          return askEditor({ root: loc.root, agent: adapter.id, tool: current.tool, actions: judgement.actions, verdict, deadline: deadline - 100 });
+          return askEditor({ root: judgement.root, agent: adapter.id, tool: current.tool, actions: judgement.actions, verdict, deadline: deadline - 100 });
         },
       });
     };

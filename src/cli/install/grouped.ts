@@ -1,0 +1,115 @@
+/**
+ * Config writers for agents with Claude-style matcher groups: Claude Code (`.claude/settings.json`), Gemini CLI
+ * (`.gemini/settings.json`, timeout in milliseconds) and Codex (`hooks.json`).
+ */
+import * as path from 'node:path';
+import { isObject, type Json } from '../hooks/payload';
+import type { AgentId } from '../hooks/types';
+import { hookCommandLine } from './hookCommand';
+import { findOurs, removeEntries, upsertEntry } from './hookEntries';
+import { agentTimeoutSeconds, type AgentInstaller, type InstallContext, type Inspection, type Planned, type Scope } from './types';
+
+interface GroupedAgent {
+  readonly id: AgentId;
+  readonly displayName: string;
+  readonly event: string;
+  readonly matcher: string;
+  readonly userFile: (ctx: InstallContext) => string;
+  readonly workspaceFile: string;
+  readonly handler: (command: string, timeoutSeconds: number) => Json;
+  /** Fields our handler must carry to be effective; reported by `doctor` when missing. */
+  readonly required: (timeoutSeconds: number) => Json;
+  readonly notes: (scope: Scope) => string[];
+  readonly programs: readonly string[];
+  readonly dirs: (ctx: InstallContext) => string[];
+}
+
+function makeInstaller(a: GroupedAgent): AgentInstaller {
+  const spec = (ctx: InstallContext) => {
+    const timeout = agentTimeoutSeconds(ctx);
+    const command = hookCommandLine(a.id, { ...ctx.command, timeoutSeconds: timeout });
+    return { layout: 'grouped' as const, event: a.event, matcher: a.matcher, handler: a.handler(command, timeout) };
+  };
+  const scopeOf = (file: string, ctx: InstallContext): Scope => (file === a.userFile(ctx) ? 'user' : 'workspace');
+  return {
+    id: a.id,
+    displayName: a.displayName,
+    configFile: (scope, ctx) => (scope === 'user' ? a.userFile(ctx) : path.join(ctx.workspace, a.workspaceFile)),
+    install(current, file, ctx): Planned {
+      return { content: upsertEntry(current ?? '', file, spec(ctx)), notes: a.notes(scopeOf(file, ctx)) };
+    },
+    uninstall(current, file): Planned {
+      if (current === undefined) return { content: null, notes: [] };
+      return { content: removeEntries(current, file, 'grouped', a.event), notes: [] };
+    },
+    inspect(current, file, ctx): Inspection {
+      if (current === undefined) return { wired: false, commands: [], problems: [] };
+      const found = findOurs(current, file, 'grouped', a.event);
+      const problems: string[] = [];
+      const want = a.required(agentTimeoutSeconds(ctx));
+      for (const f of found) {
+        for (const [k, v] of Object.entries(want)) {
+          if (JSON.stringify(f.handler[k]) !== JSON.stringify(v)) problems.push(`${a.event} handler has ${k}=${JSON.stringify(f.handler[k])}, expected ${JSON.stringify(v)}`);
+        }
+        const m = isObject(f.group) ? f.group['matcher'] : undefined;
+        if (m !== undefined && m !== a.matcher && m !== '*' && m !== '' && m !== '.*') problems.push(`matcher ${JSON.stringify(m)} may not send every tool call to the hook`);
+      }
+      if (found.length > 1) problems.push(`${found.length} Agent Guard entries (one is enough)`);
+      return { wired: found.length > 0, commands: found.map((f) => String(f.handler['command'])), problems };
+    },
+    detectHints: (ctx) => ({ programs: a.programs, dirs: a.dirs(ctx) }),
+  };
+}
+
+const claudeDir = (ctx: InstallContext): string => ctx.env['CLAUDE_CONFIG_DIR'] || path.join(ctx.home, '.claude');
+const codexDir = (ctx: InstallContext): string => ctx.env['CODEX_HOME'] || path.join(ctx.home, '.codex');
+
+export const claudeInstaller = makeInstaller({
+  id: 'claude',
+  displayName: 'Claude Code',
+  event: 'PreToolUse',
+  matcher: '*',
+  userFile: (ctx) => path.join(claudeDir(ctx), 'settings.json'),
+  workspaceFile: path.join('.claude', 'settings.json'),
+  // onFailure "block": a hook that cannot start, times out or exits oddly blocks instead of letting the call through
+  handler: (command, timeout) => ({ type: 'command', command, timeout, onFailure: 'block' }),
+  required: (timeout) => ({ timeout, onFailure: 'block' }),
+  notes: () => ['Claude Code honours "onFailure": "block" from version 2.1.295; older versions let a call through when the hook fails.'],
+  programs: ['claude'],
+  dirs: (ctx) => [claudeDir(ctx)],
+});
+
+export const geminiInstaller = makeInstaller({
+  id: 'gemini',
+  displayName: 'Gemini CLI',
+  event: 'BeforeTool',
+  matcher: '.*',
+  userFile: (ctx) => path.join(ctx.home, '.gemini', 'settings.json'),
+  workspaceFile: path.join('.gemini', 'settings.json'),
+  // Gemini's timeout is in milliseconds
+  handler: (command, timeout) => ({ name: 'agent-guard', type: 'command', command, timeout: timeout * 1000 }),
+  required: (timeout) => ({ timeout: timeout * 1000 }),
+  notes: (scope) =>
+    scope === 'workspace'
+      ? ['Gemini CLI runs project hooks only in a trusted folder and asks again when a hook command changes.']
+      : [],
+  programs: ['gemini'],
+  dirs: (ctx) => [path.join(ctx.home, '.gemini')],
+});
+
+export const codexInstaller = makeInstaller({
+  id: 'codex',
+  displayName: 'OpenAI Codex CLI',
+  event: 'PreToolUse',
+  matcher: '.*',
+  userFile: (ctx) => path.join(codexDir(ctx), 'hooks.json'),
+  workspaceFile: path.join('.codex', 'hooks.json'),
+  handler: (command, timeout) => ({ type: 'command', command, timeout, statusMessage: 'Agent Guard' }),
+  required: (timeout) => ({ timeout }),
+  notes: (scope) => [
+    'Codex runs a new or changed hook only after you trust it (review it in Codex\'s /hooks); until then it is skipped without a warning.',
+    ...(scope === 'workspace' ? ['A project .codex/ folder is read only when Codex trusts the project.'] : []),
+  ],
+  programs: ['codex'],
+  dirs: (ctx) => [codexDir(ctx)],
+});

@@ -1,0 +1,116 @@
+/**
+ * `install` and `uninstall`: pick the agents, plan every file (several agents may share one), print the plan,
+ * write it unless --dry-run.
+ */
+import * as os from 'node:os';
+import { AGENT_IDS, type AgentId } from '../hooks/types';
+import { applyChange, planChange, type FileChange } from './apply';
+import { parseSetupArgs, SETUP_USAGE, UsageError, type SetupArgs } from './args';
+import { detectAll } from './detect';
+import { INSTALLERS } from './registry';
+import type { Planned } from './types';
+
+export type SetupKind = 'install' | 'uninstall';
+
+export interface SetupOutput {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+}
+
+const stdio: SetupOutput = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+function tilde(p: string): string {
+  const home = os.homedir();
+  return p.startsWith(home + '/') ? '~' + p.slice(home.length) : p;
+}
+
+function chooseAgents(args: SetupArgs, kind: SetupKind): AgentId[] {
+  if (args.agents === 'all') return [...AGENT_IDS];
+  if (args.agents !== 'detected') return [...args.agents];
+  // uninstall without --agent removes ours wherever it is; install without it targets what is installed here
+  if (kind === 'uninstall') return [...AGENT_IDS];
+  return detectAll(args.ctx).filter((d) => d.found).map((d) => d.agent);
+}
+
+/** Plans all changes, chaining agents that share a file through the in-memory text. */
+export function planSetup(args: SetupArgs, kind: SetupKind, agents: readonly AgentId[]): FileChange[] {
+  const byFile = new Map<string, FileChange>();
+  const order: string[] = [];
+  for (const scope of args.scopes) {
+    for (const agent of agents) {
+      const inst = INSTALLERS[agent];
+      const file = inst.configFile(scope, args.ctx);
+      const prior = byFile.get(file);
+      const make = (current: string | undefined): Planned =>
+        kind === 'install' ? inst.install(current, file, args.ctx) : inst.uninstall(current, file, args.ctx);
+      if (prior && prior.action !== 'error') {
+        // a second agent on the same file: start from what the first one planned
+        const chained = planChange(agent, file, () => make(prior.after ?? undefined));
+        const after = chained.after;
+        const action = chained.action === 'error' ? 'error' : after === null ? (prior.before === undefined ? 'absent' : 'delete') : prior.before === undefined ? 'create' : after === prior.before ? 'unchanged' : 'update';
+        byFile.set(file, { ...chained, before: prior.before, action, notes: [...new Set([...prior.notes, ...chained.notes])] });
+      } else if (!prior) {
+        byFile.set(file, planChange(agent, file, make));
+        order.push(file);
+      }
+    }
+  }
+  return order.map((f) => byFile.get(f)).filter((c): c is FileChange => c !== undefined);
+}
+
+function describe(c: FileChange, kind: SetupKind, dryRun: boolean): string {
+  const verb = {
+    create: dryRun ? 'would create' : 'created',
+    update: dryRun ? 'would update' : 'updated',
+    delete: dryRun ? 'would delete' : 'deleted',
+    unchanged: kind === 'install' ? 'already installed' : 'nothing of ours in',
+    absent: 'not present',
+    error: 'skipped',
+  }[c.action];
+  const lines = [`${INSTALLERS[c.agent].displayName}: ${verb} ${tilde(c.file)}`];
+  if (c.error) lines.push(`  ! ${c.error}`);
+  if (c.backup) lines.push(`  backup: ${tilde(c.backup)}`);
+  if (kind === 'install') for (const n of c.notes) lines.push(`  note: ${n}`);
+  if (dryRun && c.after !== null && (c.action === 'create' || c.action === 'update')) {
+    lines.push('  --- new content ---', ...c.after.trimEnd().split('\n').map((l) => '  | ' + l));
+  }
+  return lines.join('\n') + '\n';
+}
+
+export async function runSetup(kind: SetupKind, argv: readonly string[], io: SetupOutput = stdio): Promise<number> {
+  await Promise.resolve();
+  let args: SetupArgs;
+  try {
+    args = parseSetupArgs(argv, ['user']);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`agent-guard ${kind}: ${e.message}\nusage: agent-guard ${kind} ${SETUP_USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const agents = chooseAgents(args, kind);
+  if (agents.length === 0) {
+    io.err(`agent-guard ${kind}: no supported agent found on this machine; name one with --agent (${AGENT_IDS.join(', ')}) or use --all\n`);
+    return 1;
+  }
+  const planned = planSetup(args, kind, agents);
+  const done: FileChange[] = [];
+  let failed = planned.some((c) => c.action === 'error');
+  for (const c of planned) {
+    if (args.dryRun) { done.push(c); continue; }
+    try {
+      done.push(applyChange(c));
+    } catch (e) {
+      failed = true;
+      done.push({ ...c, action: 'error', error: `could not write: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  if (args.json) {
+    io.out(JSON.stringify({ kind, dryRun: args.dryRun, changes: done.map(({ before: _b, after: _a, ...rest }) => rest) }, null, 2) + '\n');
+  } else {
+    for (const c of done) io.out(describe(c, kind, args.dryRun));
+    if (!args.dryRun && kind === 'install' && !failed) io.out('Run `agent-guard doctor` to check that every hook answers.\n');
+  }
+  return failed ? 1 : 0;
+}
