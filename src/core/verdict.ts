@@ -38,7 +38,7 @@ export interface Verdict {
   readonly typedConfirmation?: string;
 }
 
-export const ALLOW: Verdict = Object.freeze({ decision: 'allow', risk: 'none', reasons: Object.freeze([]) as readonly Reason[] });
+export const ALLOW: Verdict = Object.freeze({ decision: 'allow', risk: 'none', reasons: Object.freeze([]) });
 
 export function decisionRank(d: Decision): number {
   return d === 'allow' ? 0 : d === 'confirm' ? 1 : 2;

@@ -172,7 +172,7 @@ function answerLine(line: string, guards: Guards): Record<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(line);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { id: null, error: 'each line must be a JSON object' };
-    req = parsed as JsonlRequest;
+    req = parsed;
   } catch (e) {
     return { id: null, error: `not JSON: ${(e as Error).message}` };
   }
