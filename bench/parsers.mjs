@@ -167,6 +167,7 @@ async function main() {
   console.log(`corpus: ${commands.length} commands · warm: up to ${rounds} rounds or ${seconds}s per parser · cold: ${coldRuns} fresh processes each\n`);
 
   const ownBuild = await own.build();
+  await unbash.build();
   const usable = [];
   const missing = [];
   for (const adapter of ADAPTERS) {
@@ -198,13 +199,14 @@ async function main() {
 
   // ------------------------------------------------------------ print
   const ids = usable.map((u) => u.adapter.id);
-  const header = ['parser', 'cold init+1st parse ms', 'warm p50 µs', 'warm p99 µs', '+names p50 µs', '+names p99 µs', 'rounds', 'JS min KB (gz)', 'wasm KB (gz)', 'corpus parsed', 'tricky ok'];
+  const header = ['parser', 'cold init+1st parse ms', 'fresh process wall ms', 'warm p50 µs', 'warm p99 µs', '+names p50 µs', '+names p99 µs', 'rounds', 'JS min KB (gz)', 'wasm KB (gz)', 'corpus parsed', 'tricky ok'];
   const rows = ids.map((id) => {
     const r = report.parsers[id];
     const trickyOk = r.tricky.filter((t) => t.verdict.startsWith('ok')).length;
     return [
       r.label,
       fmt(r.cold.init + r.cold.firstParse, 1),
+      fmt(r.cold.wall, 0),
       fmt(r.warm.parse.p50, 1), fmt(r.warm.parse.p99, 1),
       r.warm.names ? fmt(r.warm.names.p50, 1) : 'n/a', r.warm.names ? fmt(r.warm.names.p99, 1) : 'n/a',
       r.warm.rounds,
@@ -214,7 +216,7 @@ async function main() {
       `${trickyOk}/${r.tricky.length}`,
     ];
   });
-  for (const m of missing) rows.push([m.adapter.label, `not measured: ${m.reason}`, '', '', '', '', '', '', '', '', '']);
+  for (const m of missing) rows.push([m.adapter.label, `not measured: ${m.reason}`, ...header.slice(2).map(() => '')]);
   const table = markdown ? markdownTable : textTable;
   console.log(table(header, rows));
   console.log(`\nbare node process: boot to first line ${fmt(bootOnly.boot, 1)} ms, wall ${fmt(bootOnly.wall, 1)} ms (median of ${coldRuns})`);

@@ -8,6 +8,10 @@ export const TRICKY = [
   { name: 'heredoc inside $( ) in a commit message', text: 'git commit -m "$(cat <<\'EOF\'\nFix the bug\n\nDetails here.\nEOF\n)"', names: ['cat', 'git'] },
   { name: 'two heredocs on one line', text: 'cat <<A && cat <<B\none\nA\ntwo\nB', names: ['cat'] },
   { name: 'heredoc piped into sh', text: 'cat <<EOF | sh\nrm -rf build\nEOF', names: ['cat', 'sh'] },
+  // shapes agents send; tree-sitter-bash#346 / #305 report them failing there
+  { name: 'heredoc then ; on the first line', text: "cat <<'EOF'; echo done\nhello\nEOF", names: ['cat', 'echo'] },
+  { name: 'heredoc then 2>&1 | pipe', text: "python3 - <<'EOF' 2>&1 | tail -5\nprint(1)\nEOF", names: ['python3', 'tail'] },
+  { name: 'heredoc with no command word', text: "<< 'EOF' > scratch.ts\nhello\nEOF", names: [] },
   { name: 'nested $( ) three deep', text: 'echo $(dirname $(readlink -f $(which node)))', names: ['dirname', 'echo', 'readlink', 'which'] },
   { name: 'backticks', text: 'echo `date +%s`', names: ['date', 'echo'] },
   { name: '$( ) inside double quotes', text: 'echo "today: $(date) in $(pwd)"', names: ['date', 'echo', 'pwd'] },
