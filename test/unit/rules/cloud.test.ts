@@ -139,6 +139,12 @@ describe('cloud pack', () => {
     }
   });
 
+  it('asks for no typed name when the database is only known at run time', () => {
+    const v = guard.checkCommand('aws rds delete-db-instance --db-instance-identifier "$DB" --skip-final-snapshot', OPTS);
+    assert.equal(v.risk, 'critical');
+    assert.equal(v.typedConfirmation, undefined);
+  });
+
   it('names the S3 path it would empty', () => {
     const v = guard.checkCommand('aws s3 rm s3://acme-uploads/tmp --recursive', OPTS);
     assert.ok(v.reasons[0]!.message.includes('s3://acme-uploads/tmp'), v.reasons[0]!.message);

@@ -34,6 +34,8 @@ const flagged: readonly Case[] = [
   { command: 'kubectl delete svc/api deploy/api', rule: 'kubernetes.delete-resource', decision: 'confirm', risk: 'medium' },
   { command: 'kubectl delete pod api-7d9f -n payments', rule: 'kubernetes.delete-resource', decision: 'confirm', risk: 'low' },
   { command: 'kubectl delete jobs migrate-1 migrate-2', rule: 'kubernetes.delete-resource', decision: 'confirm', risk: 'low' },
+  { command: 'kubectl -n kube-system delete pod coredns-5d78c9869d-abcde', rule: 'kubernetes.delete-resource', decision: 'confirm', risk: 'medium' },
+  { command: 'kubectl delete deploy coredns --namespace kube-system', rule: 'kubernetes.delete-resource', decision: 'confirm', risk: 'high' },
   { command: 'kubectl delete pvc data-postgres-0', rule: 'kubernetes.delete-resource', decision: 'confirm', risk: 'high' },
   { command: 'kubectl delete secret db-credentials', rule: 'kubernetes.delete-resource', decision: 'confirm', risk: 'high' },
   { command: 'kubectl delete crd certificates.cert-manager.io', rule: 'kubernetes.delete-resource', decision: 'confirm', risk: 'high' },
@@ -109,6 +111,12 @@ describe('kubernetes pack', () => {
         assert.equal(v.decision, 'allow');
       });
     }
+  });
+
+  it('asks for no typed name when the namespace is only known at run time', () => {
+    const v = guard.checkCommand('kubectl delete ns "$NS"', OPTS);
+    assert.equal(v.decision, 'confirm');
+    assert.equal(v.typedConfirmation, undefined);
   });
 
   it('asks a person to type the namespace before it is deleted', () => {

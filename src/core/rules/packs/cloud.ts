@@ -135,7 +135,7 @@ const awsDeleteDataStore: CommandRule = {
       return {
         risk: 'critical',
         message: `${what} without a final snapshot destroys the database and every backup of it for good. Drop \`--skip-final-snapshot\` so a snapshot is kept, and let a person run it.`,
-        ...(name !== undefined ? { target: name } : {}),
+        ...(name !== undefined && name !== '' ? { target: name } : {}),
       };
     }
     return { message: `${what} deletes the resource together with the data in it. Take a snapshot or backup first and let a person run it.` };

@@ -407,7 +407,8 @@ const CDK_VALUE_OPTS = ['-a', '--app', '-c', '--context', '--profile', '-o', '--
 
 const cdkDestroy: CommandRule = {
   id: 'iac.cdk-destroy',
-  programs: ['cdk'],
+  // `npx aws-cdk destroy` runs the package's `cdk` binary under the package's name
+  programs: ['cdk', 'aws-cdk'],
   decision: 'confirm',
   risk: 'high',
   message: '`cdk destroy` deletes the CloudFormation stacks and every resource in them that is not retained. Let a person run it.',
@@ -420,7 +421,7 @@ const cdkDestroy: CommandRule = {
     return true;
   },
   examples: {
-    match: ['cdk destroy', 'cdk destroy ApiStack', 'cdk destroy --all --force', 'cdk --profile prod destroy -f ApiStack', "cdk destroy --app='node bin/main.js' MyStack"],
+    match: ['cdk destroy', 'cdk destroy ApiStack', 'cdk destroy --all --force', 'cdk --profile prod destroy -f ApiStack', "cdk destroy --app='node bin/main.js' MyStack", 'npx aws-cdk destroy -f'],
     notMatch: ['cdk diff', 'cdk synth', 'cdk deploy ApiStack', 'cdk list'],
   },
 };

@@ -83,6 +83,12 @@ function deleteFacts(inv: Invocation): DeleteFacts | undefined {
   return { kinds, names, everything: hasLong(rest, 'all') || allNamespaces || kinds.includes('all'), allNamespaces };
 }
 
+/** `-n kube-system`: objects there (DNS, networking, controllers) keep the whole cluster running. `default` is not one. */
+function inSystemNamespace(inv: Invocation): boolean {
+  const ns = optionValue(inv.args, ['-n', '--namespace']);
+  return ns !== undefined && ns !== 'default' && SYSTEM_NAMESPACES.has(ns);
+}
+
 function deletesNamespace(d: DeleteFacts): boolean {
   for (const k of d.kinds) if (NAMESPACE_KINDS.has(k)) return true;
   return false;
@@ -104,7 +110,7 @@ const deleteNamespace: CommandRule = {
     }
     const hit: RuleHit = d.everything
       ? { message: 'This deletes every namespace it can reach, and everything in them. Delete the workloads you mean by name instead.' }
-      : d.names.length === 1 && d.names[0] !== undefined
+      : d.names.length === 1 && d.names[0] !== undefined && d.names[0] !== '' // '' when the name is only known at run time
         ? { target: d.names[0], message: `Deleting namespace ${d.names[0]} deletes everything in it: workloads, services, secrets and volume claims with their data. Delete the workloads you mean by name instead.` }
         : {};
     return hit;
@@ -164,6 +170,9 @@ const deleteResource: CommandRule = {
       if (!EPHEMERAL_KINDS.has(k)) ephemeral = false;
     }
     if (data) return { risk: 'high', message: 'This deletes volumes, secrets, stateful sets, nodes or resource definitions; the data or objects that depend on them go too. Let a person confirm.' };
+    if (inSystemNamespace(inv)) {
+      return { risk: ephemeral ? 'medium' : 'high', message: 'This deletes objects in a system namespace (kube-system, …) that the whole cluster depends on. Let a person confirm.' };
+    }
     if (ephemeral) return { risk: 'low', message: 'This deletes pods or jobs; a controller usually re-creates pods, but running work is interrupted. `kubectl rollout restart` restarts a deployment gracefully.' };
     return true;
   },
@@ -177,6 +186,7 @@ const deleteResource: CommandRule = {
       'kubectl delete secret db-credentials -n prod',
       'kubectl delete deploy/api svc/api',
       'oc delete route web',
+      'kubectl -n kube-system delete configmap coredns',
     ],
     notMatch: ['kubectl get pods', 'kubectl logs api-7d9f', 'kubectl delete deployment api --dry-run=client', 'kubectl apply -f k8s/', 'kubectl delete --help', 'kubectl describe pod api-0'],
   },
