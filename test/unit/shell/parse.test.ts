@@ -1,0 +1,72 @@
+/**
+ * The shell parser, table-driven: every construct the issue lists must parse and expose the commands inside it;
+ * malformed input must be a ParseError (which the evaluator turns into `confirm`), never a crash or a guess.
+ */
+import { strict as assert } from 'node:assert';
+import { parse, ParseError } from '../../../src/core/shell/parse';
+import { walkCommand } from '../../../src/core/unwrap/walk';
+
+const ROOT = '/work/ws';
+
+/** Programs that would run, in order, with their literal argv. */
+function programs(text: string): string[] {
+  const r = walkCommand(text, { cwd: ROOT, root: ROOT, home: '/home/dev', env: {}, readFile: undefined });
+  assert.deepEqual(r.reasons.filter((x) => x.rule === 'shell.unparseable'), [], `unexpected parse failure for ${text}`);
+  return r.invocations.map((i) => [i.program, ...i.args].join(' '));
+}
+
+describe('shell parser: constructs expose every command', () => {
+  const table: [string, string[]][] = [
+    ['ls -la', ['ls -la']],
+    ['a; b && c || d & e', ['a', 'b', 'c', 'd', 'e']],
+    ['a | b |& c', ['a', 'b', 'c']],
+    ['(cd sub && make) ; { echo x; echo y; }', ['cd sub', 'make', 'echo x', 'echo y']],
+    ['echo $(date) `whoami` <(sort f) >(tee g)', ['date', 'whoami', 'sort f', 'tee g', 'echo   /dev/fd/63 /dev/fd/63']],
+    ['echo "$(rm -rf x)"', ['rm -rf x', 'echo ']],
+    ['cmd >| out 2> err &> both 2>&1 >> app', ['cmd']],
+    ["echo 'a b' \"c $HOME\" d\\ e", ['echo a b c /home/dev d e']],
+    ['echo a \\\n  b', ['echo a b']],
+    ['X=1 Y=2 env', ['env']],
+    ['f() { rm x; }; f', ['rm x']],
+    ['function g { touch y; }; g', ['touch y']],
+    ['if true; then a; elif false; then b; else c; fi', ['true', 'a', 'false', 'b', 'c']],
+    ['for i in 1 2; do echo $i; done', ['echo 1', 'echo 2']],
+    ['while read l; do echo "$l"; done < f', ['read l', 'echo ']],
+    ['until false; do break; done', ['false', 'break']],
+    ['case $x in a|b) one;; *) two;; esac', ['one', 'two']],
+    ['cat <<EOF\nhello $(id)\nEOF', ['id', 'cat']],
+    ["cat <<'EOF'\nhello $(id)\nEOF", ['cat']],
+    ['cat <<-EOF\n\tindented\n\tEOF\necho after', ['cat', 'echo after']],
+    ['grep x <<< "text"', ['grep x']],
+    ['[[ -f $(which x) && -d y ]] && echo ok', ['which x', 'echo ok']],
+    ['(( n = $(wc -l < f) + 1 ))', ['wc -l']],
+    ['echo $((1 + 2))', ['echo ']],
+    ["echo $'\\x72m'", ['echo rm']],
+    ['for ((i=0;i<3;i++)); do echo; done', ['echo']],
+    ['! grep -q x f', ['grep -q x f']],
+    ['arr=(a b c); echo ok', ['echo ok']],
+    ['echo {a,b}.txt', ['echo a.txt b.txt']],
+    ['# a comment\nls # trailing', ['ls']],
+    ['select x in a b; do echo $x; done', ['echo a', 'echo b']],
+  ];
+  for (const [text, want] of table) {
+    it(JSON.stringify(text), () => assert.deepEqual(programs(text), want));
+  }
+});
+
+describe('shell parser: malformed input is an error, not a guess', () => {
+  const bad = ['echo "unterminated', "echo 'unterminated", 'echo $(ls', 'if true; then echo', 'for x in a; do echo', 'case x in a) echo', 'a &&', '| b', 'cat <<EOF\nno end', '(echo', 'echo )', 'a ;; b', 'echo `unterminated', '${', 'f() {'];
+  for (const text of bad) {
+    it(JSON.stringify(text), () => assert.throws(() => parse(text), ParseError));
+  }
+});
+
+describe('shell parser: limits', () => {
+  it('rejects input over the length limit with a limit error', () => {
+    assert.throws(() => parse('x'.repeat(200_000)), (e: unknown) => e instanceof ParseError && e.limit);
+  });
+  it('rejects nesting deeper than the limit with a limit error', () => {
+    const deep = '$('.repeat(200) + 'ls' + ')'.repeat(200);
+    assert.throws(() => parse('echo ' + deep), (e: unknown) => e instanceof ParseError && e.limit);
+  });
+});
