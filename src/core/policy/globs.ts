@@ -3,7 +3,7 @@
  *
  * Path globs (`protectedPaths`, `production.paths`): minimatch with `dot: true`, relative to the workspace
  * root unless they start with `/` or `~/`. A glob without `/` matches a name at any depth (like .gitignore),
- * and a glob that matches a directory covers everything inside it.
+ * a glob that matches a directory covers everything inside it, and `dir/**` covers `dir` itself.
  *
  * Name globs (kube contexts, profiles, projects, database URLs): `*` matches any run of characters
  * (including `/` and `:`, which appear in EKS context ARNs and URLs), `?` one character, `[…]` a class,
@@ -91,14 +91,18 @@ export function compilePathGlob(raw: string, options: PathGlobOptions = {}): Pat
   const expanded = tidy === '~' ? home : tidy.startsWith('~/') ? (home === undefined ? undefined : home.replace(/\/+$/, '') + tidy.slice(1)) : tidy;
   const absolute = tidy.startsWith('/') || tidy.startsWith('~');
   if (expanded === undefined) return { glob: raw, absolute, match: () => undefined };
-  const mm = new Minimatch(expanded, { dot: true, nocomment: true, nonegate: true, matchBase: true, nocase: options.nocase ?? false });
-  const first = (p: string): string | undefined => selfAndAncestors(p).find((a) => mm.match(a));
+  const mmOptions = { dot: true, nocomment: true, nonegate: true, matchBase: true, nocase: options.nocase ?? false };
+  const mm = new Minimatch(expanded, mmOptions);
+  // `dir/**` also covers `dir` itself: removing or renaming the folder touches everything in it
+  const folder = expanded.endsWith('/**') && expanded.length > 3 ? new Minimatch(expanded.slice(0, -3), mmOptions) : undefined;
+  const hits = (p: string): boolean => mm.match(p) || (folder !== undefined && folder.match(p));
+  const first = (p: string): string | undefined => selfAndAncestors(p).find(hits);
   return {
     glob: raw,
     absolute,
     match(rel, abs) {
       if (absolute) return abs === undefined ? undefined : first(abs);
-      if (rel !== undefined) return rel === '' ? (mm.match('') ? '' : undefined) : first(rel);
+      if (rel !== undefined) return rel === '' ? (hits('') ? '' : undefined) : first(rel);
       // outside the workspace: only globs meant for any depth can say anything about it
       if (abs !== undefined && (!expanded.includes('/') || expanded.startsWith('**/'))) return first(abs);
       return undefined;

@@ -2,7 +2,7 @@
  * JSONC (comments, trailing commas) to a syntax tree that keeps offsets, with syntax errors turned into
  * diagnostics that say what was expected where.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import type { PolicyDiagnostic } from './diagnostics';
 import { LineIndex } from './position';
 
@@ -42,7 +42,8 @@ export function parseJsonc(text: string, file: string): ParsedText {
     const message = (SYNTAX_MESSAGES[code] ?? `syntax error (${code})`) + (atEnd ? ' before the end of the file' : '');
     return { severity: 'error', file, line, column, offset: e.offset, length: e.length, path: '', message: 'invalid JSON: ' + message };
   });
-  if (root === undefined && diagnostics.length === 0) {
+  if (root === undefined && stripComments(text).trim() === '') {
+    diagnostics.length = 0;
     diagnostics.push({ severity: 'error', file, line: 1, column: 1, offset: 0, length: 0, path: '', message: 'the file is empty; expected an object such as { "version": 1 }' });
   }
   return { root, lines, diagnostics };

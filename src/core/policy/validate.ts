@@ -260,8 +260,8 @@ function pathGlob(v: Validator, node: Node, path: string): string | undefined {
 
 function editOps(v: Validator, node: Node, path: string): EditOp[] | undefined {
   if (node.type === 'string') {
-    const op = v.oneOf(node, path, EDIT_OPS, ' Write it as a list, e.g. ["delete"].');
-    return op === undefined ? undefined : [op];
+    v.report(node, path, `"ops" is a list: write [${JSON.stringify(node.value)}] instead of ${JSON.stringify(node.value)}.`);
+    return undefined;
   }
   if (!v.expectType(node, path, 'array', `a list of operations from ${quoteList(EDIT_OPS)}`)) return undefined;
   const out: EditOp[] = [];
