@@ -1,3 +1,5 @@
+import type { Arg } from '../invocation';
+
 /**
  * Reading command-line flags the way programs do: combined short flags (`-rf`), separate ones (`-r -f`),
  * long ones (`--force`, `--force=true`), option values (`-n ns`, `--namespace=ns`), and `--` ending options.
@@ -171,4 +173,43 @@ export function optionValues(args: readonly string[], names: readonly string[]):
 export function firstOf(args: readonly string[], names: ReadonlySet<string>): string | undefined {
   for (const a of args) if (names.has(a.toLowerCase())) return a;
   return undefined;
+}
+
+/** `positionals` over the arguments with their expansion facts (a dynamic word is never taken for an option). */
+export function positionalArgs(argv: readonly Arg[], valueOpts: readonly string[] = []): Arg[] {
+  const out: Arg[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a) continue;
+    if (a.value === '--' && !a.dynamic) {
+      for (let j = i + 1; j < argv.length; j++) {
+        const rest = argv[j];
+        if (rest) out.push(rest);
+      }
+      break;
+    }
+    if (a.value.length > 1 && a.value[0] === '-' && !a.dynamic) {
+      if (!a.value.includes('=') && valueOpts.includes(a.value)) i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Index of the sub-command in `args` (like `subcommand`, without copying the rest), or -1. Lets a rule
+ * compare `args[i]` with the one sub-command it cares about before doing any other work.
+ */
+export function subcommandIndex(args: readonly string[], valueOpts: readonly string[] = []): number {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '--') return -1;
+    if (a.length > 1 && a[0] === '-') {
+      if (!a.includes('=') && valueOpts.includes(a)) i++;
+      continue;
+    }
+    return i;
+  }
+  return -1;
 }

@@ -1,0 +1,526 @@
+/**
+ * The machine itself: writing raw disks (`dd of=/dev/sda`, `> /dev/nvme0n1`), formatting and partitioning,
+ * recursive permission/ownership changes outside the project, world-writable system files, shutting down,
+ * killing every process, removing the crontab, dropping the firewall, deleting users and editing sudoers.
+ * Deleting or moving system directories is the filesystem pack's job.
+ */
+import type { Arg, Invocation } from '../../invocation';
+import type { RuleContext } from '../context';
+import type { CommandRule, RuleHit, RulePack } from '../rule';
+import { hasExact, hasFlag, hasLong, hasShort, optionValue, positionalArgs, positionals, subcommand } from '../args';
+import { isTempPath } from '../../paths/resolve';
+import { isWithin } from '../../paths/posix';
+
+/** Block devices: whole disks and partitions on Linux and macOS, device-mapper and LVM nodes. */
+const BLOCK_DEVICE = /^\/dev\/(?:(?:sd|hd|vd|xvd)[a-z]+[0-9]*|nvme[0-9]+(?:n[0-9]+)?(?:p[0-9]+)?|mmcblk[0-9]+(?:p[0-9]+)?|r?disk[0-9]+(?:s[0-9]+)*|md[0-9]+|dm-[0-9]+|mapper\/.+|loop[0-9]+|disk\/by-[a-z-]+\/.+|root|sr[0-9]+|[a-z0-9_-]+vg[a-z0-9_-]*\/.+)$/;
+
+export function isBlockDevice(path: string): boolean {
+  return BLOCK_DEVICE.test(path);
+}
+
+const WRITE_OPS = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
+
+/** Where an invocation writes raw bytes to a block device: `dd of=`, a redirect, `cp`/`tee`/`shred` targets. */
+function blockDeviceTarget(inv: Invocation): string | undefined {
+  for (const r of inv.redirects) {
+    if (WRITE_OPS.has(r.op) && (r.fd === undefined || r.fd === 1 || r.op === '&>' || r.op === '&>>') && isBlockDevice(r.target.value)) return r.target.value;
+  }
+  switch (inv.program) {
+    case 'dd':
+      for (const a of inv.args) if (a.startsWith('of=') && isBlockDevice(a.slice(3))) return a.slice(3);
+      return undefined;
+    case 'cp': {
+      const pos = positionals(inv.args, ['-t', '--target-directory', '-S', '--suffix']);
+      const last = pos[pos.length - 1];
+      return last !== undefined && pos.length >= 2 && isBlockDevice(last) ? last : undefined;
+    }
+    case 'tee':
+    case 'shred':
+    case 'blkdiscard':
+    case 'badblocks':
+      if (inv.program === 'badblocks' && !hasShort(inv.args, 'w')) return undefined;
+      return positionals(inv.args, ['-n', '--iterations', '-s', '--size', '-o', '--offset', '-l', '--length', '-p', '-b', '-c', '-t']).find(isBlockDevice);
+    default:
+      return undefined;
+  }
+}
+
+const writeBlockDevice: CommandRule = {
+  id: 'system.write-block-device',
+  programs: ['*'],
+  decision: 'deny',
+  risk: 'critical',
+  message: 'This writes straight onto a disk device, destroying the partition table and every file system on it. Write to an image file instead, and flash disks yourself after checking the device name.',
+  match: (inv) => {
+    const dev = blockDeviceTarget(inv);
+    if (dev === undefined) return undefined;
+    return { message: `This writes straight onto the disk device ${dev}, destroying its partition table and every file on it; there is no undo. Write to an image file instead, and flash disks yourself after checking the device name (lsblk).` };
+  },
+  examples: {
+    match: ['dd if=/dev/zero of=/dev/sda bs=1M', 'dd if=/dev/urandom of=/dev/nvme0n1', 'sudo dd if=ubuntu.iso of=/dev/sdb bs=4M status=progress', 'cat /dev/urandom > /dev/sda', 'echo garbage > /dev/sda', 'dd if=disk.img of=/dev/rdisk2 bs=1m', 'shred -n 3 /dev/sdb', 'cp image.iso /dev/sdc'],
+    notMatch: ['dd if=/dev/zero of=disk.img bs=1M count=100', 'dd if=/dev/sda of=backup.img', 'echo hi > /dev/null', 'npm test > /tmp/log 2>&1', 'cat /dev/sda1 | head -c 512 | xxd', 'lsblk', 'echo "dd of=/dev/sda"'],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------- formatting
+
+const MKFS = ['mkfs', 'mkfs.ext2', 'mkfs.ext3', 'mkfs.ext4', 'mkfs.xfs', 'mkfs.btrfs', 'mkfs.vfat', 'mkfs.fat', 'mkfs.msdos', 'mkfs.exfat', 'mkfs.ntfs', 'mkfs.f2fs', 'mkfs.minix', 'mke2fs', 'mkswap', 'mkdosfs', 'mkntfs', 'mkexfatfs', 'newfs', 'newfs_apfs', 'newfs_hfs', 'newfs_msdos'];
+const MKFS_VALUE_OPTS = ['-t', '-L', '-b', '-c', '-C', '-d', '-E', '-g', '-G', '-i', '-I', '-j', '-J', '-l', '-m', '-M', '-n', '-N', '-o', '-O', '-r', '-T', '-U', '-z', '-e', '-f', '-s', '-F', '-S', '-v', '-p', '-R', '--type', '--label'];
+
+/** The device or image file a mkfs-like command formats. */
+function formatTarget(inv: Invocation): string | undefined {
+  const dev = inv.args.find((a) => a.startsWith('/dev/'));
+  if (dev !== undefined) return dev;
+  if (hasLong(inv.args, 'help') || hasShort(inv.args, 'V') || hasLong(inv.args, 'version')) return undefined;
+  const pos = positionals(inv.args, MKFS_VALUE_OPTS);
+  // `mkfs.ext4 disk.img 100M`: the first operand is the target, an optional block count may follow
+  return pos[0];
+}
+
+const formatDisk: CommandRule = {
+  id: 'system.format-disk',
+  programs: [...MKFS, 'wipefs', 'blkdiscard', 'diskutil', 'cryptsetup'],
+  decision: 'deny',
+  risk: 'critical',
+  message: 'This formats or wipes a disk or partition: every file on it is gone. Check the device with lsblk and run it yourself if you mean it.',
+  match: (inv, ctx) => {
+    const p = inv.program;
+    if (p === 'wipefs') {
+      // without --all / --offset wipefs only lists signatures
+      if (!hasFlag(inv.args, 'a', 'all') && !hasFlag(inv.args, 'o', 'offset')) return undefined;
+      const dev = positionals(inv.args, ['-o', '--offset', '-t', '--types', '-b', '--backup']).find((a) => a.startsWith('/dev/'));
+      return { message: `\`${inv.text}\` erases the file-system signatures on ${dev ?? 'the device'}, so everything on it becomes unreadable. Check the device with lsblk and run it yourself if you mean it.` };
+    }
+    if (p === 'blkdiscard') return { message: `\`${inv.text}\` discards every block of the device: all data on it is gone at once. Run it yourself if you mean it.` };
+    if (p === 'diskutil') {
+      const verb = (positionals(inv.args)[0] ?? '').toLowerCase();
+      if (!DISKUTIL_ERASE.has(verb)) return undefined;
+      return { message: `\`diskutil ${verb}\` erases a disk or volume: every file on it is gone. Check the disk with \`diskutil list\` and run it yourself if you mean it.` };
+    }
+    if (p === 'cryptsetup') {
+      const verb = positionals(inv.args, ['-c', '--cipher', '-s', '--key-size', '-h', '--hash', '--type', '-d', '--key-file', '-S', '--key-slot'])[0];
+      if (verb !== 'luksFormat' && verb !== 'erase' && verb !== 'luksErase') return undefined;
+      return { message: `\`cryptsetup ${verb}\` overwrites the encryption header: the data on the device can no longer be read. Run it yourself if you mean it.` };
+    }
+    const target = formatTarget(inv);
+    if (target === undefined) return undefined;
+    if (target.startsWith('/dev/')) return { message: `\`${inv.text}\` creates a new file system on ${target}, erasing everything on it; there is no undo. Check the device with lsblk and run it yourself if you mean it.` };
+    // formatting an image file: harmless inside the project or a temp dir
+    const r = ctx.resolvePath(target, inv.cwd);
+    if (r.insideWorkspace || isTempPath(r.abs)) return undefined;
+    return { decision: 'confirm', risk: 'high', message: `\`${inv.text}\` formats ${r.abs}, outside the project, erasing what is in it. Format an image file inside the project instead.` };
+  },
+  examples: {
+    match: ['mkfs.ext4 /dev/sdb1', 'sudo mkfs -t xfs /dev/sdc', 'wipefs -a /dev/sda', 'mkswap /dev/nvme0n1p3', 'diskutil eraseDisk APFS Untitled disk2', 'sudo blkdiscard /dev/nvme1n1', 'cryptsetup luksFormat /dev/sdb'],
+    notMatch: ['mkfs.ext4 build/disk.img', 'wipefs /dev/sda', 'diskutil list', 'lsblk -f', 'cryptsetup status root', 'mkfs.vfat -C /tmp/efi.img 65536'],
+  },
+};
+const DISKUTIL_ERASE = new Set(['erasedisk', 'erasevolume', 'partitiondisk', 'zerodisk', 'randomdisk', 'secureerase', 'reformat', 'splitpartition', 'mergepartitions', 'deletevolume']);
+
+// ---------------------------------------------------------------------------------------------- partitioning
+
+const PARTED_WRITES = new Set(['mklabel', 'mktable', 'mkpart', 'mkpartfs', 'rm', 'resizepart', 'resize', 'move', 'rescue', 'name', 'set', 'toggle', 'disk_set', 'disk_toggle', 'type']);
+const SGDISK_READ_ONLY = new Set(['-p', '--print', '-v', '--verify', '-i', '--info', '-L', '--list-types', '-O', '--print-mbr', '-?', '--help', '-V', '--version', '-b', '--backup', '-D', '--display-alignment']);
+
+const partitionTable: CommandRule = {
+  id: 'system.partition-table',
+  programs: ['fdisk', 'sfdisk', 'cfdisk', 'parted', 'gdisk', 'sgdisk', 'gparted'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This changes a disk\'s partition table; a wrong step makes every partition on the disk unreadable. Check the disk with lsblk and do it yourself.',
+  match: (inv) => {
+    const a = inv.args;
+    switch (inv.program) {
+      case 'fdisk':
+      case 'cfdisk':
+      case 'gdisk': {
+        if (hasFlag(a, 'l', 'list') || hasFlag(a, undefined, 'help') || hasFlag(a, 'V', 'version') || hasShort(a, 's')) return undefined;
+        // commands fed on standard input that end in `w` write the table
+        const script = inv.stdin?.text;
+        if (script !== undefined && WRITE_LINE.test(script)) return { decision: 'deny', risk: 'critical', message: `\`${inv.program}\` is fed commands that rewrite the partition table (ending in \`w\`): the partitions on the disk are lost. Do it yourself after checking the disk with lsblk.` };
+        return true;
+      }
+      case 'sfdisk': {
+        if (hasFlag(a, 'l', 'list') || hasFlag(a, 'd', 'dump') || hasFlag(a, 's', 'show-size') || hasFlag(a, 'J', 'json') || hasFlag(a, 'V', 'verify') || hasLong(a, 'help') || hasLong(a, 'list-free') || hasShort(a, 'F')) return undefined;
+        if (hasLong(a, 'delete')) return { decision: 'deny', risk: 'critical', message: '`sfdisk --delete` removes partitions from the disk: the data in them is lost. Do it yourself after checking the disk with lsblk.' };
+        return { decision: 'deny', risk: 'critical', message: `\`${inv.text}\` writes a new partition table from its input: the existing partitions are lost. Do it yourself after checking the disk with lsblk.` };
+      }
+      case 'parted': {
+        if (hasFlag(a, 'l', 'list') || hasLong(a, 'help') || hasFlag(a, 'v', 'version')) return undefined;
+        const pos = positionals(a, ['-a', '--align']);
+        const verb = pos.slice(1).find((w) => PARTED_WRITES.has(w) || w === 'print' || w === 'unit');
+        if (verb === undefined) return pos.length === 1 ? true : undefined; // an interactive session on the disk
+        if (!PARTED_WRITES.has(verb)) return undefined;
+        return { decision: 'deny', risk: 'critical', message: `\`parted … ${verb}\` rewrites the partition table of ${pos[0] ?? 'the disk'}: partitions and the data in them can be lost. Do it yourself after checking the disk with lsblk.` };
+      }
+      case 'sgdisk': {
+        const writes = a.some((x) => x.startsWith('-') && !SGDISK_READ_ONLY.has(x.split('=')[0] ?? x));
+        if (!writes) return undefined;
+        const zap = hasFlag(a, 'Z', 'zap-all') || hasFlag(a, 'z', 'zap') || hasFlag(a, 'o', 'clear');
+        return zap
+          ? { decision: 'deny', risk: 'critical', message: `\`${inv.text}\` destroys the partition table: every partition on the disk is lost. Do it yourself after checking the disk with lsblk.` }
+          : { message: `\`${inv.text}\` changes the partition table; a wrong step makes partitions unreadable. Do it yourself after checking the disk with lsblk.` };
+      }
+      default:
+        return true;
+    }
+  },
+  examples: {
+    match: ['sudo fdisk /dev/sda', 'sgdisk --zap-all /dev/sdb', 'sudo parted /dev/sda mklabel gpt', "printf 'o\\nn\\np\\n1\\n\\n\\nw\\n' | fdisk /dev/sdb", 'sfdisk /dev/sdb < layout.sfdisk', 'sgdisk -n 1:0:+512M /dev/sdb'],
+    notMatch: ['fdisk -l', 'sudo fdisk -l /dev/sda', 'parted -l', 'parted /dev/sda print', 'sfdisk -d /dev/sda > table.bak', 'sgdisk -p /dev/sda', 'lsblk'],
+  },
+};
+const WRITE_LINE = /(?:^|\n)\s*w\s*(?:\n|$)/;
+
+// ---------------------------------------------------------------------------------------------- permissions
+
+/** Top-level directories whose contents belong to the system, not the user. */
+const SYSTEM_PREFIXES = ['/etc', '/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/boot', '/var', '/opt', '/srv', '/root', '/sys', '/proc', '/dev', '/System', '/Library', '/Applications', '/private', '/snap', '/nix'];
+
+/** System directories that people do hand over to a user (Homebrew's `/usr/local`, `/opt`): confirm, not deny. */
+const USER_OWNED_SYSTEM_DIRS = new Set(['/usr/local', '/opt', '/srv', '/mnt', '/media']);
+
+
+function underSystem(abs: string): boolean {
+  for (const p of SYSTEM_PREFIXES) if (abs === p || isWithin(abs, p)) return true;
+  return false;
+}
+
+/** Operands of chmod/chown/chgrp after the mode/owner (or all of them with `--reference=`). */
+function permissionTargets(inv: Invocation): Arg[] {
+  const pos = positionalArgs(inv.argv, ['--reference', '--from']);
+  return hasLong(inv.args, 'reference') ? pos : pos.slice(1);
+}
+
+/** Whether a chmod mode lets everyone write (`777`, `o+w`, `a+rwx`, `a=rw`). */
+export function grantsWorldWrite(mode: string): boolean {
+  if (NUMERIC_MODE.test(mode)) {
+    const others = Number(mode[mode.length - 1]);
+    return (others & 2) === 2;
+  }
+  for (const clause of mode.split(',')) {
+    const m = SYMBOLIC_CLAUSE.exec(clause);
+    if (!m) continue;
+    const who = m[1] ?? '';
+    const op = m[2] ?? '';
+    const perms = m[3] ?? '';
+    if ((who.includes('o') || who.includes('a')) && (op === '+' || op === '=') && perms.includes('w')) return true;
+  }
+  return false;
+}
+const NUMERIC_MODE = /^[0-7]{3,4}$/;
+const SYMBOLIC_CLAUSE = /^([ugoa]*)([-+=])([rwxXst]*)$/;
+
+const recursivePermissions: CommandRule = {
+  id: 'system.recursive-permission-change',
+  programs: ['chmod', 'chown', 'chgrp'],
+  decision: 'confirm',
+  risk: 'medium',
+  message: 'This changes permissions or ownership of a whole tree outside the project. Limit it to the files that need it.',
+  match: (inv, ctx) => {
+    if (!hasFlag(inv.args, 'R', 'recursive')) return undefined;
+    const what = inv.program === 'chmod' ? 'permissions' : 'ownership';
+    let worst: RuleHit | undefined;
+    let worstRank = 0;
+    for (const t of permissionTargets(inv)) {
+      const p = ctx.resolvePath(t, inv.cwd);
+      let hit: RuleHit;
+      let rank: number;
+      if (t.dynamic && t.value === '') {
+        // a word only known when it runs (`$DIR`, `~` with no known home): it could be anything
+        rank = 2;
+        hit = { risk: 'high', message: `\`${inv.text}\` changes ${what} of a whole tree whose path is only known when it runs, so it could be the home directory or the system. Name the directory you mean.` };
+      } else if (p.insideWorkspace || p.isWorkspaceRoot || isTempPath(p.abs)) continue;
+      else if (p.abs === '/' || (p.isSystem && !USER_OWNED_SYSTEM_DIRS.has(p.abs))) {
+        rank = 3;
+        hit = p.dynamic
+          ? { decision: 'confirm', risk: 'critical', message: `\`${inv.text}\` changes ${what} of everything under a path only known when it runs, which could be ${p.abs}. Name the directory you mean.` }
+          : { decision: 'deny', risk: 'critical', message: `\`${inv.text}\` changes ${what} of everything under ${p.abs}; system programs (sudo, ssh) refuse to work afterwards and the machine may not boot. Change only the files that need it.`, target: p.abs };
+      } else if (p.isHome) {
+        rank = 2;
+        hit = { risk: 'high', message: `\`${inv.text}\` changes ${what} of everything in the home directory, SSH keys included (ssh refuses keys others can read). Change only the directory that needs it.` };
+      } else if (underSystem(p.abs)) {
+        rank = 2;
+        hit = { risk: 'high', message: `\`${inv.text}\` changes ${what} of the system directory ${p.abs} and everything in it. Change only the files that need it, or install into the project instead.` };
+      } else {
+        rank = 1;
+        hit = { message: `\`${inv.text}\` changes ${what} of ${p.abs} and everything in it, outside the project. Limit it to the project's files.` };
+      }
+      if (rank > worstRank) {
+        worst = hit;
+        worstRank = rank;
+      }
+    }
+    return worst;
+  },
+  examples: {
+    match: ['chmod -R 777 /', 'chmod -R 777 ~', 'chmod -R a+rwx /etc', 'sudo chown -R $(whoami) /usr/local', 'chown -R nobody:nogroup /', 'chgrp -R staff /opt/tools', 'chmod -R 755 ../other-project'],
+    notMatch: ['chmod -R u+w ./dist', 'chmod +x scripts/build.sh', 'chmod -R 755 .', 'chown -R node:node /tmp/cache', 'sudo chown -R 1000:1000 ./data', 'chmod 644 README.md'],
+  },
+};
+
+const worldWritableSystem: CommandRule = {
+  id: 'system.world-writable-system-path',
+  programs: ['chmod'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This lets every user on the machine change a system file or directory. Give write access only to the account that needs it.',
+  match: (inv, ctx) => {
+    if (hasFlag(inv.args, 'R', 'recursive')) return undefined; // the recursive rule judges those
+    const pos = positionals(inv.args, ['--reference']);
+    const mode = pos[0];
+    if (mode === undefined || !grantsWorldWrite(mode)) return undefined;
+    for (const t of pos.slice(1)) {
+      const p = ctx.resolvePath(t, inv.cwd);
+      if (p.abs === '/' || p.isSystem || (underSystem(p.abs) && !isTempPath(p.abs) && !p.abs.startsWith('/dev/'))) {
+        return { message: `\`${inv.text}\` lets every user on the machine change ${p.abs}; any program can then replace it. Give write access only to the account that needs it.` };
+      }
+    }
+    return undefined;
+  },
+  examples: {
+    match: ['chmod 777 /etc/passwd', 'sudo chmod a+rwx /usr/local/bin', 'chmod o+w /etc/sudoers', 'chmod 666 /etc/shadow'],
+    notMatch: ['chmod 777 build/tmp', 'chmod 755 /usr/local/bin/tool', 'chmod 777 /tmp/share', 'chmod +x /usr/local/bin/tool'],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------- power
+
+const POWER_VERBS = new Set(['poweroff', 'reboot', 'halt', 'kexec', 'soft-reboot', 'rescue', 'emergency']);
+
+const shutdown: CommandRule = {
+  id: 'system.shutdown',
+  programs: ['shutdown', 'reboot', 'halt', 'poweroff', 'init', 'telinit', 'systemctl', 'loginctl'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This shuts down or restarts the machine: every program, unsaved editor buffer and this agent session stop. Do it yourself when you are ready.',
+  match: (inv) => {
+    const a = inv.args;
+    if (hasLong(a, 'help')) return undefined;
+    switch (inv.program) {
+      case 'shutdown':
+        // -c cancels a pending shutdown, -k only warns logged-in users
+        return hasShort(a, 'c') || hasShort(a, 'k') ? undefined : true;
+      case 'reboot':
+      case 'halt':
+      case 'poweroff':
+        return hasExact(a, '--wtmp-only', '-w') ? undefined : true;
+      case 'init':
+      case 'telinit':
+        return a[0] === '0' || a[0] === '6' || a[0] === '1' || a[0] === 's' || a[0] === 'S' ? true : undefined;
+      default: {
+        const sub = subcommand(a, ['-H', '--host', '-M', '--machine', '-t', '--type', '-p', '--property', '--signal', '-s', '--root']);
+        return sub && POWER_VERBS.has(sub.name) ? { message: `\`${inv.program} ${sub.name}\` ${sub.name === 'rescue' || sub.name === 'emergency' ? 'drops the machine to single-user mode, stopping every service and this session' : 'shuts down or restarts the machine, stopping every program and this agent session'}. Do it yourself when you are ready.` } : undefined;
+      }
+    }
+  },
+  examples: {
+    match: ['shutdown -h now', 'sudo reboot', 'sudo shutdown -r +5', 'poweroff', 'systemctl reboot', 'sudo init 0', 'systemctl poweroff -i'],
+    notMatch: ['shutdown -c', 'systemctl status nginx', 'systemctl restart nginx', 'sudo systemctl reload sshd', 'reboot --help', 'echo reboot'],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------- processes
+
+/** The process ids `kill` is given (the signal spec removed). */
+function killTargets(args: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let optionsDone = false;
+  for (; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (!optionsDone) {
+      if (a === '--') {
+        optionsDone = true;
+        continue;
+      }
+      if (a === '-s' || a === '-n' || a === '--signal') {
+        i++;
+        continue;
+      }
+      if (a === '-l' || a === '-L' || a === '--list' || a === '--table') return [];
+      // the first `-X` is the signal (`-9`, `-KILL`, `-SIGKILL`); a later `-1` is a process group target
+      if (a.startsWith('-') && out.length === 0 && i === 0) continue;
+    }
+    optionsDone = true;
+    out.push(a);
+  }
+  return out;
+}
+
+const killAll: CommandRule = {
+  id: 'system.kill-all-processes',
+  programs: ['kill', 'killall5', 'pkill', 'killall'],
+  decision: 'deny',
+  risk: 'high',
+  message: 'This kills every process the user may signal — the editor, the shell, this agent and every server. Kill the processes you mean by pid or name instead.',
+  match: (inv) => {
+    if (inv.program === 'kill') return killTargets(inv.args).includes('-1') ? true : undefined;
+    if (inv.program === 'killall5') return true;
+    // pkill -u alice / killall -u alice: every process of a user
+    const user = optionValue(inv.args, ['-u', '-U', '--euid', '--uid', '--user']);
+    if (user === undefined) return undefined;
+    const pattern = positionals(inv.args, ['-u', '-U', '--euid', '--uid', '--user', '-s', '--signal', '-g', '--pgroup', '-G', '--group', '-P', '--parent', '-t', '--terminal', '--ns', '--nslist', '-o', '--older-than', '-y', '--younger-than'])[0];
+    if (pattern !== undefined && pattern !== '.' && pattern !== '.*') return undefined;
+    return { decision: 'confirm', message: `\`${inv.text}\` kills every process of user ${user}, which logs them out and stops their editors, shells and servers. Kill the processes you mean by name instead.` };
+  },
+  examples: {
+    match: ['kill -9 -1', 'kill -KILL -1', 'kill -s KILL -1', 'kill -- -1', 'sudo killall5 -9', 'pkill -9 -u alice', 'killall -u bob'],
+    notMatch: ['kill -9 12345', 'kill -1 4242', 'kill %1', 'pkill -f "node dist/server.js"', 'killall node', 'pkill -u alice node', 'kill -l'],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------- crontab, firewall
+
+const crontabRemove: CommandRule = {
+  id: 'system.crontab-remove',
+  programs: ['crontab'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'crontab -r deletes every scheduled job of the user at once, without a backup. Save it first (crontab -l > crontab.bak) and edit it with crontab -e instead.',
+  match: (inv) => (hasShort(inv.args, 'r', { valueOpts: 'u' }) ? true : undefined),
+  examples: {
+    match: ['crontab -r', 'crontab -u www-data -r', 'sudo crontab -ri'],
+    notMatch: ['crontab -l', 'crontab -l > crontab.bak', 'crontab -e', 'crontab -u root -l'],
+  },
+};
+
+const IPTABLES = ['iptables', 'ip6tables', 'iptables-legacy', 'ip6tables-legacy', 'iptables-nft', 'ip6tables-nft'];
+
+const firewallOff: CommandRule = {
+  id: 'system.firewall-disable',
+  programs: [...IPTABLES, 'nft', 'ufw', 'pfctl', 'firewall-cmd'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This removes the firewall rules (or blocks all traffic), exposing every service on this machine or cutting off remote access. Change the one rule you mean instead.',
+  match: (inv) => {
+    const a = inv.args;
+    switch (inv.program) {
+      case 'nft': {
+        const words = positionals(a, ['-f', '--file', '-I', '--includepath']);
+        if (words[0] === 'flush' && words[1] === 'ruleset') return { message: '`nft flush ruleset` deletes every firewall rule at once, exposing every service on this machine. Delete the one rule you mean instead.' };
+        return undefined;
+      }
+      case 'ufw': {
+        const verb = positionals(a)[0];
+        if (verb === 'disable') return { message: '`ufw disable` turns the firewall off, exposing every service on this machine. Allow the one port you need instead (ufw allow <port>).' };
+        if (verb === 'reset') return { message: '`ufw reset` deletes every firewall rule and turns the firewall off. Delete the one rule you mean instead.' };
+        return undefined;
+      }
+      case 'pfctl':
+        if (hasShort(a, 'd')) return { message: '`pfctl -d` turns the packet filter off, exposing every service on this machine. Change the one rule you mean instead.' };
+        return optionValue(a, ['-F']) === 'all' || optionValue(a, ['-F']) === 'rules' ? { message: '`pfctl -F` deletes the packet filter rules, exposing every service on this machine. Change the one rule you mean instead.' } : undefined;
+      case 'firewall-cmd':
+        return hasLong(a, 'panic-on') ? { message: '`firewall-cmd --panic-on` drops all network traffic, cutting off remote access to this machine. Block only what you mean.' } : undefined;
+      default: {
+        if (hasFlag(a, 'F', 'flush')) return { message: `\`${inv.text}\` deletes firewall rules at once, exposing the services they protected (or cutting off access when the default policy is DROP). Delete the one rule you mean with -D instead.` };
+        const policy = optionValue(a, ['-P', '--policy']);
+        const i = a.findIndex((x) => x === '-P' || x === '--policy');
+        if (policy !== undefined && i >= 0 && (a[i + 2] === 'DROP' || a[i + 2] === 'REJECT') && (policy === 'INPUT' || policy === 'OUTPUT')) {
+          return { message: `\`${inv.text}\` blocks all ${policy === 'INPUT' ? 'incoming' : 'outgoing'} traffic not allowed by a rule, which can cut off SSH and this session. Add the allow rules first, and test with a timed rollback.` };
+        }
+        return undefined;
+      }
+    }
+  },
+  examples: {
+    match: ['sudo iptables -F', 'iptables --flush INPUT', 'sudo nft flush ruleset', 'sudo ufw disable', 'ufw --force reset', 'iptables -P INPUT DROP'],
+    notMatch: ['sudo iptables -L -n', 'sudo ufw status', 'sudo ufw allow 22/tcp', 'nft list ruleset', 'iptables -A INPUT -p tcp --dport 80 -j ACCEPT', 'iptables -P INPUT ACCEPT'],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------- accounts and sudo
+
+const accounts: CommandRule = {
+  id: 'system.user-account-change',
+  programs: ['userdel', 'deluser', 'passwd', 'usermod', 'chpasswd'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This removes a user account or its password protection. Manage accounts yourself.',
+  match: (inv) => {
+    const a = inv.args;
+    switch (inv.program) {
+      case 'userdel':
+      case 'deluser': {
+        if (hasLong(a, 'help')) return undefined;
+        const user = positionals(a, ['-R', '--root', '-P', '--prefix', '--conf', '-Z'])[0];
+        const home = hasFlag(a, 'r', 'remove') || hasLong(a, 'remove-home') || hasLong(a, 'remove-all-files');
+        return { message: `\`${inv.text}\` deletes the account${user !== undefined ? ` ${user}` : ''}${home ? ' together with its home directory and mail' : ''}; its files and access are gone. Manage accounts yourself.` };
+      }
+      case 'passwd':
+        if (hasFlag(a, 'd', 'delete')) return { message: `\`${inv.text}\` removes the password, so the account can log in without one. Set a new password or lock the account (passwd -l) instead.` };
+        return undefined;
+      case 'usermod':
+        // locking root out or giving someone root
+        if ((hasShort(a, 'G', { valueOpts: 'cdegGlLpsu' }) || hasLong(a, 'groups')) && OPTION_GROUPS_SUDO.test(optionValue(a, ['-G', '--groups', '-aG']) ?? '')) {
+          return { risk: 'medium', message: `\`${inv.text}\` gives the account administrator rights (sudo/wheel group). Grant them yourself if it is meant.` };
+        }
+        return undefined;
+      default:
+        return undefined;
+    }
+  },
+  examples: {
+    match: ['sudo userdel -r alice', 'sudo deluser --remove-home bob', 'sudo passwd -d root', 'sudo usermod -aG sudo agent'],
+    notMatch: ['passwd', 'id -u', 'sudo usermod -aG docker $USER', 'getent passwd alice', 'passwd -S alice'],
+  },
+};
+const OPTION_GROUPS_SUDO = /(?:^|,)(?:sudo|wheel|admin|root)(?:,|$)/;
+
+const SUDOERS = /^\/etc\/sudoers(?:$|\.d\/)/;
+
+function touchesSudoers(inv: Invocation, ctx: RuleContext): boolean {
+  for (const r of inv.redirects) {
+    if (WRITE_OPS.has(r.op) && SUDOERS.test(ctx.resolvePath(r.target, inv.cwd).abs)) return true;
+  }
+  if (inv.program === 'echo' || inv.program === 'printf' || inv.program === 'cat') return false;
+  const ops = positionals(inv.args, ['-e', '--expression', '-f', '--file', '-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix']);
+  const writes = inv.program === 'tee' ? ops : inv.program === 'sed' ? (hasFlag(inv.args, 'i', 'in-place') || inv.args.some((x) => x.startsWith('-i')) ? ops : []) : ops.slice(-1);
+  return writes.some((t) => SUDOERS.test(ctx.resolvePath(t, inv.cwd).abs));
+}
+
+const sudoers: CommandRule = {
+  id: 'system.sudoers-change',
+  programs: ['*'],
+  decision: 'confirm',
+  risk: 'critical',
+  message: 'This changes who may run commands as root (sudoers). A mistake can lock everyone out of sudo, and a NOPASSWD line gives an agent root without asking. Edit it yourself with visudo.',
+  match: (inv, ctx) => {
+    if (inv.program === 'visudo') return hasShort(inv.args, 'c') ? undefined : { risk: 'high', message: 'visudo edits who may run commands as root; a mistake can lock everyone out of sudo. Edit it yourself.' };
+    if (inv.redirects.length === 0 && !SUDOERS_PROGRAMS.has(inv.program)) return undefined;
+    return touchesSudoers(inv, ctx) ? true : undefined;
+  },
+  examples: {
+    match: ['echo "agent ALL=(ALL) NOPASSWD:ALL" | sudo tee -a /etc/sudoers', 'echo "x ALL=(ALL) NOPASSWD:ALL" >> /etc/sudoers', 'sudo cp sudoers.new /etc/sudoers.d/agent', "sudo sed -i 's/^%sudo.*/%sudo ALL=(ALL) NOPASSWD:ALL/' /etc/sudoers", 'sudo visudo'],
+    notMatch: ['sudo visudo -c', 'sudo cat /etc/sudoers', 'grep -r NOPASSWD /etc/sudoers.d', 'echo "/etc/sudoers" > notes.txt'],
+  },
+};
+const SUDOERS_PROGRAMS = new Set(['tee', 'cp', 'mv', 'install', 'sed', 'ln', 'rsync', 'visudo']);
+
+const sshdStop: CommandRule = {
+  id: 'system.stop-remote-access',
+  programs: ['systemctl', 'service'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This stops or disables the SSH server; on a remote machine that locks everyone out. Do it yourself from a console if you mean it.',
+  match: (inv) => {
+    const a = positionals(inv.args, ['-H', '--host', '-M', '--machine']);
+    const isSsh = (u: string | undefined): boolean => u !== undefined && SSH_UNITS.has(u.replace(SERVICE_SUFFIX, ''));
+    if (inv.program === 'service') return isSsh(a[0]) && (a[1] === 'stop') ? true : undefined;
+    const verb = a[0];
+    if (verb !== 'stop' && verb !== 'disable' && verb !== 'mask' && verb !== 'kill') return undefined;
+    return a.slice(1).some(isSsh) ? true : undefined;
+  },
+  examples: {
+    match: ['sudo systemctl stop sshd', 'systemctl disable --now ssh', 'sudo service ssh stop', 'systemctl mask sshd.service'],
+    notMatch: ['systemctl status sshd', 'sudo systemctl restart sshd', 'sudo systemctl stop nginx', 'service ssh status'],
+  },
+};
+const SSH_UNITS = new Set(['ssh', 'sshd', 'openssh-server', 'ssh.socket', 'sshd.socket']);
+const SERVICE_SUFFIX = /\.service$/;
+
+export const systemPack: RulePack = {
+  name: 'system',
+  description: 'The machine itself: raw disk writes, formatting and partitioning, permissions of system trees, shutdown, killing every process, crontab, firewall, accounts and sudoers.',
+  rules: [writeBlockDevice, formatDisk, partitionTable, recursivePermissions, worldWritableSystem, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
+};
