@@ -18,8 +18,8 @@ function walk(dir) {
 }
 
 /** The agent a fixture belongs to: its folder name, else the start of its file name (`claude-Bash.json`). */
-export function agentOf(file) {
-  const candidates = [basename(dirname(file)), ...relative(HOOK_FIXTURES, file).split(/[\\/]/), basename(file).split(/[-_.]/)[0], basename(file)];
+export function agentOf(file, root = HOOK_FIXTURES) {
+  const candidates = [basename(dirname(file)), ...relative(root, file).split(/[\\/]/), basename(file).split(/[-_.]/)[0], basename(file)];
   for (const c of candidates) {
     const lower = c.toLowerCase();
     const found = AGENTS.find((a) => lower === a || lower.startsWith(a + '-') || lower.startsWith(a + '.') || lower.startsWith(a + '_'));
@@ -33,13 +33,13 @@ export function agentOf(file) {
  * One fixture per agent, preferring a shell-command payload (what every tool call of that kind pays for).
  * @returns {{agents: {agent: string, file: string}[], notes: string[]}}
  */
-export function hookFixtures() {
-  if (!existsSync(HOOK_FIXTURES)) return { agents: [], notes: [`no hook fixtures yet (${HOOK_FIXTURES} is missing): hook rows skipped`] };
+export function hookFixtures(root = HOOK_FIXTURES) {
+  if (!existsSync(root)) return { agents: [], notes: [`no hook fixtures yet (${root} is missing): hook rows skipped`] };
   const byAgent = new Map();
   const notes = [];
-  for (const file of walk(HOOK_FIXTURES).sort()) {
-    const agent = agentOf(file);
-    if (!agent) { notes.push(`${relative(HOOK_FIXTURES, file)}: no agent recognised in its name, skipped`); continue; }
+  for (const file of walk(root).sort()) {
+    const agent = agentOf(file, root);
+    if (!agent) { notes.push(`${relative(root, file)}: no agent recognised in its name, skipped`); continue; }
     const list = byAgent.get(agent) ?? [];
     list.push(file);
     byAgent.set(agent, list);
