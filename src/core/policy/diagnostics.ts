@@ -24,7 +24,8 @@ export interface PolicyDiagnostic {
 
 /** `file:line:column: severity: message`, the shape compilers use so terminals and editors link it. */
 export function formatDiagnostic(d: PolicyDiagnostic): string {
-  const where = d.path === '' ? '' : ` (at ${d.path})`;
+  // nested places are worth naming (`commands[2].decision`); a top-level key is already in the message
+  const where = /[.[]/.test(d.path) ? ` (at ${d.path})` : '';
   return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}${where}`;
 }
 
