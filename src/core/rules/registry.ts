@@ -3,11 +3,13 @@
  */
 import type { CommandRule, RulePack } from './rule';
 import { cloudPack } from './packs/cloud';
+import { containersPack } from './packs/containers';
 import { databasePack } from './packs/database';
 import { filesystemPack } from './packs/filesystem';
 import { gitPack } from './packs/git';
 import { iacPack } from './packs/iac';
 import { kubernetesPack } from './packs/kubernetes';
+import { systemPack } from './packs/system';
 
 export const ALL_PACKS: readonly RulePack[] = [
   filesystemPack,
@@ -16,6 +18,8 @@ export const ALL_PACKS: readonly RulePack[] = [
   kubernetesPack,
   cloudPack,
   databasePack,
+  containersPack,
+  systemPack,
 ];
 
 export interface RuleIndex {
