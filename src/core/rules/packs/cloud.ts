@@ -17,12 +17,25 @@ export const AWS_GLOBAL_VALUE_OPTS = [
   '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format', '--cli-auto-prompt',
 ];
 
+interface AwsOperation {
+  readonly service: string;
+  readonly operation: string;
+}
+
+/** A dozen rules ask for the same operation: find it once per invocation (weakly keyed, unobservable). */
+const awsCache = new WeakMap<Invocation, AwsOperation | null>();
+
 /** `aws [globals] <service> <operation> …` → service and operation, e.g. `rds` + `delete-db-instance`. */
-export function awsOperation(inv: Invocation): { service: string; operation: string } | undefined {
-  const path = leadingPositionals(inv.args, AWS_GLOBAL_VALUE_OPTS, 2);
-  const service = path[0];
-  const operation = path[1];
-  return service === undefined || operation === undefined ? undefined : { service, operation };
+export function awsOperation(inv: Invocation): AwsOperation | undefined {
+  let op = awsCache.get(inv);
+  if (op === undefined) {
+    const path = leadingPositionals(inv.args, AWS_GLOBAL_VALUE_OPTS, 2);
+    const service = path[0];
+    const operation = path[1];
+    op = service === undefined || operation === undefined ? null : { service, operation };
+    awsCache.set(inv, op);
+  }
+  return op ?? undefined;
 }
 
 /** `aws s3 rm s3://bucket/prefix …` → the first `s3://` argument, for messages. */

@@ -4,7 +4,7 @@
  */
 import type { Invocation } from '../../invocation';
 import type { CommandRule, RuleHit, RulePack } from '../rule';
-import { hasFlag, hasLong, hasShort, optionValue, positionals, subcommand } from '../args';
+import { hasFlag, hasLong, hasShort, optionValue, positionals, subcommandIndex } from '../args';
 
 const GIT = ['git'];
 
@@ -14,10 +14,15 @@ const GIT_GLOBAL_VALUE_OPTS = ['-C', '-c', '--git-dir', '--work-tree', '--namesp
 /** Branches whose history is shared: rewriting or deleting them on a remote hurts everyone. */
 const PROTECTED_BRANCHES: ReadonlySet<string> = new Set(['main', 'master', 'trunk', 'develop', 'production', 'prod']);
 
-/** The sub-command (`push`, `reset`, …) and its arguments, or undefined when it is not `name`. */
+/** The sub-command's name (`push`, `reset`, …), or undefined. */
+function gitSubName(inv: Invocation): string | undefined {
+  return inv.args[subcommandIndex(inv.args, GIT_GLOBAL_VALUE_OPTS)];
+}
+
+/** The sub-command's arguments when it is `name`, else undefined; copies nothing for other sub-commands. */
 function gitSub(inv: Invocation, name: string): readonly string[] | undefined {
-  const sub = subcommand(inv.args, GIT_GLOBAL_VALUE_OPTS);
-  return sub !== undefined && sub.name === name ? sub.rest : undefined;
+  const i = subcommandIndex(inv.args, GIT_GLOBAL_VALUE_OPTS);
+  return i >= 0 && inv.args[i] === name ? inv.args.slice(i + 1) : undefined;
 }
 
 /** `main`, `refs/heads/release/2.1`, or a glob destination (`refs/heads/*`) that covers them. */
@@ -73,10 +78,22 @@ function parseRefspec(spec: string, dynamic: boolean, deleteFlag: boolean): Push
   return { dst: dst === '' ? undefined : dst, plus, del: src === '' && dst !== '' };
 }
 
+/**
+ * Six rules read the same push: analyse it once per invocation. Keyed weakly by the invocation object, so it
+ * holds nothing once the invocation is gone and cannot be observed from outside.
+ */
+const pushCache = new WeakMap<Invocation, PushFacts | null>();
+
 /** What `git push` would do, or undefined when the command is not a push. */
 function pushFacts(inv: Invocation): PushFacts | undefined {
-  const rest = gitSub(inv, 'push');
-  return rest === undefined ? undefined : analysePush(inv, rest);
+  if (gitSubName(inv) !== 'push') return undefined;
+  let facts = pushCache.get(inv);
+  if (facts === undefined) {
+    const rest = gitSub(inv, 'push');
+    facts = rest === undefined ? null : analysePush(inv, rest);
+    pushCache.set(inv, facts);
+  }
+  return facts ?? undefined;
 }
 
 function analysePush(inv: Invocation, rest: readonly string[]): PushFacts {
@@ -372,10 +389,10 @@ const discardChanges: CommandRule = {
     'This overwrites every uncommitted change in the working tree with the committed version; the edits cannot be recovered. ' +
     'Use `git stash` to set them aside instead.',
   match(inv) {
-    const sub = subcommand(inv.args, GIT_GLOBAL_VALUE_OPTS);
-    if (sub === undefined) return false;
-    const rest = sub.rest;
-    switch (sub.name) {
+    const name = gitSubName(inv);
+    if (name !== 'checkout' && name !== 'switch' && name !== 'restore') return false;
+    const rest = gitSub(inv, name) ?? [];
+    switch (name) {
       case 'checkout':
         return hasLong(rest, 'force') || hasShort(rest, 'f', { valueOpts: 'bB' }) || anyAllPathspec(positionals(rest, CHECKOUT_VALUE_OPTS));
       case 'switch':
@@ -470,11 +487,10 @@ const rewriteHistory: CommandRule = {
     'This rewrites every commit in the repository; pushing the result replaces history everyone else has. ' +
     'Try it in a fresh clone and let a person review it.',
   match(inv) {
-    const sub = subcommand(inv.args, GIT_GLOBAL_VALUE_OPTS);
-    if (sub === undefined) return false;
-    if (sub.name === 'filter-branch') return true;
-    if (sub.name === 'filter-repo') return !hasLong(sub.rest, 'analyze') && !hasLong(sub.rest, 'dry-run');
-    return false;
+    const name = gitSubName(inv);
+    if (name === 'filter-branch') return true;
+    if (name !== 'filter-repo') return false;
+    return !hasLong(inv.args, 'analyze') && !hasLong(inv.args, 'dry-run');
   },
   examples: {
     match: ["git filter-branch --tree-filter 'rm -f secrets.txt' HEAD", 'git filter-repo --path secrets/ --invert-paths', 'git filter-repo --force --strip-blobs-bigger-than 10M'],
@@ -517,11 +533,11 @@ const pruneUnreachable: CommandRule = {
   risk: 'medium',
   message: 'This deletes unreachable commits and files right away; work lost by a reset or rebase can no longer be recovered. Run plain `git gc`, which keeps them for two weeks.',
   match(inv) {
-    const sub = subcommand(inv.args, GIT_GLOBAL_VALUE_OPTS);
-    if (sub === undefined) return false;
-    if (sub.name === 'prune') return !hasFlag(sub.rest, 'n', 'dry-run');
-    if (sub.name !== 'gc') return false;
-    const prune = optionValue(sub.rest, ['--prune']);
+    const name = gitSubName(inv);
+    if (name !== 'prune' && name !== 'gc') return false;
+    const rest = gitSub(inv, name) ?? [];
+    if (name === 'prune') return !hasFlag(rest, 'n', 'dry-run');
+    const prune = optionValue(rest, ['--prune']);
     return prune !== undefined && PRUNE_NOW.has(prune);
   },
   examples: {

@@ -86,7 +86,19 @@ function withoutWord(args: readonly string[], word: string): string[] {
   return out;
 }
 
+/** Seven rules read the same terraform call: parse it once per invocation (weakly keyed, unobservable). */
+const tfCache = new WeakMap<Invocation, TfCall | null>();
+
 function tfCall(inv: Invocation): TfCall | undefined {
+  let call = tfCache.get(inv);
+  if (call === undefined) {
+    call = parseTfCall(inv) ?? null;
+    tfCache.set(inv, call);
+  }
+  return call ?? undefined;
+}
+
+function parseTfCall(inv: Invocation): TfCall | undefined {
   const grunt = inv.program === 'terragrunt';
   const sub = subcommand(inv.args, grunt ? TG_VALUE_OPTS : TF_GLOBAL_VALUE_OPTS);
   if (sub === undefined) return undefined;

@@ -4,7 +4,7 @@
  */
 import type { Invocation } from '../../invocation';
 import type { CommandRule, RuleHit, RulePack } from '../rule';
-import { hasFlag, hasLong, optionValue, positionals, subcommand } from '../args';
+import { hasFlag, hasLong, optionValue, positionals, subcommand, subcommandIndex } from '../args';
 
 const KUBECTL = ['kubectl', 'oc', 'kubecolor'];
 
@@ -20,9 +20,10 @@ const KUBECTL_VALUE_OPTS = [
   '--cascade', '--replicas', '--current-replicas', '--resource-version', '--prune-allowlist', '--field-manager',
 ];
 
+/** The sub-command's arguments when it is `name`, else undefined; copies nothing for other sub-commands. */
 function kubectlSub(inv: Invocation, name: string): readonly string[] | undefined {
-  const sub = subcommand(inv.args, KUBECTL_VALUE_OPTS);
-  return sub !== undefined && sub.name === name ? sub.rest : undefined;
+  const i = subcommandIndex(inv.args, KUBECTL_VALUE_OPTS);
+  return i >= 0 && inv.args[i] === name ? inv.args.slice(i + 1) : undefined;
 }
 
 /** `--dry-run`, `--dry-run=client`, `--dry-run=server` change nothing; only `--dry-run=none` runs for real. */
@@ -61,7 +62,19 @@ interface DeleteFacts {
   readonly allNamespaces: boolean;
 }
 
+/** Three rules read the same `kubectl delete`: parse it once per invocation (weakly keyed, unobservable). */
+const deleteCache = new WeakMap<Invocation, DeleteFacts | null>();
+
 function deleteFacts(inv: Invocation): DeleteFacts | undefined {
+  let facts = deleteCache.get(inv);
+  if (facts === undefined) {
+    facts = parseDelete(inv) ?? null;
+    deleteCache.set(inv, facts);
+  }
+  return facts ?? undefined;
+}
+
+function parseDelete(inv: Invocation): DeleteFacts | undefined {
   const rest = kubectlSub(inv, 'delete');
   if (rest === undefined || isDryRun(rest) || hasFlag(rest, 'h', 'help')) return undefined;
   const pos = positionals(rest, KUBECTL_VALUE_OPTS);
