@@ -156,8 +156,8 @@ class Evaluation {
     }
     let kept = found;
     if (policy.allowRules.length > 0 && policy.allowRules.some((a) => a.matches(inv))) {
-      // a team exception never overrides a critical finding
-      kept = found.filter((r) => r.risk === 'critical');
+      // a team exception never overrides a critical or a deny finding
+      kept = found.filter((r) => r.risk === 'critical' || r.decision === 'deny');
     }
     if (kept.some((r) => r.decision !== 'allow')) {
       const target = policy.production.target(inv);
