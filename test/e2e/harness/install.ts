@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { exec, onPath } from './exec';
+import { onTeardown } from './teardown';
 
 /** code-server 4.100.3 embeds VS Code 1.100.3 and is the newest release that runs on Node 20. */
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -38,8 +39,11 @@ export async function ensureInstalled(say: (line: string) => void): Promise<Inst
   const entry = path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   const cached = fs.existsSync(path.join(dir, READY_MARKER)) && fs.existsSync(entry);
   await ensureSystemPackages(cached ? ['chromium'] : ['chromium', 'ripgrep', 'libkrb5-dev', 'g++', 'make', 'python3'], say);
-  if (!cached) await installCodeServer(dir, say);
-  else say(`code-server ${CODE_SERVER_VERSION} (VS Code ${VSCODE_VERSION}) from cache ${dir}`);
+  if (cached) say(`code-server ${CODE_SERVER_VERSION} (VS Code ${VSCODE_VERSION}) from cache ${dir}`);
+  else await withInstallLock(dir, say, async () => {
+    // Another run may have finished the install while this one waited for the lock.
+    if (!fs.existsSync(path.join(dir, READY_MARKER))) await installCodeServer(dir, say);
+  });
   return { entry, chromium: '/usr/bin/chromium' };
 }
 
@@ -114,6 +118,37 @@ async function installCodeServer(dir: string, say: (line: string) => void): Prom
 
   fs.writeFileSync(path.join(dir, READY_MARKER), `code-server ${CODE_SERVER_VERSION} on Node ${process.version}\n`);
   say('  code-server installed');
+}
+
+/** One install at a time per cache folder: a second run waits instead of deleting the first one's work. */
+async function withInstallLock(dir: string, say: (line: string) => void, body: () => Promise<void>): Promise<void> {
+  const lock = `${dir}.lock`;
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const staleAfterMs = 15 * 60_000;
+  let waited = false;
+  while (true) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > staleAfterMs) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (!waited) say(`waiting for another run to finish installing code-server (${lock})`);
+      waited = true;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+  const release = (): void => fs.rmSync(lock, { recursive: true, force: true });
+  const unregister = onTeardown(release);
+  try {
+    await body();
+  } finally {
+    release();
+    unregister();
+  }
 }
 
 function relink(link: string, target: string): void {
