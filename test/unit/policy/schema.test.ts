@@ -9,9 +9,18 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import { ALLOW_KEYS, COMMAND_RULE_KEYS, COMMAND_TEST_KEYS, EDIT_TEST_KEYS, PRODUCTION_KEYS, PROTECTED_PATH_KEYS, TOP_LEVEL_KEYS } from '../../../src/core/policy/validate';
 import { STARTER_POLICY } from '../../../src/core/policy/starter';
 
-// ajv ships with eslint (draft-07 support); it is only used here, to check the schema itself.
+// ajv (draft-07), a devDependency used only here, to check the schema itself.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const Ajv = require('ajv') as new (opts: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
+const Ajv = require('ajv') as new (opts: object) => { addKeyword(name: string): unknown; compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
+
+/** Strict ajv, knowing the keywords VS Code adds to JSON Schema for JSONC files. */
+function vscodeAjv(): InstanceType<typeof Ajv> {
+  const ajv = new Ajv({ allErrors: true });
+  ajv.addKeyword('allowComments');
+  ajv.addKeyword('allowTrailingCommas');
+  for (const k of ['enumDescriptions', 'markdownDescription', 'markdownEnumDescriptions', 'deprecationMessage', 'defaultSnippets', 'errorMessage', 'doNotSuggest']) ajv.addKeyword(k);
+  return ajv;
+}
 
 const ROOT = path.join(__dirname, '../../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/policies');
@@ -67,7 +76,7 @@ describe('policy JSON schema', () => {
     assert.deepEqual(missing, []);
   });
 
-  const validate = new Ajv({ allErrors: true }).compile(schema);
+  const validate = vscodeAjv().compile(schema);
 
   it('accepts the valid fixtures (those without warnings) and the starter policy', () => {
     for (const name of fs.readdirSync(path.join(FIXTURES, 'valid'))) {
