@@ -18,5 +18,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     // no adapter means no answer shape; exit 2 is the blocking status for most agents
     return 2;
   }
-  return runHook(ADAPTERS[agent], rest);
+  const code = await runHook(ADAPTERS[agent], rest);
+  // the answer is written (synchronously); do not wait for a read of stdin the agent never closed
+  setTimeout(() => process.exit(code), 200).unref();
+  return code;
 }

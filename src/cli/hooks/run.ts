@@ -10,7 +10,7 @@ import type { BridgeOutcome } from '../../shared/bridgeProtocol';
 import { verdictFromReasons, type Verdict } from '../../core/verdict';
 import { classifyTool } from './catalogue';
 import { decide, fallbackForConfirm, outcomeDetail } from './decide';
-import { hookGuard } from './guard';
+import type { HookGuard } from './guard';
 import { isTrusted, judge, type Judgement } from './judge';
 import { denyMessage } from './messages';
 import { answerBudgetMs, parseHookOptions } from './options';
@@ -21,14 +21,42 @@ import { resolveLocation, type Location } from './workspace';
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 export interface HookIo {
-  readonly stdin: NodeJS.ReadableStream & { destroy?: () => void };
+  /** The whole payload (stdin). */
+  readonly readInput: () => Promise<string>;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly write: (text: string) => void;
   readonly warn: (text: string) => void;
 }
 
+/**
+ * Reads fd 0 to the end with plain fs.read: `process.stdin` would load the stream machinery, a noticeable part
+ * of a hook's start-up. EAGAIN (a non-blocking pipe) is retried shortly.
+ */
+export function readStdin(fd = 0): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const buffer = Buffer.allocUnsafe(64 * 1024);
+    const step = (): void => {
+      fs.read(fd, buffer, 0, buffer.length, null, (err, n) => {
+        if (err) {
+          if (err.code === 'EAGAIN') return void setTimeout(step, 5);
+          if (err.code === 'EOF') return resolve(Buffer.concat(chunks).toString('utf8'));
+          return reject(err);
+        }
+        if (n === 0) return resolve(Buffer.concat(chunks).toString('utf8'));
+        size += n;
+        if (size > MAX_INPUT_BYTES) return reject(new Error(`hook input larger than ${MAX_INPUT_BYTES} bytes`));
+        chunks.push(Buffer.from(buffer.subarray(0, n)));
+        step();
+      });
+    };
+    step();
+  });
+}
+
 const defaultIo: HookIo = {
-  stdin: process.stdin,
+  readInput: () => readStdin(0),
   env: process.env,
   write: (text) => {
     try {
@@ -45,21 +73,6 @@ const defaultIo: HookIo = {
     }
   },
 };
-
-function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    stream.on('data', (chunk: Buffer | string) => {
-      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      size += b.length;
-      if (size > MAX_INPUT_BYTES) reject(new Error(`hook input larger than ${MAX_INPUT_BYTES} bytes`));
-      else chunks.push(b);
-    });
-    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    stream.on('error', reject);
-  });
-}
 
 function envStrings(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -95,11 +108,6 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
       const out = safeRender(adapter, answer, call);
       if (out.stdout) io.write(out.stdout.endsWith('\n') ? out.stdout : out.stdout + '\n');
       if (out.exitCode === 2) io.warn(answer.kind === 'deny' || answer.kind === 'ask' ? answer.reason + '\n' : 'Blocked by Agent Guard.\n');
-      try {
-        io.stdin.destroy?.();
-      } catch {
-        /* ignore */
-      }
       resolve(out.exitCode);
     };
     const deny = (v: Verdict): HookAnswer => ({ kind: 'deny', reason: denyMessage(v) });
@@ -113,7 +121,7 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
     const main = async (): Promise<HookAnswer> => {
       let text: string;
       try {
-        text = await readAll(io.stdin);
+        text = await io.readInput();
       } catch (e) {
         return deny(verdictFromReasons([malformedInput(e instanceof Error ? e.message : 'unreadable stdin')]));
       }
@@ -130,7 +138,15 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
       const envRoot = adapter.projectDirEnv?.map((k) => io.env[k]).find((v) => typeof v === 'string' && v.length > 0);
       const loc: Location = resolveLocation(call.cwd, call.roots, envRoot);
       const classification = classifyTool(call.tool, call.input);
-      const judgement: Judgement = judge(call.tool, classification, loc, () => hookGuard(loc.cwd, loc.root, io.env), {
+      // the core and the policy loader are loaded only for calls that need judging (not reads, not unknown tools)
+      let guardFor: () => HookGuard = () => {
+        throw new Error('guard not loaded');
+      };
+      if (classification.kind === 'actions') {
+        const { hookGuard } = await import('./guard.js');
+        guardFor = () => hookGuard(loc.cwd, loc.root, io.env);
+      }
+      const judgement: Judgement = judge(call.tool, classification, loc, guardFor, {
         trustedTools: options.trustedTools,
         env: envStrings(io.env),
         home: os.homedir(),

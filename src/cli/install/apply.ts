@@ -12,6 +12,8 @@ export type Action = 'create' | 'update' | 'delete' | 'unchanged' | 'absent' | '
 
 export interface FileChange {
   readonly agent: AgentId;
+  /** Further agents whose config is this same file (VS Code and Copilot CLI share one). */
+  readonly also?: readonly AgentId[];
   readonly file: string;
   readonly action: Action;
   readonly before: string | undefined;

@@ -16,6 +16,7 @@ import { agentTimeoutSeconds, type AgentInstaller, type InstallContext, type Ins
 const EVENT = 'preToolUse';
 const FILE_NAME = 'agent-guard.json';
 const KEYS = ['command', 'bash', 'powershell'];
+const SHARED_NOTE = `${FILE_NAME} is read by both VS Code agent hooks and GitHub Copilot CLI; its one entry guards both.`;
 
 function copilotHome(ctx: InstallContext): string {
   return ctx.env['COPILOT_HOME'] || path.join(ctx.home, '.copilot');
@@ -44,7 +45,7 @@ function makeInstaller(id: AgentId, displayName: string, other: string, notes: (
       text = upsertEntry(text, file, { layout: 'flat', event: EVENT, handler: handler(ctx), commandKeys: KEYS });
       if (current !== undefined && text.replace(/\s/g, '') === current.replace(/\s/g, '')) text = current;
       const scope: Scope = file === configFile('user', ctx) ? 'user' : 'workspace';
-      return { content: text, notes: [`${path.basename(file)} is shared with ${other}, which reads the same folder; one entry guards both.`, ...notes(scope)] };
+      return { content: text, notes: [SHARED_NOTE, ...notes(scope)] };
     },
     uninstall(current, file) {
       if (current === undefined) return { content: null, notes: [] };
@@ -60,7 +61,7 @@ function makeInstaller(id: AgentId, displayName: string, other: string, notes: (
       for (const f of found) {
         if (f.handler['timeout'] !== timeout && f.handler['timeoutSec'] !== timeout) problems.push(`entry has timeout ${JSON.stringify(f.handler['timeout'] ?? f.handler['timeoutSec'])}`);
       }
-      return { wired: found.length > 0, commands: found.map((f) => String(f.handler['command'] ?? f.handler['bash'])), problems };
+      return { wired: found.length > 0, commands: found.map((f) => String((id === 'vscode' ? f.handler['command'] : f.handler['bash']) ?? f.handler['command'] ?? f.handler['bash'])), problems };
     },
     detectHints: (ctx) => ({ programs, dirs: dirs(ctx) }),
   };

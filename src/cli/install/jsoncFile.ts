@@ -20,15 +20,62 @@ export function parseJsonc(text: string, file: string): unknown {
   return value;
 }
 
-/** Sets (or with `undefined`, removes) the value at `path`. */
+/** The whitespace a value starting at `offset` is indented with, when it starts its line. */
+function indentAt(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  return /^[ \t]*$/.test(before) ? before : undefined;
+}
+
+/** JSON for `value`, two-space indented, continuation lines prefixed with `indent`. */
+function indented(value: unknown, indent: string): string {
+  return JSON.stringify(value, null, 2).split('\n').join('\n' + indent);
+}
+
+/**
+ * Sets (or with `undefined`, removes) the value at `path`. Existing values are replaced and removed in place
+ * without reformatting their neighbours; only newly created containers are formatted.
+ */
 export function setAt(text: string, path: jsonc.JSONPath, value: unknown): string {
+  if (value === undefined) return removeAt(text, path);
+  const tree = jsonc.parseTree(text);
+  const node = tree ? jsonc.findNodeAtLocation(tree, path) : undefined;
+  if (node) {
+    const indent = indentAt(text, node.offset) ?? indentAt(text, node.parent?.offset ?? 0) ?? '';
+    return text.slice(0, node.offset) + indented(value, indent) + text.slice(node.offset + node.length);
+  }
   return jsonc.applyEdits(text, jsonc.modify(text, path, value, { formattingOptions: FORMAT }));
 }
 
-/** Appends to the array at `path` (created when missing). */
+/**
+ * Removes the value at `path`. An array element goes with the comma and line break that separate it from its
+ * previous sibling, and nothing else — comments after it stay (jsonc-parser's own removal of a last element
+ * also deletes what follows it up to the bracket).
+ */
+function removeAt(text: string, path: jsonc.JSONPath): string {
+  const tree = jsonc.parseTree(text);
+  const node = tree ? jsonc.findNodeAtLocation(tree, path) : undefined;
+  const parent = node?.parent;
+  if (!node || parent?.type !== 'array' || !parent.children) return jsonc.applyEdits(text, jsonc.modify(text, path, undefined, {}));
+  const i = parent.children.indexOf(node);
+  const prev = i > 0 ? parent.children[i - 1] : undefined;
+  const next = parent.children[i + 1];
+  const end = node.offset + node.length;
+  if (prev) return text.slice(0, prev.offset + prev.length) + text.slice(end);
+  if (next) return text.slice(0, node.offset) + text.slice(next.offset);
+  return text.slice(0, node.offset) + text.slice(end);
+}
+
+/** Appends to the array at `path` (created when missing), after its last element, in that element's indentation. */
 export function appendAt(text: string, path: jsonc.JSONPath, length: number, value: unknown): string {
-  if (length === 0) return setAt(text, path, [value]);
-  return jsonc.applyEdits(text, jsonc.modify(text, [...path, length], value, { formattingOptions: FORMAT, isArrayInsertion: true }));
+  const tree = jsonc.parseTree(text);
+  const arr = tree ? jsonc.findNodeAtLocation(tree, path) : undefined;
+  const last = arr?.type === 'array' ? arr.children?.[arr.children.length - 1] : undefined;
+  if (length === 0 || !last) return setAt(text, path, [value]);
+  const indent = indentAt(text, last.offset);
+  const at = last.offset + last.length;
+  const insert = indent !== undefined ? `,\n${indent}${indented(value, indent)}` : `, ${JSON.stringify(value)}`;
+  return text.slice(0, at) + insert + text.slice(at);
 }
 
 export function ensureTrailingNewline(text: string): string {

@@ -48,7 +48,7 @@ export function planSetup(args: SetupArgs, kind: SetupKind, agents: readonly Age
         const chained = planChange(agent, file, () => make(prior.after ?? undefined));
         const after = chained.after;
         const action = chained.action === 'error' ? 'error' : after === null ? (prior.before === undefined ? 'absent' : 'delete') : prior.before === undefined ? 'create' : after === prior.before ? 'unchanged' : 'update';
-        byFile.set(file, { ...chained, before: prior.before, action, notes: [...new Set([...prior.notes, ...chained.notes])] });
+        byFile.set(file, { ...chained, agent: prior.agent, also: [...(prior.also ?? []), agent], before: prior.before, action, notes: [...new Set([...prior.notes, ...chained.notes])] });
       } else if (!prior) {
         byFile.set(file, planChange(agent, file, make));
         order.push(file);
@@ -67,7 +67,8 @@ function describe(c: FileChange, kind: SetupKind, dryRun: boolean): string {
     absent: 'not present',
     error: 'skipped',
   }[c.action];
-  const lines = [`${INSTALLERS[c.agent].displayName}: ${verb} ${tilde(c.file)}`];
+  const names = [c.agent, ...(c.also ?? [])].map((a) => INSTALLERS[a].displayName).join(' + ');
+  const lines = [`${names}: ${verb} ${tilde(c.file)}`];
   if (c.error) lines.push(`  ! ${c.error}`);
   if (c.backup) lines.push(`  backup: ${tilde(c.backup)}`);
   if (kind === 'install') for (const n of c.notes) lines.push(`  note: ${n}`);
