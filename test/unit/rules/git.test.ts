@@ -103,6 +103,8 @@ const silent: readonly string[] = [
   'git reset HEAD~1',
   'git reset --soft HEAD~1',
   'git restore --staged .',
+  'git restore -p .',
+  'git checkout --patch -- .',
   'git clean -n',
   'git clean -ndx',
   'git gc',

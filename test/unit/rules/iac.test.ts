@@ -97,6 +97,8 @@ const silent: readonly string[] = [
   'terraform apply',
   'terraform apply -destroy=false',
   'terraform apply -auto-approve=false',
+  'terraform apply -refresh-only -auto-approve',
+  'terraform destroy -help',
   'tofu plan',
   'terragrunt plan',
   'terragrunt run-all plan',

@@ -25,14 +25,31 @@ interface AwsOperation {
 /** A dozen rules ask for the same operation: find it once per invocation (weakly keyed, unobservable). */
 const awsCache = new WeakMap<Invocation, AwsOperation | null>();
 
-/** `aws [globals] <service> <operation> …` → service and operation, e.g. `rds` + `delete-db-instance`. */
+/** Hosts of local emulators (LocalStack, DynamoDB Local, Azurite): deleting there touches nothing real. */
+const LOCAL_HOSTS = ['localhost', '127.0.0.1', '0.0.0.0', '[::1]', 'localstack', 'host.docker.internal'];
+
+function isLocalUrl(url: string | undefined): boolean {
+  if (url === undefined || url === '') return false;
+  for (const h of LOCAL_HOSTS) if (url.includes(h)) return true;
+  return false;
+}
+
+/** `--endpoint-url http://localhost:4566` or `AWS_ENDPOINT_URL`: the command talks to an emulator. */
+function awsTalksToEmulator(inv: Invocation): boolean {
+  return isLocalUrl(optionValue(inv.args, ['--endpoint-url'])) || isLocalUrl(inv.env['AWS_ENDPOINT_URL']);
+}
+
+/**
+ * `aws [globals] <service> <operation> …` → service and operation, e.g. `rds` + `delete-db-instance`.
+ * Undefined for calls to a local emulator, so no AWS rule speaks about them.
+ */
 export function awsOperation(inv: Invocation): AwsOperation | undefined {
   let op = awsCache.get(inv);
   if (op === undefined) {
     const path = leadingPositionals(inv.args, AWS_GLOBAL_VALUE_OPTS, 2);
     const service = path[0];
     const operation = path[1];
-    op = service === undefined || operation === undefined ? null : { service, operation };
+    op = service === undefined || operation === undefined || awsTalksToEmulator(inv) ? null : { service, operation };
     awsCache.set(inv, op);
   }
   return op ?? undefined;
@@ -169,6 +186,7 @@ const awsDeleteDataStore: CommandRule = {
       'aws rds create-db-snapshot --db-instance-identifier orders-db --db-snapshot-identifier pre-change',
       'aws ec2 delete-volume --volume-id vol-0abc --dry-run',
       'aws s3api list-objects-v2 --bucket acme-data',
+      'aws dynamodb delete-table --table-name Sessions --endpoint-url http://localhost:8000',
     ],
   },
 };
@@ -324,6 +342,7 @@ const awsDeleteResource: CommandRule = {
       'aws s3 ls',
       'aws cloudformation delete-stack --stack-name api',
       'aws ec2 delete-security-group --group-id sg-0123 --dry-run',
+      'aws --endpoint-url http://localhost:4566 sqs delete-queue --queue-url http://localhost:4566/000000000000/q',
     ],
   },
 };
@@ -518,6 +537,12 @@ const AZ_DATA_GROUPS: ReadonlySet<string> = new Set([
 /** Groups whose `delete` touches only local az settings. */
 const AZ_LOCAL_GROUPS: ReadonlySet<string> = new Set(['config', 'extension', 'cache']);
 
+/** Azurite: `--connection-string UseDevelopmentStorage=true` or one pointing at 127.0.0.1. */
+function azTalksToEmulator(inv: Invocation): boolean {
+  const cs = optionValue(inv.args, ['--connection-string']) ?? inv.env['AZURE_STORAGE_CONNECTION_STRING'];
+  return cs !== undefined && (cs.includes('UseDevelopmentStorage=true') || isLocalUrl(cs));
+}
+
 const AZ_DELETE_VERBS: ReadonlySet<string> = new Set(['delete', 'delete-batch', 'purge']);
 
 const azureDelete: CommandRule = {
@@ -536,6 +561,7 @@ const azureDelete: CommandRule = {
       }
     }
     if (i < 0 || AZ_LOCAL_GROUPS.has(path[0] ?? '') || (path[0] === 'group' && i === 1)) return false;
+    if (azTalksToEmulator(inv)) return false;
     const what = '`az ' + path.slice(0, i + 1).join(' ') + '`';
     if (AZ_DATA_GROUPS.has(path[0] ?? '') && !(path[1] === 'blob' && path[i] === 'delete')) {
       return { risk: 'high', message: `${what} deletes the resource together with its data. Take a backup first and let a person run it.` };
@@ -552,7 +578,7 @@ const azureDelete: CommandRule = {
       'az webapp delete --name acme-api --resource-group rg-web',
       'az storage blob delete --container-name c --name report.csv --account-name acme',
     ],
-    notMatch: ['az vm list', 'az account show', 'az storage blob list --container-name c', 'az config unset defaults.group', 'az group delete -n rg-x', 'az extension remove --name aks-preview'],
+    notMatch: ['az storage container delete -n uploads --connection-string UseDevelopmentStorage=true', 'az vm list', 'az account show', 'az storage blob list --container-name c', 'az config unset defaults.group', 'az group delete -n rg-x', 'az extension remove --name aks-preview'],
   },
 };
 

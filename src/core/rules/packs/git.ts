@@ -392,6 +392,7 @@ const discardChanges: CommandRule = {
     const name = gitSubName(inv);
     if (name !== 'checkout' && name !== 'switch' && name !== 'restore') return false;
     const rest = gitSub(inv, name) ?? [];
+    if (hasLong(rest, 'patch') || hasShort(rest, 'p', { valueOpts: name === 'restore' ? 's' : 'bB' })) return false; // a person picks each hunk
     switch (name) {
       case 'checkout':
         return hasLong(rest, 'force') || hasShort(rest, 'f', { valueOpts: 'bB' }) || anyAllPathspec(positionals(rest, CHECKOUT_VALUE_OPTS));
@@ -426,6 +427,7 @@ const discardChanges: CommandRule = {
       'git switch feature-x',
       'git switch -c feature-x',
       'git stash',
+      'git checkout -p .',
     ],
   },
 };

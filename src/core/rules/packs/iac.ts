@@ -209,6 +209,7 @@ const terraformApplyAutoApprove: CommandRule = {
   match(inv) {
     const c = tfCall(inv);
     if (c === undefined || c.command !== 'apply' || isDestroy(c) || appliesSavedPlan(c)) return false;
+    if (hasGoBool(c.rest, 'refresh-only')) return false; // only updates the state to match what exists
     if (c.unattended) return true;
     if (c.stack) {
       const hit: RuleHit = {
@@ -231,7 +232,7 @@ const terraformApplyAutoApprove: CommandRule = {
       'TF_CLI_ARGS="-auto-approve" terraform apply',
       'yes | terraform apply',
     ],
-    notMatch: ['terraform apply', 'terraform apply -auto-approve=false', 'terraform plan -out=tfplan', 'terraform apply -destroy -auto-approve', 'terragrunt run-all plan --terragrunt-non-interactive'],
+    notMatch: ['terraform apply', 'terraform apply -auto-approve=false', 'terraform apply -refresh-only -auto-approve', 'terraform plan -out=tfplan', 'terraform apply -destroy -auto-approve', 'terragrunt run-all plan --terragrunt-non-interactive'],
   },
 };
 
