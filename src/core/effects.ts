@@ -6,6 +6,7 @@
 import type { Arg, Invocation } from './invocation';
 import type { EditOp } from './policy/types';
 import { hasFlag, hasShort, hasLong } from './rules/args';
+import { basename } from './paths/posix';
 
 export interface FileEffect {
   readonly op: EditOp;
@@ -44,10 +45,36 @@ const rm: Extractor = (inv) => all('delete', operands(inv.argv), hasFlag(inv.arg
 const mv: Extractor = (inv) => {
   const ops = operands(inv.argv, ['-t', '--target-directory', '-S', '--suffix']);
   const t = targetDirectory(inv.argv);
-  if (t) return [...all('rename', ops, true), { op: 'write', target: t, recursive: false }];
+  if (t) return [...all('rename', ops, true), ...intoDirectory(t, ops, true)];
   if (ops.length < 2) return [];
-  return [...all('rename', ops.slice(0, -1), true), { op: 'write', target: ops[ops.length - 1] as Arg, recursive: false }];
+  const sources = ops.slice(0, -1);
+  return [...all('rename', sources, true), ...destination(ops[ops.length - 1] as Arg, sources, targetIsFile(inv.argv))];
 };
+
+/** `-T` / `--no-target-directory`: the destination is the file itself, never a directory to copy into. */
+function targetIsFile(argv: readonly Arg[]): boolean {
+  return argv.some((a) => a.value === '-T' || a.value === '--no-target-directory' || /^-[a-zA-Z]*T[a-zA-Z]*$/.test(a.value) && !a.value.startsWith('--'));
+}
+
+/** What `dir/` receives: `dir/<name of each source>` (so `cp settings.json .vscode` writes .vscode/settings.json). */
+function intoDirectory(dir: Arg, sources: readonly Arg[], includeDir: boolean): FileEffect[] {
+  const out: FileEffect[] = includeDir ? [{ op: 'write', target: dir, recursive: false }] : [];
+  for (const s of sources) {
+    const name = basename(s.value);
+    if (name === '' || name === '.' || name === '..') continue;
+    out.push({ op: 'write', target: { value: dir.value.replace(/\/+$/, '') + '/' + name, dynamic: dir.dynamic || s.dynamic, glob: dir.glob || s.glob }, recursive: false });
+  }
+  return out;
+}
+
+/**
+ * The last operand of cp/mv/install/ln: a file that is (over)written, or — without a file system to ask — a
+ * directory the sources land in. Both are reported; only protected names make a difference.
+ */
+function destination(dest: Arg, sources: readonly Arg[], fileOnly: boolean): FileEffect[] {
+  if (fileOnly) return [{ op: 'write', target: dest, recursive: false }];
+  return intoDirectory(dest, sources, true);
+}
 
 function targetDirectory(argv: readonly Arg[]): Arg | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -60,16 +87,22 @@ function targetDirectory(argv: readonly Arg[]): Arg | undefined {
 
 /** Copy-like: the last operand (or -t dir) is written. */
 const copyLike = (valueOpts: readonly string[]): Extractor => (inv) => {
+  const ops = operands(inv.argv, [...valueOpts, '-t', '--target-directory']);
   const t = targetDirectory(inv.argv);
-  if (t) return [{ op: 'write', target: t, recursive: false }];
-  const ops = operands(inv.argv, valueOpts);
+  if (t) return intoDirectory(t, ops, true);
   if (ops.length < 2) return [];
-  return [{ op: 'write', target: ops[ops.length - 1] as Arg, recursive: false }];
+  return destination(ops[ops.length - 1] as Arg, ops.slice(0, -1), targetIsFile(inv.argv));
 };
 
-/** `ln -s target link`: only with -f does it replace an existing file. */
+/**
+ * `ln [-s] target link`: the link is created (a new protected file pointing anywhere is a write), and with -f an
+ * existing file is replaced. `ln -s target` alone creates `./<name of target>`.
+ */
 const ln: Extractor = (inv) => {
-  if (!hasFlag(inv.args, 'f', 'force')) return [];
+  const ops = operands(inv.argv, ['-S', '--suffix', '-t', '--target-directory']);
+  const t = targetDirectory(inv.argv);
+  if (t) return intoDirectory(t, ops, true);
+  if (ops.length === 1) return intoDirectory({ value: '.', dynamic: false, glob: false }, ops, false);
   return copyLike(['-S', '--suffix'])(inv);
 };
 

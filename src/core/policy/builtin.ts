@@ -6,6 +6,7 @@ import type { Decision, Risk } from '../verdict';
 import type { EditOp, Policy, ProtectedPath, RuleSource } from './types';
 import { compilePathGlob } from './globs';
 import { productionMatcher } from './production';
+import { AGENT_CONFIG_PATHS } from './agentConfigPaths';
 
 const BUILTIN: RuleSource = { layer: 'builtin' };
 const ALL_OPS: readonly EditOp[] = ['write', 'delete', 'rename'];
@@ -46,6 +47,8 @@ export const BUILTIN_PROTECTED: readonly ProtectedSpec[] = [
     message: 'This is the Agent Guard policy itself; an agent must not loosen its own guard.',
     risk: 'high',
   },
+  // agents' own configuration and the guard's runtime files (see agentConfigPaths.ts)
+  ...AGENT_CONFIG_PATHS.map((g): ProtectedSpec => ({ ...g, risk: 'high' })),
 ];
 
 export interface BuiltinOptions {

@@ -2,6 +2,7 @@
  * Every rule pack, and the dispatch index from program name to the rules that look at it.
  */
 import type { CommandRule, RulePack } from './rule';
+import { agentsPack } from './packs/agents';
 import { cloudPack } from './packs/cloud';
 import { containersPack } from './packs/containers';
 import { databasePack } from './packs/database';
@@ -20,6 +21,7 @@ export const ALL_PACKS: readonly RulePack[] = [
   databasePack,
   containersPack,
   systemPack,
+  agentsPack,
 ];
 
 export interface RuleIndex {
