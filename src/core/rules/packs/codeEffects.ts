@@ -19,6 +19,8 @@ export interface CodeDeletion {
   readonly path: string;
   /** Part of the path is only known when the code runs. */
   readonly dynamic: boolean;
+  /** The literal start of the path, before the first unknown part ('' when it starts unknown). */
+  readonly known: string;
   /** Removes a whole tree, not one file or an empty directory. */
   readonly recursive: boolean;
   readonly via: string;
@@ -35,10 +37,13 @@ export const UNKNOWN_VAR = '$AGENT_GUARD_UNKNOWN';
 
 const SAFE_WORD = /^[A-Za-z0-9_\-.,/:=@%+^]+$/;
 const DYNAMIC_ALL = new RegExp(DYNAMIC, 'g');
+const SINGLE_QUOTE = /'/g;
+const PERL_PREFIX = /^CORE\.|^File\.Path\./;
 
-function quoteLiteral(s: string): string {
+/** One literal word for a shell command line. */
+export function quoteLiteral(s: string): string {
   if (s === '') return "''";
-  return SAFE_WORD.test(s) ? s : "'" + s.replace(/'/g, "'\\''") + "'";
+  return SAFE_WORD.test(s) ? s : "'" + s.replace(SINGLE_QUOTE, "'\\''") + "'";
 }
 
 /** One argv element as a shell word, keeping unknown parts as an unknown variable. */
@@ -109,7 +114,9 @@ class Collector {
     if (target.kind !== 'str') return;
     const path = target.text.replace(DYNAMIC_ALL, '');
     if (path === '' && target.dynamic) return; // nothing known about it
-    this.deletions.push({ path, dynamic: target.dynamic, recursive, via, line });
+    const cut = target.text.indexOf(DYNAMIC);
+    const known = cut < 0 ? target.text : target.text.slice(0, cut);
+    this.deletions.push({ path, dynamic: target.dynamic || cut >= 0, known, recursive, via, line });
   }
 }
 
@@ -119,6 +126,7 @@ const PY_SHELL = new Set(['os.system', 'os.popen', 'subprocess.getoutput', 'subp
 const PY_SUBPROCESS = new Set(['run', 'call', 'check_call', 'check_output', 'Popen']);
 const PY_EXEC = /^os\.(?:exec|spawn)(l|v)p?e?$/;
 const PY_REMOVE = new Set(['remove', 'unlink', 'rmdir', 'removedirs']);
+const PY_PATH_CALL = /(?:^|\.)(?:Path|PosixPath)\(\)$/;
 
 function python(calls: readonly Call[], code: string, out: Collector): void {
   const fromOs = code.includes('from os import');
@@ -146,7 +154,7 @@ function python(calls: readonly Call[], code: string, out: Collector): void {
       out.delete(c.args[0] ?? c.named.get('path'), true, c.path, c.line);
     } else if ((q === 'os' || (q === '' && fromOs)) && PY_REMOVE.has(c.name)) {
       out.delete(c.args[0] ?? c.named.get('path'), false, c.path, c.line);
-    } else if ((c.name === 'unlink' || c.name === 'rmdir') && /(?:^|\.)(?:Path|PosixPath)\(\)$/.test(q)) {
+    } else if ((c.name === 'unlink' || c.name === 'rmdir') && PY_PATH_CALL.test(q)) {
       out.delete(c.receiver, false, c.path, c.line);
     }
   }
@@ -209,7 +217,7 @@ function javascript(calls: readonly Call[], code: string, out: Collector): void 
 
 function perl(calls: readonly Call[], out: Collector): void {
   for (const c of calls) {
-    const name = c.path.replace(/^CORE::/, '').replace(/^File\.Path\./, '');
+    const name = c.path.replace(PERL_PREFIX, '');
     if (name === 'system' || name === 'exec') {
       const args = c.args.length === 1 && c.args[0]?.kind === 'list' ? c.args[0].items : c.args;
       if (args.length === 1) out.run(commandOf(args[0]), name, c.line);
