@@ -11,6 +11,7 @@
 //    test/fixtures/hooks/) against a bare `node -e 0`, interleaved.
 // Writes bench/results/latest.json.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { agreement, tagCounts } from './lib/agreement.mjs';
 import { loadAgentGuard, loadPeer, WORKSPACE } from './lib/checkers.mjs';
@@ -23,6 +24,7 @@ import { fmt, textTable } from './lib/table.mjs';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
+const FIXTURE_WORKSPACE = '/home/dev/app';
 const TARGET = { p50: 25, p99: 200, cliRatio: 1.15, speedup: 10 };
 /** Commands the CLI rows check: one ordinary, one dangerous (exit 0 allow, 1 confirm, 2 deny). */
 const CLI_SAMPLES = [
@@ -123,7 +125,9 @@ async function main() {
     const hooks = hooksDir ? hookFixtures(hooksDir) : hookFixtures();
     report.cli.notes.push(...hooks.notes);
     for (const h of hooks.agents) {
-      jobs.push({ name: `hook ${h.agent}`, args: [CLI, 'hook', h.agent], input: readPayload(h.file), okStatus: [0, 1, 2], fixture: h.file });
+      // fixtures are written for the workspace /home/dev/app (test/fixtures/hooks/README.md): point them at the scratch one
+      const input = readPayload(h.file).split(FIXTURE_WORKSPACE).join(peerWs ?? FIXTURE_WORKSPACE);
+      jobs.push({ name: `hook ${h.agent} (${basename(h.file)})`, args: [CLI, 'hook', h.agent], input, okStatus: [0, 1, 2], fixture: h.file });
     }
     process.stderr.write(`CLI: ${jobs.length} jobs × ${cliRuns} runs, interleaved…\n`);
     const rows = wallTimes(jobs, { runs: cliRuns, cwd: peerWs ?? process.cwd() });

@@ -29,6 +29,27 @@ export function agentOf(file, root = HOOK_FIXTURES) {
   return undefined;
 }
 
+const SHELL_TOOLS = ['bash', 'run_shell_command', 'run_in_terminal', 'execute_command', 'beforeshellexecution', 'pretooluse-shell'];
+
+/**
+ * The payload that best stands for "the agent runs a shell command": the plain shell tool (`Bash`, not
+ * `Bash-dotenv`), recorded from the real agent rather than written from docs. Files are named
+ * `<tool>[.<variant>].<recorded|documented>.json` (test/fixtures/hooks/README.md).
+ */
+function pickShellFixture(files) {
+  const score = (file) => {
+    const parts = basename(file, '.json').split('.');
+    const tool = parts[0].toLowerCase();
+    let s = 0;
+    if (SHELL_TOOLS.includes(tool)) s += 4;
+    else if (SHELL_TOOLS.some((t) => tool.startsWith(t + '-'))) s += 2;
+    if (parts.includes('recorded')) s += 1;
+    if (parts.length > 2) s -= 1;
+    return s;
+  };
+  return [...files].sort((a, b) => score(b) - score(a) || a.localeCompare(b))[0];
+}
+
 /**
  * One fixture per agent, preferring a shell-command payload (what every tool call of that kind pays for).
  * @returns {{agents: {agent: string, file: string}[], notes: string[]}}
@@ -44,8 +65,7 @@ export function hookFixtures(root = HOOK_FIXTURES) {
     list.push(file);
     byAgent.set(agent, list);
   }
-  const shellish = /bash|shell|terminal|command|exec/i;
-  const agents = [...byAgent].map(([agent, files]) => ({ agent, file: files.find((f) => shellish.test(basename(f))) ?? files[0] }));
+  const agents = [...byAgent].map(([agent, files]) => ({ agent, file: pickShellFixture(files) }));
   for (const a of AGENTS) if (!byAgent.has(a)) notes.push(`no fixture for agent "${a}": row skipped`);
   return { agents, notes };
 }
