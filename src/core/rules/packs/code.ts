@@ -346,7 +346,8 @@ class Lexer {
     let out = '';
     let dyn = false;
     let depth = 1;
-    const nests = close !== open;
+    // bracket pairs nest (`q{a{b}c}`); quotes, also tripled, do not
+    const nests = CLOSERS[open] === close;
     while (j < s.length) {
       const c = charAt(s, j);
       if (c === '\\' && escapes !== 'raw') {
