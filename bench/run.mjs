@@ -108,7 +108,7 @@ async function main() {
   }
   report.inProcess = {};
   for (const [id, l] of Object.entries(latency)) {
-    report.inProcess[id] = { calls: l.calls, perCommandMedian: l.perCommandMedian, slowest: l.slowest };
+    report.inProcess[id] = { calls: l.calls, perCommandMedian: l.perCommandMedian, cpuMeanUs: l.cpuMeanUs, slowest: l.slowest };
   }
 
   // ------------------------------------------------------------ CLI wall time
@@ -164,6 +164,7 @@ async function main() {
   lRows.push(row('max of all calls', 'calls', 'max'));
   lRows.push(row('p50 of per-command medians', 'perCommandMedian', 'p50'));
   lRows.push(row('p99 of per-command medians', 'perCommandMedian', 'p99'));
+  lRows.push(['mean CPU time per call', ag ? fmt(ag.cpuMeanUs, 1) : '–', peer ? fmt(peer.cpuMeanUs, 1) : '–', fmt(ratio(ag?.cpuMeanUs, peer?.cpuMeanUs), 1) + '×']);
   console.log(textTable(['', 'agent-guard', 'cc-safety-net', 'peer ÷ ours'], lRows));
   if (ag) {
     console.log(`targets: p50 ≤ ${TARGET.p50} µs → ${fmt(ag.calls.p50, 1)} µs ${ag.calls.p50 <= TARGET.p50 ? 'met' : 'NOT met'}; ` +
@@ -195,6 +196,7 @@ async function main() {
   }
   for (const n of report.cli.notes) console.log(`note: ${n}`);
 
+  for (const c of checkers) c.dispose?.();
   report.loadavgAtEnd = (await import('node:os')).loadavg();
   report.problems = problems;
   mkdirSync(RESULTS, { recursive: true });

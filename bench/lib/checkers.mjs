@@ -1,6 +1,6 @@
 // The two command checkers the bench compares, behind one shape: check(command) → {flagged, decision, detail}.
 import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,8 @@ export async function loadPeer() {
     label: 'cc-safety-net (library API)',
     version: pkgVersion('cc-safety-net'),
     workspace: ws,
+    /** removes the scratch directory this loader made (and nothing else) */
+    dispose: () => rmSync(ws, { recursive: true, force: true }),
     /** rewriting happens once, outside the timed call */
     prepare(command) {
       let r = rewrite.get(command);

@@ -13,11 +13,15 @@ export function timeCheckers(checkers, commands, { rounds, warmupRounds }) {
     checkers.forEach((c, ci) => { for (const cmd of inputs[ci]) sink += c.call(cmd) ? 1 : 0; });
   }
   const samples = checkers.map(() => commands.map(() => new Float64Array(rounds)));
+  // CPU time this process spent per round (user + system, µs): unlike wall time it does not grow when the
+  // scheduler runs someone else in the middle of a call, so mean CPU ≪ mean wall means the machine was busy
+  const cpuUs = checkers.map(() => 0);
   for (let r = 0; r < rounds; r++) {
     for (let ci = 0; ci < checkers.length; ci++) {
       const call = checkers[ci].call;
       const input = inputs[ci];
       const out = samples[ci];
+      const cpu0 = process.cpuUsage();
       for (let i = 0; i < input.length; i++) {
         const t = process.hrtime.bigint();
         const v = call(input[i]);
@@ -25,6 +29,8 @@ export function timeCheckers(checkers, commands, { rounds, warmupRounds }) {
         out[i][r] = nsToUs(dt);
         sink += v ? 1 : 0;
       }
+      const cpu = process.cpuUsage(cpu0);
+      cpuUs[ci] += cpu.user + cpu.system;
     }
   }
   const result = {};
@@ -36,7 +42,7 @@ export function timeCheckers(checkers, commands, { rounds, warmupRounds }) {
       .map((us, i) => ({ us, command: commands[i] }))
       .sort((a, b) => b.us - a.us)
       .slice(0, 5);
-    result[c.id] = { calls: summarize(all), perCommandMedian: summarize(perCommand), perCommand, slowest };
+    result[c.id] = { calls: summarize(all), perCommandMedian: summarize(perCommand), cpuMeanUs: cpuUs[ci] / all.length, perCommand, slowest };
   });
   return { result, sink };
 }
