@@ -25,11 +25,12 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', external: [] },
+  // `agent-guard` is a tiny loader that runs the CLI bundle with V8's code cache (see src/cli/loader/main.ts)
+  { ...common, entryPoints: ['src/cli/loader/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, minify: true, sourcemap: false },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
+    outfile: 'dist/cli-bundle.js',
     // the CLI is started once per agent tool call: keep it lean
     minify: true,
     sourcemap: false,

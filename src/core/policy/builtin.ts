@@ -61,7 +61,8 @@ export interface BuiltinOptions {
 }
 
 function compileProtected(spec: ProtectedSpec, glob: string, options: BuiltinOptions): ProtectedPath {
-  const compiled = compilePathGlob(glob, { home: options.home });
+  // compiled on first use: most checks touch no file, and a hook is a fresh process per tool call
+  let compiled: ReturnType<typeof compilePathGlob> | undefined;
   return {
     id: spec.id,
     glob,
@@ -70,7 +71,7 @@ function compileProtected(spec: ProtectedSpec, glob: string, options: BuiltinOpt
     risk: spec.risk ?? 'medium',
     message: spec.message,
     source: BUILTIN,
-    matches: (rel, abs) => compiled.match(rel, abs) !== undefined,
+    matches: (rel, abs) => (compiled ??= compilePathGlob(glob, { home: options.home })).match(rel, abs) !== undefined,
   };
 }
 

@@ -1,0 +1,62 @@
+/**
+ * The `agent-guard` executable is this small loader. A hook is a fresh process on every tool call, and on Node 20
+ * compiling the CLI bundle is the largest part of its start-up; so the loader keeps V8's code cache for the bundle
+ * in the user's cache folder and hands it back to V8 on the next start (Node 22's `module.enableCompileCache()`
+ * does the same). A missing, stale or corrupt cache only costs a normal compile; any problem in the loader falls
+ * back to a plain `require` of the bundle, so the CLI's answers never depend on the cache.
+ */
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+const bundle = path.join(__dirname, 'cli-bundle.js');
+
+function cacheFile(): string {
+  const base = process.env['XDG_CACHE_HOME'] || path.join(os.homedir(), '.cache');
+  const st = fs.statSync(bundle);
+  const key = `${process.version}-${process.arch}-${st.size}-${Math.floor(st.mtimeMs)}`;
+  return path.join(base, 'agent-guard', `cli-${key}.v8cache`);
+}
+
+/** Compile the bundle with the cached code; undefined when anything about the cache or compile goes wrong. */
+function prepare(): (() => void) | undefined {
+  try {
+    const file = cacheFile();
+    let cached: Buffer | undefined;
+    try {
+      cached = fs.readFileSync(file);
+    } catch {
+      cached = undefined;
+    }
+    const source = fs.readFileSync(bundle, 'utf8');
+    const script = new vm.Script(Module.wrap(source), { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
+    const fn = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+    const mod = new Module(bundle, module);
+    mod.filename = bundle;
+    mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
+    const req = ((id: string): unknown => mod.require(id)) as NodeJS.Require;
+    if (!cached || script.cachedDataRejected === true) {
+      // written at exit, so the functions this run compiled are in the cache too; atomically, for concurrent hooks
+      process.once('exit', () => {
+        try {
+          fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+          const tmp = `${file}.${process.pid}.tmp`;
+          fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+          fs.renameSync(tmp, file);
+        } catch {
+          // a read-only home: no cache, same answers
+        }
+      });
+    }
+    return () => fn.call(mod.exports, mod.exports, req, mod, bundle, __dirname);
+  } catch {
+    return undefined;
+  }
+}
+
+const start = process.env['AGENT_GUARD_NO_CODE_CACHE'] === '1' ? undefined : prepare();
+if (start) start();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+else require(bundle);
