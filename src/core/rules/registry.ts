@@ -9,7 +9,9 @@ import { databasePack } from './packs/database';
 import { filesystemPack } from './packs/filesystem';
 import { gitPack } from './packs/git';
 import { iacPack } from './packs/iac';
+import { interpretersPack } from './packs/interpreters';
 import { kubernetesPack } from './packs/kubernetes';
+import { supplyChainPack } from './packs/supplyChain';
 import { systemPack } from './packs/system';
 
 export const ALL_PACKS: readonly RulePack[] = [
@@ -21,6 +23,8 @@ export const ALL_PACKS: readonly RulePack[] = [
   databasePack,
   containersPack,
   systemPack,
+  supplyChainPack,
+  interpretersPack,
   agentsPack,
 ];
 
