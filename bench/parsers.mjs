@@ -44,7 +44,7 @@ function coldStart(id, runs) {
     samples.push({ ...JSON.parse(child.stdout), wall });
   }
   const pick = (k) => median(samples.map((s) => s[k]));
-  return { runs, boot: pick('boot'), init: pick('init'), firstParse: pick('firstParse'), total: pick('total'), wall: pick('wall') };
+  return { runs, boot: pick('boot'), init: pick('init'), firstParse: pick('firstParse'), total: pick('total'), wall: pick('wall'), cpu: pick('cpu') };
 }
 
 // ---------------------------------------------------------------- size
@@ -199,7 +199,7 @@ async function main() {
 
   // ------------------------------------------------------------ print
   const ids = usable.map((u) => u.adapter.id);
-  const header = ['parser', 'cold init+1st parse ms', 'fresh process wall ms', 'warm p50 µs', 'warm p99 µs', '+names p50 µs', '+names p99 µs', 'rounds', 'JS min KB (gz)', 'wasm KB (gz)', 'corpus parsed', 'tricky ok'];
+  const header = ['parser', 'cold init+1st parse ms', 'fresh process wall ms', 'CPU ms to 1st parse', 'warm p50 µs', 'warm p99 µs', '+names p50 µs', '+names p99 µs', 'rounds', 'JS min KB (gz)', 'wasm KB (gz)', 'corpus parsed', 'tricky ok'];
   const rows = ids.map((id) => {
     const r = report.parsers[id];
     const trickyOk = r.tricky.filter((t) => t.verdict.startsWith('ok')).length;
@@ -207,6 +207,7 @@ async function main() {
       r.label,
       fmt(r.cold.init + r.cold.firstParse, 1),
       fmt(r.cold.wall, 0),
+      fmt(r.cold.cpu, 0),
       fmt(r.warm.parse.p50, 1), fmt(r.warm.parse.p99, 1),
       r.warm.names ? fmt(r.warm.names.p50, 1) : 'n/a', r.warm.names ? fmt(r.warm.names.p99, 1) : 'n/a',
       r.warm.rounds,
@@ -219,7 +220,7 @@ async function main() {
   for (const m of missing) rows.push([m.adapter.label, `not measured: ${m.reason}`, ...header.slice(2).map(() => '')]);
   const table = markdown ? markdownTable : textTable;
   console.log(table(header, rows));
-  console.log(`\nbare node process: boot to first line ${fmt(bootOnly.boot, 1)} ms, wall ${fmt(bootOnly.wall, 1)} ms (median of ${coldRuns})`);
+  console.log(`\nbare node process: boot to first line ${fmt(bootOnly.boot, 1)} ms, CPU ${fmt(bootOnly.cpu, 0)} ms, wall ${fmt(bootOnly.wall, 1)} ms (median of ${coldRuns})`);
 
   const tHeader = ['construct', ...ids];
   const tRows = TRICKY.map((t, i) => [t.name, ...ids.map((id) => report.parsers[id].tricky[i].verdict)]);
