@@ -135,8 +135,8 @@ class Evaluation {
     for (const w of walk.writes) {
       const effect: FileEffect = { op: 'write', target: w.target, recursive: false };
       const found = this.judgeTarget(effect, w.cwd, w.command);
-      const line = this.multiLine ? w.line : undefined;
-      for (const r of found) this.reasons.push(line !== undefined ? { ...r, line } : r);
+      const line = this.multiLine || w.file !== undefined ? w.line : undefined;
+      for (const r of found) this.reasons.push(at(r, line, w.file));
       if (this.engine.policy.loadError !== undefined) this.reasons.push(loadFailedReason(this.engine.policy, w.command));
     }
   }
@@ -171,8 +171,8 @@ class Evaluation {
       }
     }
     if (policy.loadError !== undefined && !isReadOnly(inv)) kept.push(loadFailedReason(policy, inv.text));
-    const line = this.multiLine ? inv.line : undefined;
-    for (const r of kept) this.reasons.push(line !== undefined && r.line === undefined ? { ...r, line } : r);
+    const line = this.multiLine || inv.file !== undefined ? inv.line : undefined;
+    for (const r of kept) this.reasons.push(r.line === undefined ? at(r, line, inv.file) : r);
   }
 
   private tryRule(rule: CommandRule, inv: Invocation, out: Reason[]): void {
@@ -219,6 +219,12 @@ class Evaluation {
 }
 
 const FS_LEVELS = Object.fromEntries(filesystemPack.rules.map((r) => [r.id, { decision: r.decision, risk: r.risk }])) as Partial<Record<string, { decision: Reason['decision']; risk: Reason['risk'] }>>;
+
+/** A reason located at a line (of the checked text, or of the script file a command came from). */
+function at(r: Reason, line: number | undefined, file: string | undefined): Reason {
+  if (line === undefined || r.line !== undefined) return r;
+  return file === undefined || r.file !== undefined ? { ...r, line } : { ...r, line, file };
+}
 
 function safeRead(read: (abs: string) => string | undefined, abs: string): string | undefined {
   try {

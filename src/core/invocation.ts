@@ -60,4 +60,9 @@ export interface Invocation {
   readonly elevated: boolean;
   /** 1-based line of the command within the checked text (multi-line commands, scripts). */
   readonly line: number;
+  /**
+   * The file the command comes from when it is not the checked text itself: a script the command runs, or the
+   * package.json / Makefile whose script it is. `line` is then the line in that file.
+   */
+  readonly file?: string;
 }

@@ -43,6 +43,12 @@ export const STRUCTURAL_RULES: readonly StructuralRule[] = [
     message: 'A shell reads commands from input that is only known when it runs (a download, decoded text, another program).',
   },
   {
+    id: 'shell.unreadable-script',
+    decision: 'confirm',
+    risk: 'medium',
+    message: 'The command runs a script whose text could not be read (missing, unreadable, too large, or only known when it runs), so what it would do cannot be checked beforehand.',
+  },
+  {
     id: 'shell.fork-bomb',
     decision: 'deny',
     risk: 'critical',

@@ -10,9 +10,13 @@ import type { Reason } from '../verdict';
 import type { Node, RedirectNode, SimpleNode, Word } from '../shell/ast';
 import { expandToString, expandWord, type ExpansionScope, type VarValue } from '../shell/expand';
 import { parse, ParseError } from '../shell/parse';
-import { basename, normalize, resolve } from '../paths/posix';
+import { basename, dirname, isWithin, normalize, resolve } from '../paths/posix';
+import { fileEffects } from '../effects';
 import { evalText, quoteArgs, SHELLS, WRAPPERS, type WrapperInput } from './wrappers';
 import { structural } from './findings';
+import { isPackageManager, readScripts, scriptRequest, type PackageScript } from '../scripts/packageScripts';
+import { makeRecipes } from '../scripts/makefile';
+import { looksLikeScript, scriptKind } from '../scripts/shebang';
 
 export interface WalkOptions {
   readonly cwd: string;
@@ -29,6 +33,8 @@ export interface RedirectWrite {
   readonly command: string;
   readonly line: number;
   readonly op: string;
+  /** The script file the redirect is in (package.json / Makefile for their scripts), when not the command itself. */
+  readonly file?: string;
 }
 
 export interface WalkResult {
@@ -43,6 +49,9 @@ const MAX_INVOCATIONS = 2000;
 const MAX_LOOP_ITEMS = 16;
 const MAX_WRAPPER_LAYERS = 24;
 const MAX_SCRIPT_BYTES = 256 * 1024;
+/** Script texts (package.json scripts, Makefile recipe lines) judged per check, and how deep scripts may call scripts. */
+const MAX_SCRIPT_TEXTS = 512;
+const MAX_SCRIPT_DEPTH = 12;
 
 /** What a command is known to write to stdout (for pipes into shells, xargs, interpreters). */
 interface Output {
@@ -181,9 +190,26 @@ function unescapeC(s: string): string {
 const DOWNLOADERS = new Set(['curl', 'wget', 'fetch', 'http', 'https', 'aria2c', 'nc', 'ncat', 'socat', 'scp', 'rsync', 'ftp', 'tftp']);
 const DECODERS = new Set(['base64', 'base32', 'xxd', 'openssl', 'gpg', 'gunzip', 'zcat', 'uudecode', 'rev', 'tr', 'sed', 'awk', 'python', 'python3', 'perl', 'ruby', 'node']);
 
+/** Programs that read a Makefile and run its recipes. */
+const MAKES = new Set(['make', 'gmake']);
+
+/** Where an invocation happens, for reasons: the command text and line (and the node, for messages). */
+interface At {
+  readonly text: string;
+  readonly line: number;
+  readonly redirects: readonly Redirect[];
+  readonly node: SimpleNode | undefined;
+}
+
 class Walker {
   readonly result: WalkResult = { invocations: [], reasons: [], writes: [] };
   private nestedTexts = 0;
+  private scriptTexts = 0;
+  /**
+   * Files this same command line writes before it may run them (`cat > x.sh <<EOF … EOF; bash x.sh`): their
+   * text as far as known (undefined when it is not), which is what would run — not what is on disk now.
+   */
+  private readonly writtenHere = new Map<string, string | undefined>();
 
   constructor(private readonly opts: WalkOptions) {}
 
@@ -343,9 +369,9 @@ class Walker {
       } else if (r.op === '>&' || r.op === '<&') {
         // `2>&1`, `>&2`: duplicating descriptors writes no file; `>&file` (bash) does
         if (/^\d+-?$|^-$/.test(target.value)) continue;
-        this.result.writes.push({ target, cwd: state.cwd, command, line, op: r.op });
+        this.result.writes.push(withFile({ target, cwd: state.cwd, command, line, op: r.op }, ctx.src.file));
       } else {
-        this.result.writes.push({ target, cwd: state.cwd, command, line, op: r.op });
+        this.result.writes.push(withFile({ target, cwd: state.cwd, command, line, op: r.op }, ctx.src.file));
       }
     }
     return { stdin, redirects: out };
@@ -392,7 +418,20 @@ class Walker {
     }
     for (const [k, v] of assigned) if (v !== undefined) env[k] = v;
     const stdin = redirectedStdin ?? ctx.stdin;
-    return this.run(argv, state, { ...ctx, stdin, env }, { text, line, redirects, node });
+    const out = this.run(argv, state, { ...ctx, stdin, env }, { text, line, redirects, node });
+    this.rememberRedirectWrites(redirects, state.cwd, out);
+    return out;
+  }
+
+  /** `> file` receives the command's output (known for echo/printf/cat <<EOF); `>>` makes it unknown. */
+  private rememberRedirectWrites(redirects: readonly Redirect[], cwd: string | undefined, out: Output): void {
+    for (const r of redirects) {
+      if (r.op !== '>' && r.op !== '>|' && r.op !== '&>' && r.op !== '>>' && r.op !== '&>>') continue;
+      if (r.target.dynamic || cwd === undefined) continue;
+      const abs = resolve(cwd, r.target.value);
+      const whole = (r.op === '>' || r.op === '>|' || r.op === '&>') && (r.fd === undefined || r.fd === 1);
+      this.writtenHere.set(abs, whole ? out.text : undefined);
+    }
   }
 
   /** Run argv: builtins that change state, aliases, functions, wrappers, then the program itself. */
@@ -407,7 +446,8 @@ class Walker {
       const name = basename(prog.value);
       const args = argv.slice(1);
       if (prog.dynamic) {
-        this.result.reasons.push(structural('shell.dynamic-program', at.text, at.line, undefined, ctx.src.file));
+        // scripts call `"$JAVACMD"`, `$(CC)` all the time: inside a file only what is known is judged
+        if (ctx.src.file === undefined) this.result.reasons.push(structural('shell.dynamic-program', at.text, at.line, undefined, ctx.src.file));
         this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
         return NO_OUTPUT;
       }
@@ -425,14 +465,21 @@ class Walker {
       }
       if (name === 'eval') {
         const text = evalText(args);
-        if (text.dynamic) {
-          this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, 'eval runs text that is only known when it runs', ctx.src.file));
+        if (text.dynamic && (ctx.src.file === undefined || this.fetchesOrDecodes(at.node))) {
+          this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, this.fetchesOrDecodes(at.node) ? this.dynamicScriptMessage('eval', at.node) : 'eval runs text that is only known when it runs', ctx.src.file));
           if (!text.value.trim()) return NO_OUTPUT;
         }
         return this.nested(text.value, state, { ...ctx, env }, at.line, 'eval text', [...wrappers, 'eval'], elevated);
       }
       if ((name === 'source' || name === '.') && args[0]) {
         return this.script(args[0], args, state, { ...ctx, env, wrappers: [...wrappers, name], elevated }, at, true);
+      }
+      if (this.opts.readFile && isPackageManager(name)) {
+        const ran = this.packageScripts(prog, name, args, state, { ...ctx, env, wrappers, elevated }, cwd, at);
+        if (ran) return ran;
+      }
+      if (this.opts.readFile && MAKES.has(name)) {
+        return this.make(prog, name, args, state, { ...ctx, env, wrappers, elevated }, cwd, at);
       }
       const wrapper = WRAPPERS.get(name);
       if (!wrapper) break;
@@ -457,7 +504,7 @@ class Walker {
           const sub = cloneState(state);
           sub.cwd = cwd;
           if (r.positional) sub.positional = r.positional;
-          if (r.text.dynamic) {
+          if (r.text.dynamic && (ctx.src.file === undefined || this.fetchesOrDecodes(at.node))) {
             this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, this.dynamicScriptMessage(r.label, at.node), ctx.src.file));
             if (!r.text.value.trim()) return NO_OUTPUT;
           }
@@ -512,7 +559,213 @@ class Walker {
     }
     const prog = argv[0];
     if (!prog) return NO_OUTPUT;
-    return this.emit(prog, basename(prog.value), argv.slice(1), { ...ctx, env, wrappers, elevated }, cwd, at);
+    const out = this.emit(prog, basename(prog.value), argv.slice(1), { ...ctx, env, wrappers, elevated }, cwd, at);
+    if (!prog.dynamic && prog.value.includes('/')) this.programFile(prog, argv.slice(1), state, { ...ctx, env, wrappers, elevated }, cwd, at);
+    return out;
+  }
+
+  /** The command substitutions of this command download or decode text (so a dynamic script is worth a finding). */
+  private fetchesOrDecodes(node: SimpleNode | undefined): boolean {
+    if (!node) return false;
+    const body = JSON.stringify(node.words.map((w) => w.parts.filter((p) => p.type === 'cmdsub')));
+    return /\b(curl|wget|base64|xxd|openssl|gpg|nc|ncat|socat)\b/.test(body);
+  }
+
+  private unreadable(at: { text: string; line: number }, ctx: Context, detail: string): void {
+    this.result.reasons.push(structural('shell.unreadable-script', at.text, at.line, detail, ctx.src.file));
+  }
+
+  /** Text of a file the command runs: what this command line wrote into it, else what the adapter reads. */
+  private scriptText(abs: string): string | undefined {
+    return this.writtenHere.has(abs) ? this.writtenHere.get(abs) : this.read(abs);
+  }
+
+  /** Room for one more script text, or a limit finding. */
+  private scriptBudget(ctx: Context, at: { text: string; line: number }): boolean {
+    if (ctx.depth > MAX_SCRIPT_DEPTH || ++this.scriptTexts > MAX_SCRIPT_TEXTS) {
+      if (this.scriptTexts === MAX_SCRIPT_TEXTS + 1 || ctx.depth > MAX_SCRIPT_DEPTH) {
+        this.result.reasons.push(structural('shell.limit-exceeded', at.text, at.line, ctx.depth > MAX_SCRIPT_DEPTH ? 'scripts call scripts too deeply to check' : `more than ${MAX_SCRIPT_TEXTS} script lines`, ctx.src.file));
+      }
+      return false;
+    }
+    return true;
+  }
+
+  /** Walk one piece of shell text that lives in a file (a package.json script, a Makefile recipe line). */
+  private scriptLine(text: string, state: State, ctx: Context, file: string, line: number, what: string, at: { text: string; line: number }): Output {
+    if (!this.scriptBudget(ctx, at)) return NO_OUTPUT;
+    let tree: Node;
+    try {
+      tree = parse(text);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      this.result.reasons.push(structural(e.limit ? 'shell.limit-exceeded' : 'shell.unparseable', text, line, `${what} could not be parsed (${e.message})`, file));
+      return NO_OUTPUT;
+    }
+    return this.walk(tree, state, { ...ctx, src: { text, lines: undefined, baseLine: line, file }, line, depth: ctx.depth + 1, stdin: undefined });
+  }
+
+  /**
+   * A program started by its path (`./deploy.sh`, `scripts/release`, `bin/x`): when the file is in the
+   * workspace, what it runs is judged — shell text line by line, python/node/… through the interpreter rules.
+   * Installed dependencies (`node_modules/`) are judged by name only.
+   */
+  private programFile(prog: Arg, args: readonly Arg[], state: State, ctx: Context, cwd: string | undefined, at: At): void {
+    if (!this.opts.readFile || cwd === undefined) return;
+    const abs = resolve(cwd, prog.value);
+    if (!isWithin(abs, this.opts.root) || abs === this.opts.root || /\/node_modules\//.test(abs + '/')) return;
+    const written = this.writtenHere.has(abs);
+    const content = this.scriptText(abs);
+    if (content === undefined) {
+      if (written) this.unreadable(at, ctx, `${prog.value} is written by this same command, with text that is only known when it runs`);
+      else if (looksLikeScript(abs)) this.unreadable(at, ctx, `${prog.value} could not be read (missing, unreadable or larger than ${MAX_SCRIPT_BYTES / 1024} KiB)`);
+      return;
+    }
+    const kind = scriptKind(content);
+    if (kind.kind === 'binary') return;
+    if (kind.kind === 'other') {
+      this.unreadable(at, ctx, `${prog.value} is a ${kind.interpreter} script, which Agent Guard does not read`);
+      return;
+    }
+    if (kind.kind === 'interpreter') {
+      // the kernel runs `<interpreter> <file> args`; the interpreter rules read the file
+      this.emit(lit(kind.interpreter), kind.interpreter, [lit(abs), ...args], { ...ctx, wrappers: [...ctx.wrappers, prog.value] }, cwd, at);
+      return;
+    }
+    const sub = cloneState(state);
+    sub.cwd = cwd;
+    this.scriptContent(content, abs, [prog, ...args], sub, { ...ctx, wrappers: [...ctx.wrappers, prog.value] }, at, false);
+  }
+
+  /** `npm run x`, `pnpm x`, `yarn x`, `npm test`, a bare `npm install`: judge the package.json scripts that run. */
+  private packageScripts(prog: Arg, name: string, args: readonly Arg[], state: State, ctx: Context, cwd: string | undefined, at: At): Output | undefined {
+    if (cwd === undefined) return undefined;
+    // find the package.json first: `pnpm <name>` is a script only when package.json defines it
+    let scripts: ReadonlyMap<string, PackageScript> | undefined;
+    let pkgFile: string | undefined;
+    const locate = (startDir: string): void => {
+      for (let dir = startDir; ; dir = dirname(dir)) {
+        const file = (dir === '/' ? '' : dir) + '/package.json';
+        const text = this.read(file);
+        if (text !== undefined) {
+          scripts = readScripts(text);
+          pkgFile = file;
+          return;
+        }
+        if (dir === this.opts.root || dir === '/' || !isWithin(dir, this.opts.root)) return;
+      }
+    };
+    const dirArg = scriptRequest(name, args, () => false)?.dir;
+    const start = dirArg === undefined ? cwd : dirArg.dynamic ? undefined : resolve(cwd, dirArg.value);
+    if (start === undefined) return undefined;
+    locate(start);
+    if (scripts === undefined || pkgFile === undefined) return undefined;
+    const known = scripts;
+    const request = scriptRequest(name, args, (n) => known.has(n));
+    if (request === undefined) return undefined;
+    const out = this.emit(prog, name, args, ctx, cwd, at);
+    const pkgDir = dirname(pkgFile);
+    for (const scriptName of request.names) {
+      const script = known.get(scriptName);
+      if (!script) continue;
+      const extra = scriptName === request.main && request.extra.length > 0 ? ' ' + quoteArgs(request.extra).value : '';
+      const sub = cloneState(state);
+      sub.cwd = pkgDir;
+      sub.vars.set('PWD', pkgDir);
+      this.scriptLine(script.text + extra, sub, { ...ctx, wrappers: [...ctx.wrappers, `${name} run ${scriptName}`] }, pkgFile, script.line, `the "${scriptName}" script in ${pkgFile}`, at);
+    }
+    return out;
+  }
+
+  /** `make [-C dir] [-f file] [VAR=x] [targets]`: judge the recipe lines that would run. */
+  private make(prog: Arg, name: string, args: readonly Arg[], state: State, ctx: Context, cwd: string | undefined, at: At): Output {
+    const out = this.emit(prog, name, args, ctx, cwd, at);
+    if (cwd === undefined) return out;
+    let dir = cwd;
+    let file: string | undefined;
+    const goals: string[] = [];
+    const overrides: Record<string, string> = {};
+    let dryRun = false;
+    const VALUE_SHORT = 'CfIjlWoO';
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as Arg;
+      const v = a.value;
+      const next = (): Arg | undefined => args[++i];
+      if (a.dynamic && (v.startsWith('-C') || v.startsWith('-f') || v.startsWith('--directory') || v.startsWith('--file') || v.startsWith('--makefile'))) return out;
+      if (v === '--') continue;
+      if (v.startsWith('--')) {
+        const eq = v.indexOf('=');
+        const key = eq < 0 ? v.slice(2) : v.slice(2, eq);
+        const val = eq < 0 ? undefined : v.slice(eq + 1);
+        if (key === 'directory') dir = resolve(dir, val ?? next()?.value ?? '.');
+        else if (key === 'file' || key === 'makefile') file = resolve(dir, val ?? next()?.value ?? '');
+        else if (['dry-run', 'just-print', 'recon', 'question'].includes(key)) dryRun = true;
+        else if (eq < 0 && ['include-dir', 'jobs', 'load-average', 'old-file', 'assume-old', 'what-if', 'new-file', 'assume-new', 'output-sync', 'eval'].includes(key) && key !== 'jobs') next();
+        continue;
+      }
+      if (v.startsWith('-') && v.length > 1) {
+        for (let j = 1; j < v.length; j++) {
+          const c = v[j] ?? '';
+          if (c === 'n' || c === 'q') dryRun = true;
+          if (VALUE_SHORT.includes(c)) {
+            const attached = v.slice(j + 1);
+            // -j and -l take an optional number
+            if ((c === 'j' || c === 'l') && attached === '' && !/^\d/.test(args[i + 1]?.value ?? '')) break;
+            const val = attached !== '' ? attached : next()?.value ?? '';
+            if (c === 'C') dir = resolve(dir, val);
+            else if (c === 'f') file = resolve(dir, val);
+            break;
+          }
+        }
+        continue;
+      }
+      const eq = v.indexOf('=');
+      if (eq > 0 && /^[A-Za-z_.][\w.-]*$/.test(v.slice(0, eq).replace(/[:+?!]$/, ''))) {
+        if (!a.dynamic) overrides[v.slice(0, eq).replace(/[:+?!]$/, '')] = v.slice(eq + 1);
+        continue;
+      }
+      if (a.dynamic) return out;
+      goals.push(v);
+    }
+    if (dryRun) return out;
+    let makefile: string | undefined;
+    let text: string | undefined;
+    if (file !== undefined) {
+      makefile = file;
+      text = this.scriptText(file);
+      if (text === undefined) {
+        this.unreadable(at, ctx, `the Makefile ${file} could not be read (missing, unreadable or larger than ${MAX_SCRIPT_BYTES / 1024} KiB)`);
+        return out;
+      }
+    } else {
+      for (const n of ['GNUmakefile', 'makefile', 'Makefile']) {
+        const candidate = (dir === '/' ? '' : dir) + '/' + n;
+        text = this.scriptText(candidate);
+        if (text !== undefined) {
+          makefile = candidate;
+          break;
+        }
+      }
+    }
+    // no Makefile: make stops with "No targets specified and no makefile found"
+    if (text === undefined || makefile === undefined) return out;
+    const spec = makeRecipes(text, goals, overrides, ctx.env);
+    const mf = makefile;
+    const label = `make ${goals.join(' ') || '(default)'}`.trim();
+    for (const p of spec.parseTime) {
+      const sub = cloneState(state);
+      sub.cwd = dir;
+      this.scriptLine(p.text, sub, { ...ctx, wrappers: [...ctx.wrappers, label] }, mf, p.line, `a $(shell …) in ${mf}`, at);
+    }
+    for (const r of spec.recipes) {
+      // every recipe line runs in its own shell, in the Makefile's directory
+      const sub = cloneState(state);
+      sub.cwd = dir;
+      sub.vars.set('PWD', dir);
+      this.scriptLine(r.text, sub, { ...ctx, wrappers: [...ctx.wrappers, `make ${r.target}`] }, mf, r.line, `a recipe line of ${r.target} in ${mf}`, at);
+    }
+    if (spec.truncated) this.result.reasons.push(structural('shell.limit-exceeded', at.text, at.line, `the Makefile ${mf} has more targets or recipe lines than Agent Guard checks`, ctx.src.file));
+    return out;
   }
 
   private dynamicScriptMessage(label: string, node: SimpleNode | undefined): string {
@@ -528,10 +781,25 @@ class Walker {
 
   /** A script file the command runs: judged line by line when the adapter can read it. */
   private script(path: Arg, positional: readonly Arg[], state: State, ctx: Context, at: { text: string; line: number }, sourced: boolean): Output {
-    if (path.dynamic || state.cwd === undefined) return NO_OUTPUT;
+    if (path.dynamic || state.cwd === undefined) {
+      // without a reader (library use) scripts are judged by name only
+      if (this.opts.readFile) this.unreadable(at, ctx, `the script's path (${path.value || 'a variable'}) is only known when it runs`);
+      return NO_OUTPUT;
+    }
     const abs = resolve(state.cwd, path.value);
-    const content = this.read(abs);
-    if (content === undefined) return NO_OUTPUT;
+    const written = this.writtenHere.has(abs);
+    const content = this.scriptText(abs);
+    if (content === undefined) {
+      if (written) this.unreadable(at, ctx, `${path.value} is written by this same command, with text that is only known when it runs`);
+      else if (this.opts.readFile) this.unreadable(at, ctx, `${path.value} could not be read (missing, unreadable or larger than ${MAX_SCRIPT_BYTES / 1024} KiB)`);
+      return NO_OUTPUT;
+    }
+    return this.scriptContent(content, abs, positional, state, ctx, at, sourced);
+  }
+
+  /** Walk the text of a script file; its reasons name the file and the line in it. */
+  private scriptContent(content: string, abs: string, positional: readonly Arg[], state: State, ctx: Context, at: { text: string; line: number }, sourced: boolean): Output {
+    if (!this.scriptBudget(ctx, at)) return NO_OUTPUT;
     const sub = sourced ? state : cloneState(state);
     if (!sourced) sub.positional = positional;
     const src: Source = { text: content, lines: undefined, baseLine: 0, file: abs };
@@ -540,7 +808,8 @@ class Walker {
       return this.walk(tree, sub, { ...ctx, src, line: undefined, depth: ctx.depth + 1, stdin: undefined });
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
-      this.result.reasons.push(structural('shell.unparseable', at.text, at.line, `the script ${path.value} could not be parsed (${e.message})`));
+      const line = lineOf(src, e.offset);
+      this.result.reasons.push(structural(e.limit ? 'shell.limit-exceeded' : 'shell.unparseable', at.text, line, `the script ${abs} could not be parsed (${e.message})`, abs));
       return NO_OUTPUT;
     }
   }
@@ -642,10 +911,19 @@ class Walker {
       wrappers: ctx.wrappers,
       elevated: ctx.elevated,
       line: at.line,
+      ...(ctx.src.file !== undefined ? { file: ctx.src.file } : {}),
     };
     this.result.invocations.push(inv);
+    // files this command writes are no longer what is on disk for a later `bash file` / `./file`
+    if (inv.cwd !== undefined) {
+      for (const e of fileEffects(inv)) if (e.op !== 'delete' && !e.target.dynamic) this.writtenHere.set(resolve(inv.cwd, e.target.value), undefined);
+    }
     return { program: name, args, text: literalOutput(name, args, ctx.stdin) };
   }
+}
+
+function withFile(w: RedirectWrite, file: string | undefined): RedirectWrite {
+  return file === undefined ? w : { ...w, file };
 }
 
 function setVar(state: State, key: string, value: VarValue): void {
