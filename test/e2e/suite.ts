@@ -4,7 +4,6 @@
  * Specs reach it through `workbench()`.
  */
 import type { RootHookObject } from 'mocha';
-import type { Artifacts } from './harness/artifacts';
 import { Workbench, type WorkbenchConfig } from './harness/workbench';
 import { closeTransientUi } from './vscode-dom';
 
@@ -34,13 +33,7 @@ export function workbench(): Workbench {
 export const rootHooks: RootHookObject = {
   async beforeAll(this: Mocha.Context) {
     this.timeout(180_000);
-    const current = suiteConfig();
-    try {
-      session = await Workbench.start(current);
-    } catch (error) {
-      saveStartupFailure(current.artifacts, current.scratch);
-      throw error;
-    }
+    session = await Workbench.start(suiteConfig());
     await session.screenshot('workbench-started');
   },
   async afterEach(this: Mocha.Context) {
@@ -54,8 +47,3 @@ export const rootHooks: RootHookObject = {
     session = undefined;
   },
 };
-
-function saveStartupFailure(artifacts: Artifacts, scratch: string): void {
-  artifacts.copy(`${scratch}/code-server.log`, 'failed-startup/code-server.log');
-  artifacts.copy(`${scratch}/profile/user-data/logs`, 'failed-startup/vscode-logs');
-}

@@ -46,15 +46,15 @@ async function main(): Promise<number> {
 
   const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: repoRoot, stdio: 'inherit' });
   if (build.status !== 0) return 1;
-  const suite = await buildInEditorSuite(repoRoot);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-guard-electron-'));
-  const workspace = path.join(scratch, 'workspace');
-  fs.mkdirSync(workspace);
-  const userData = path.join(scratch, 'user-data');
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  // Custom (in-window) dialogs: the explain modal the suite opens must not become a native dialog left open.
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ 'window.dialogStyle': 'custom', 'security.workspace.trust.enabled': false }));
   try {
+    const suite = await buildInEditorSuite(repoRoot, path.join(scratch, 'in-editor-suite.js'));
+    const workspace = path.join(scratch, 'workspace');
+    fs.mkdirSync(workspace);
+    const userData = path.join(scratch, 'user-data');
+    fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+    // Custom (in-window) dialogs: the explain modal the suite opens must not become a native dialog left open.
+    fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ 'window.dialogStyle': 'custom', 'security.workspace.trust.enabled': false }));
     say(`running the in-editor suite in VS Code ${version} (${executable})`);
     await runTests({
       vscodeExecutablePath: executable,

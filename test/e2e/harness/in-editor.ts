@@ -14,7 +14,7 @@ export interface InEditorResult {
   readonly console: readonly string[];
 }
 
-export async function runInEditorSuite(workbench: Workbench, suite: string, extensionDevelopmentPath: string, timeoutMs = 120_000): Promise<InEditorResult> {
+export async function runInEditorSuite(workbench: Workbench, suite: string, timeoutMs = 120_000): Promise<InEditorResult> {
   const folder = path.join(workbench.config.scratch, 'in-editor-workspace');
   fs.mkdirSync(folder, { recursive: true });
   const consoleLines: string[] = [];
@@ -26,7 +26,8 @@ export async function runInEditorSuite(workbench: Workbench, suite: string, exte
     folder,
     consoleLines,
     [
-      ['extensionDevelopmentPath', workbench.remoteUri(extensionDevelopmentPath)],
+      // The installed .vsix, not the working tree: the suite tests exactly what was packaged.
+      ['extensionDevelopmentPath', workbench.remoteUri(workbench.installedExtensionPath())],
       ['extensionTestsPath', workbench.remoteUri(suite)],
     ],
     (page) => page.exposeFunction('codeAutomationExit', (code: unknown) => settle(typeof code === 'number' ? code : 1)),

@@ -21,6 +21,6 @@ export async function prepareExtension(repoRoot: string, outDir: string, log: st
   const vsix = path.join(outDir, `${manifest.name}.vsix`);
   const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
   await exec(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', vsix], { cwd: repoRoot, log });
-  const inEditorSuite = await buildInEditorSuite(repoRoot);
+  const inEditorSuite = await buildInEditorSuite(repoRoot, path.join(outDir, 'in-editor-suite.js'));
   return { vsix, extensionId: `${manifest.publisher}.${manifest.name}`, inEditorSuite };
 }

@@ -45,18 +45,27 @@ export class Workbench {
     const workspace = path.join(config.scratch, 'workspace');
     fs.mkdirSync(workspace, { recursive: true });
     const serverLog = path.join(config.scratch, 'code-server.log');
-    await installExtension(config.codeServerEntry, profile, config.vsix, serverLog);
-    const server = await startCodeServer(config.codeServerEntry, profile, serverLog);
+    let server: RunningServer | undefined;
     let browser: BrowserSession | undefined;
+    let session: Workbench | undefined;
     try {
+      await installExtension(config.codeServerEntry, profile, config.vsix, serverLog);
+      server = await startCodeServer(config.codeServerEntry, profile, serverLog);
       browser = await launchBrowser(config.chromium);
-      const session = new Workbench(config, profile, workspace, server, browser, undefined);
-      session.mainPage = await session.openWindow(workspace, session.console);
+      session = new Workbench(config, profile, workspace, server, browser, undefined);
+      session.mainPage = await browser.newPage(session.console);
+      await session.load(session.mainPage, workspace);
       await session.waitForActivationAttempt();
       return session;
     } catch (error) {
+      if (session?.mainPage) {
+        await session.saveFailure('startup').catch(() => undefined);
+      } else {
+        config.artifacts.copy(serverLog, 'failed-startup/code-server.log');
+        config.artifacts.copy(path.join(profile.userDataDir, 'logs'), 'failed-startup/vscode-logs');
+      }
       await browser?.close().catch(() => undefined);
-      server.stop();
+      server?.stop();
       throw error;
     }
   }
@@ -70,11 +79,23 @@ export class Workbench {
   async openWindow(folder: string, consoleLines: string[], payload?: ReadonlyArray<readonly [string, string]>, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
     const page = await this.browser.newPage(consoleLines);
     await prepare?.(page);
+    await this.load(page, folder, payload);
+    return page;
+  }
+
+  private async load(page: Page, folder: string, payload?: ReadonlyArray<readonly [string, string]>): Promise<void> {
     const query = new URLSearchParams({ folder });
     if (payload) query.set('payload', JSON.stringify(payload));
     await page.goto(`${this.server.url}/?${query.toString()}`);
     await waitForWorkbench(page);
-    return page;
+  }
+
+  /** The folder code-server installed the .vsix into (`<extensions dir>/<publisher>.<name>-<version>`). */
+  installedExtensionPath(): string {
+    const prefix = `${this.config.extensionId}-`.toLowerCase();
+    const folder = fs.readdirSync(this.profile.extensionsDir).find((name) => name.toLowerCase().startsWith(prefix));
+    if (!folder) throw new Error(`${this.config.extensionId} is not installed in ${this.profile.extensionsDir}`);
+    return path.join(this.profile.extensionsDir, folder);
   }
 
   /** A path on the server as the workbench addresses it. */

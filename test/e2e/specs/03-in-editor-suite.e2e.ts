@@ -9,8 +9,7 @@ import { suiteConfig, workbench } from '../suite';
 describe('In-editor suite in the real extension host', () => {
   it('passes (the same suite test:electron runs)', async function () {
     this.timeout(180_000);
-    const config = suiteConfig();
-    const result = await runInEditorSuite(workbench(), config.inEditorSuite, config.repoRoot);
+    const result = await runInEditorSuite(workbench(), suiteConfig().inEditorSuite);
     const report = result.console.join('\n');
     assert.equal(result.exitCode, 0, `the in-editor suite failed (exit code ${result.exitCode}):\n${report}`);
     assert.match(report, /passing/, `no mocha report in the extension host output:\n${report}`);
