@@ -52,11 +52,19 @@ export interface CodeScan {
   readonly execLiterals: readonly { readonly text: string; readonly dynamic: boolean; readonly line: number }[];
 }
 
-const ID_START = /[A-Za-z_]/;
-const ID_CHAR = /[A-Za-z0-9_]/;
-const DIGIT = /[0-9]/;
+/** Character classes by code, without a regex per character (the lexer's hot path). */
+function isIdStart(c: string): boolean {
+  const k = c.charCodeAt(0);
+  return (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || k === 95;
+}
+function isDigit(c: string): boolean {
+  const k = c.charCodeAt(0);
+  return k >= 48 && k <= 57;
+}
+function isIdChar(c: string): boolean {
+  return isIdStart(c) || isDigit(c);
+}
 const PY_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
-const NUM_CHAR = /[0-9A-Za-z_.]/;
 const SPACE = /\s/;
 const SPACES = /\s+/;
 const LOWER = /[a-z]/;
@@ -149,13 +157,13 @@ class Lexer {
         this.out.push({ k: 'str', v: '', line: this.line, dyn: true });
         continue;
       }
-      if (ID_START.test(c) || ((c === '$' || c === '@') && lang !== 'python') || (c === '$' && lang === 'javascript')) {
+      if (isIdStart(c) || ((c === '$' || c === '@') && lang !== 'python') || (c === '$' && lang === 'javascript')) {
         this.word();
         continue;
       }
-      if (DIGIT.test(c)) {
+      if (isDigit(c)) {
         let j = this.i + 1;
-        while (j < s.length && NUM_CHAR.test(charAt(s, j))) j++;
+        while (j < s.length && (isIdChar(charAt(s, j)) || charAt(s, j) === '.')) j++;
         this.out.push({ k: 'num', v: s.slice(this.i, j), line: this.line });
         this.i = j;
         continue;
@@ -221,7 +229,7 @@ class Lexer {
       if (this.lang === 'perl' && charAt(s, j) === '#') j++;
       if (this.lang === 'ruby' && charAt(s, j) === '@') j++;
     }
-    while (j < s.length && (ID_CHAR.test(charAt(s, j)) || (this.lang === 'javascript' && charAt(s, j) === '$'))) j++;
+    while (j < s.length && (isIdChar(charAt(s, j)) || (this.lang === 'javascript' && charAt(s, j) === '$'))) j++;
     // Ruby method names may end in ? or !
     if (this.lang === 'ruby' && (charAt(s, j) === '?' || charAt(s, j) === '!') && charAt(s, j + 1) !== '=') j++;
     const w = s.slice(start, j);

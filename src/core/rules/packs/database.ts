@@ -23,8 +23,8 @@ interface SqlAnalysis {
   readonly database: string | undefined;
 }
 
-/** Files larger than this are judged by their first part only (dumps can be huge). */
-const MAX_SQL_CHARS = 4_000_000;
+/** Files larger than this are judged by their first megabyte only (dumps can be huge; reading costs ~70 ns/char). */
+const MAX_SQL_CHARS = 1_000_000;
 
 function basename(p: string): string {
   const i = p.lastIndexOf('/');

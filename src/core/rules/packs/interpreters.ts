@@ -19,8 +19,8 @@ const PROGRAMS = [...PYTHONS, 'node', 'nodejs', 'bun', 'deno', 'perl', 'ruby', '
 
 const LANG_NAMES: Readonly<Record<CodeLang, string>> = { python: 'Python', javascript: 'JavaScript', perl: 'Perl', ruby: 'Ruby', php: 'PHP' };
 
-/** Scripts larger than this are not read (bundles, generated code). */
-const MAX_SCRIPT_CHARS = 256_000;
+/** Scripts larger than this are not read: bundles and generated code, not something an agent just wrote. */
+const MAX_SCRIPT_CHARS = 64_000;
 
 interface CodeSource {
   readonly lang: CodeLang;
@@ -198,6 +198,7 @@ function codeSources(inv: Invocation, ctx: RuleContext): CodeSource[] {
 
 function readScript(lang: CodeLang, path: string, inv: Invocation, ctx: RuleContext): CodeSource[] {
   const abs = ctx.resolvePath(path, inv.cwd).abs;
+  if (abs.includes('/node_modules/') || abs.includes('/site-packages/')) return [];
   const text = ctx.readFile(abs);
   if (text === undefined || text.length > MAX_SCRIPT_CHARS) return [];
   return [{ lang, code: text, label: `The ${LANG_NAMES[lang]} script ${basename(path)}`, file: true }];

@@ -34,11 +34,18 @@ interface Statement {
 }
 
 const DOLLAR_TAG = /\$([A-Za-z_][A-Za-z0-9_]*)?\$/y;
-const WORD = /[A-Za-z_][A-Za-z0-9_$]*/y;
-const NUMBER = /[0-9]+(?:\.[0-9]*)?/y;
 const SPACES = /\s+/g;
 const DELIMITER_LINE = /DELIMITER[ \t]+(\S+)[^\n]*/iy;
 const WORD_CHAR = /[A-Za-z0-9_$]/;
+
+/** A–Z, a–z, `_` (SQL identifiers start with these). */
+function isLetter(k: number): boolean {
+  return (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || k === 95;
+}
+
+function isDigitCode(k: number): boolean {
+  return k >= 48 && k <= 57;
+}
 
 function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
@@ -49,7 +56,7 @@ function isWordChar(c: string | undefined): boolean {
 }
 
 /** Split SQL text into statements with their tokens. Meta commands (`\dt`, `.tables`) are dropped. */
-function readStatements(sql: string, dialect: SqlDialect): Statement[] {
+function readStatements(sql: string, dialect: SqlDialect, keepAll = false): Statement[] {
   const out: Statement[] = [];
   const backslashEscapes = dialect === 'mysql' || dialect === 'generic';
   let delimiter = ';';
@@ -59,15 +66,24 @@ function readStatements(sql: string, dialect: SqlDialect): Statement[] {
   let end = 0;
   const n = sql.length;
 
+  // statements that cannot destroy data (INSERT, SELECT, CREATE …, most of a dump) are only delimited, not kept
+  let skipping = false;
   const finish = (): void => {
-    if (tokens.length > 0 && start >= 0) out.push({ tokens, text: sql.slice(start, end) });
+    if (tokens.length > 0 && start >= 0 && !skipping) out.push({ tokens, text: sql.slice(start, end) });
     tokens = [];
     depth = 0;
     start = -1;
+    skipping = false;
   };
   const push = (kind: TokKind, value: string, from: number, to: number): void => {
     if (start < 0) start = from;
     end = to;
+    if (skipping) return;
+    if (!keepAll && tokens.length === 0 && !(kind === 'word' && CANDIDATE_VERBS.has(value))) {
+      skipping = true;
+      tokens.push({ kind, value, depth });
+      return;
+    }
     tokens.push({ kind, value, depth });
   };
   /** Index just after a quoted run starting at `i` (the opening quote), honouring doubled quotes. */
@@ -162,26 +178,26 @@ function readStatements(sql: string, dialect: SqlDialect): Statement[] {
     if (c === "'") {
       const escaped = backslashEscapes || ((sql[i - 1] === 'E' || sql[i - 1] === 'e') && !isWordChar(sql[i - 2]));
       const j = skipQuoted(i, "'", escaped);
-      push('str', sql.slice(i + 1, j - 1), i, j);
+      push('str', skipping ? '' : sql.slice(i + 1, j - 1), i, j);
       i = j;
       continue;
     }
     if (c === '"') {
       const j = skipQuoted(i, '"', dialect === 'mysql');
-      push(dialect === 'mysql' ? 'str' : 'ident', sql.slice(i + 1, j - 1), i, j);
+      push(dialect === 'mysql' ? 'str' : 'ident', skipping ? '' : sql.slice(i + 1, j - 1), i, j);
       i = j;
       continue;
     }
     if (c === '`') {
       const j = skipQuoted(i, '`', false);
-      push('ident', sql.slice(i + 1, j - 1), i, j);
+      push('ident', skipping ? '' : sql.slice(i + 1, j - 1), i, j);
       i = j;
       continue;
     }
     if (c === '[' && dialect === 'sqlite') {
       const e = sql.indexOf(']', i + 1);
       const j = e < 0 ? n : e + 1;
-      push('ident', sql.slice(i + 1, j - 1), i, j);
+      push('ident', skipping ? '' : sql.slice(i + 1, j - 1), i, j);
       i = j;
       continue;
     }
@@ -192,23 +208,24 @@ function readStatements(sql: string, dialect: SqlDialect): Statement[] {
         const tag = m[0];
         const close = sql.indexOf(tag, i + tag.length);
         const j = close < 0 ? n : close + tag.length;
-        push('str', sql.slice(i + tag.length, close < 0 ? n : close), i, j);
+        push('str', skipping ? '' : sql.slice(i + tag.length, close < 0 ? n : close), i, j);
         i = j;
         continue;
       }
     }
-    WORD.lastIndex = i;
-    const w = WORD.exec(sql);
-    if (w) {
-      push('word', w[0].toUpperCase(), i, WORD.lastIndex);
-      i = WORD.lastIndex;
+    const code = sql.charCodeAt(i);
+    if (isLetter(code)) {
+      let j = i + 1;
+      while (j < n && (isLetter(sql.charCodeAt(j)) || isDigitCode(sql.charCodeAt(j)) || sql.charCodeAt(j) === 36)) j++;
+      push('word', skipping ? '' : sql.slice(i, j).toUpperCase(), i, j);
+      i = j;
       continue;
     }
-    NUMBER.lastIndex = i;
-    const num = NUMBER.exec(sql);
-    if (num) {
-      push('num', num[0], i, NUMBER.lastIndex);
-      i = NUMBER.lastIndex;
+    if (isDigitCode(code)) {
+      let j = i + 1;
+      while (j < n && (isDigitCode(sql.charCodeAt(j)) || sql.charCodeAt(j) === 46)) j++;
+      push('num', skipping ? '' : sql.slice(i, j), i, j);
+      i = j;
       continue;
     }
     if (c === '(') {
@@ -277,6 +294,9 @@ function shorten(text: string): string {
   return one.length > 100 ? one.slice(0, 97) + '…' : one;
 }
 
+/** First words of statements that may destroy data; every other statement is skipped while reading. */
+const CANDIDATE_VERBS = new Set(['DROP', 'TRUNCATE', 'DELETE', 'UPDATE', 'ALTER', 'WITH', 'EXPLAIN']);
+
 function classify(st: Statement): SqlFinding[] {
   const t = st.tokens;
   let i = 0;
@@ -293,8 +313,7 @@ function classify(st: Statement): SqlFinding[] {
   }
   const verb = t[i];
   if (!verb || verb.kind !== 'word') return [];
-  const statement = shorten(st.text);
-  const found = (kind: SqlFindingKind, object: string | undefined, name: string | undefined): SqlFinding[] => [{ kind, object, name, statement }];
+  const found = (kind: SqlFindingKind, object: string | undefined, name: string | undefined): SqlFinding[] => [{ kind, object, name, statement: shorten(st.text) }];
 
   switch (verb.value) {
     case 'DROP': {
@@ -358,5 +377,5 @@ export function findDestructiveSql(sql: string, dialect: SqlDialect): SqlFinding
 
 /** The statements of `sql` as the client would send them (for tests and messages). */
 export function splitSql(sql: string, dialect: SqlDialect): string[] {
-  return readStatements(sql, dialect).map((s) => s.text.trim());
+  return readStatements(sql, dialect, true).map((s) => s.text.trim());
 }
