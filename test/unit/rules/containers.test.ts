@@ -24,6 +24,7 @@ const rows: readonly { cmd: string; rule?: string; decision: Decision; risk?: Ri
   { cmd: 'docker logs --tail 50 myapp', decision: 'allow' },
   { cmd: 'docker run --rm -v "$(pwd)":/src -w /src golang:1.22 go test ./...', decision: 'allow' },
   { cmd: 'docker network prune -f', decision: 'allow' },
+  { cmd: 'docker system prune -f', decision: 'allow' },
   { cmd: 'docker system prune --help', decision: 'allow' },
 ];
 

@@ -59,7 +59,7 @@ const systemPrune: CommandRule = {
   programs: ENGINES,
   decision: 'confirm',
   risk: 'medium',
-  message: 'This removes every stopped container, unused network, dangling image and the build cache. List what would go with `docker system df` first, or prune one kind at a time.',
+  message: 'This removes every stopped container and every image no container uses (with --volumes, every unused volume too). Check `docker system df` first, or prune one kind at a time.',
   match: (inv) => {
     const sub = engineSub(inv);
     if (!is(sub, 'system prune') || !sub || isHelp(sub.rest)) return undefined;
@@ -69,11 +69,12 @@ const systemPrune: CommandRule = {
       return { risk: 'high', message: `\`${inv.text}\` also deletes every volume no running container uses — database data kept in volumes is lost for good. Remove the volumes you mean by name (\`docker volume rm <name>\`) instead.` };
     }
     if (all) return { message: `\`${inv.text}\` removes every stopped container and every image no container uses (not just dangling ones), plus networks and the build cache. Check \`docker system df\` first, or prune one kind at a time.` };
-    return true;
+    // plain `system prune` only clears stopped containers, dangling images and caches: ordinary housekeeping
+    return undefined;
   },
   examples: {
-    match: ['docker system prune -a --volumes', 'docker system prune -af --volumes', 'docker system prune -f', 'podman system prune --all --volumes --force', 'sudo docker system prune -a'],
-    notMatch: ['docker system df', 'docker system info', 'docker image prune -f', 'docker ps -a', 'echo docker system prune --volumes'],
+    match: ['docker system prune -a --volumes', 'docker system prune -af --volumes', 'docker system prune --volumes -f', 'podman system prune --all --volumes --force', 'sudo docker system prune -a'],
+    notMatch: ['docker system prune -f', 'docker system df', 'docker system info', 'docker image prune -f', 'docker ps -a', 'echo docker system prune --volumes'],
   },
 };
 

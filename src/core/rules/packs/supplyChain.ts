@@ -111,6 +111,11 @@ function publishOf(inv: Invocation): Publish | undefined {
     case 'yarn':
       if (sub?.name === 'publish') return { what: 'yarn publish', dryRun: dry };
       if (sub?.name === 'npm' && sub.rest[0] === 'publish') return { what: 'yarn npm publish', dryRun: dry };
+      // yarn workspaces foreach -A npm publish: every workspace
+      if (sub?.name === 'workspaces' && sub.rest[0] === 'foreach') {
+        const i = sub.rest.indexOf('npm');
+        if (i > 0 && sub.rest[i + 1] === 'publish') return { what: 'yarn workspaces foreach npm publish', dryRun: dry };
+      }
       return undefined;
     case 'cargo':
       return sub?.name === 'publish' ? { what: 'cargo publish', dryRun: dry || hasShort(sub.rest, 'n') } : undefined;
@@ -153,7 +158,7 @@ const publishPackage: CommandRule = {
     return { message: `\`${p.what}\` publishes this package to its registry: everyone who installs it gets this code, and the version number can never be reused. Check it with a dry run and publish it yourself.` };
   },
   examples: {
-    match: ['npm publish', 'npm publish --access public', 'pnpm publish --no-git-checks', 'yarn npm publish', 'cargo publish', 'twine upload dist/*', 'python -m twine upload dist/*', 'gem push mygem-1.0.0.gem', 'poetry publish --build'],
+    match: ['npm publish', 'npm publish --access public', 'pnpm publish --no-git-checks', 'yarn npm publish', 'yarn workspaces foreach -A npm publish --tolerate-republish', 'cargo publish', 'twine upload dist/*', 'python -m twine upload dist/*', 'gem push mygem-1.0.0.gem', 'poetry publish --build'],
     notMatch: ['npm publish --dry-run', 'cargo publish --dry-run', 'npm pack', 'npm install', 'cargo build --release', 'poetry build', 'pnpm run publish-docs'],
   },
 };
