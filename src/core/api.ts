@@ -22,6 +22,12 @@ export interface CheckCommandOptions {
 export interface CheckEditOptions {
   /** Absolute workspace root that relative paths and protected-path globs are resolved against. */
   readonly root: string;
+  /**
+   * The file's new text, when the edit tool says it (optional). Lets the guard explain a change that switches an
+   * agent's approvals off (`"chat.tools.global.autoApprove": true`, `"defaultMode": "bypassPermissions"`, a task
+   * with `runOn: folderOpen`).
+   */
+  readonly content?: string;
 }
 
 export interface GuardOptions {

@@ -12,6 +12,8 @@ import type { RuleIndex } from './rules/registry';
 import { fileEffects, type FileEffect } from './effects';
 import { isWithin, normalize } from './paths/posix';
 import { resolvePath } from './paths/resolve';
+import { deletedDirectoryCovers } from './paths/globCover';
+import { judgeAgentSettings } from './agentSettings';
 import { isReadOnly } from './readOnly';
 import { filesystemPack, judgeEffect } from './rules/packs/filesystem';
 import { walkCommand, type WalkResult } from './unwrap/walk';
@@ -91,8 +93,13 @@ function protectedHits(engine: Engine, op: EditOp, abs: string, rel: string | un
     // more is already a critical filesystem finding)
     if (recursive && rel !== undefined && rel !== '') {
       const dir = engine.protectedDirs[i] ?? '';
-      if (dir !== '' && (dir === rel || isWithin('/' + dir, '/' + rel))) out.push(p);
+      if (dir !== '' && (dir === rel || isWithin('/' + dir, '/' + rel))) {
+        out.push(p);
+        continue;
+      }
     }
+    // `rm -rf .vscode` / `rm -r ~/.codex` take the any-depth protected files inside them
+    if (recursive && deletedDirectoryCovers(p.glob, rel ?? abs)) out.push(p);
   }
   return out;
 }
@@ -263,6 +270,7 @@ export function evaluateEdit(engine: Engine, path: string, op: EditOp, opts: Che
   const ev = new Evaluation(engine, root, { cwd: root, root }, false);
   const target: Arg = { value: path, dynamic: false, glob: false };
   const reasons = ev.judgeTarget({ op, target, recursive: false }, root, shown);
+  if (op === 'write' && typeof opts.content === 'string') reasons.push(...judgeAgentSettings(path, opts.content, shown));
   if (engine.policy.loadError !== undefined) reasons.push(loadFailedReason(engine.policy, shown));
   return verdictFromReasons(reasons);
 }
