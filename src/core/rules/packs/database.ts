@@ -104,6 +104,8 @@ function clientSql(inv: Invocation, ctx: RuleContext): ClientSql | undefined {
     case 'sqlite':
     case 'duckdb': {
       const pos = positionals(args, SQLITE_VALUE_OPTS);
+      // an in-memory database (the default without a file) vanishes when the command ends
+      if (pos[0] === undefined || pos[0] === ':memory:') return undefined;
       const texts: SqlText[] = [...optionValues(args, ['-cmd', '--cmd', '-c', '-s']), ...pos.slice(1)].map((c) => ({ text: c, from: 'the command' }));
       if (pos.length <= 1) texts.push(...stdinText(inv, ctx));
       return { dialect: 'sqlite', texts, database: pos[0] };
@@ -243,6 +245,7 @@ const dropStatement = sqlRule(
       "psql -c \"SELECT 'drop table users' AS note\"",
       'psql -d app -c "DROP INDEX idx_orders_user"',
       'sqlite3 data/app.db ".tables"',
+      'sqlite3 :memory: "DROP TABLE IF EXISTS t"',
       'pg_dump -d app_dev --schema-only > schema.sql',
       'git commit -m "DROP TABLE users"',
       'echo "DROP TABLE users"',
