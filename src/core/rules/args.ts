@@ -169,12 +169,6 @@ export function optionValues(args: readonly string[], names: readonly string[]):
   return out;
 }
 
-/** The first argument that is one of `names` (exactly, case-insensitively), e.g. a redis command word. */
-export function firstOf(args: readonly string[], names: ReadonlySet<string>): string | undefined {
-  for (const a of args) if (names.has(a.toLowerCase())) return a;
-  return undefined;
-}
-
 /** `positionals` over the arguments with their expansion facts (a dynamic word is never taken for an option). */
 export function positionalArgs(argv: readonly Arg[], valueOpts: readonly string[] = []): Arg[] {
   const out: Arg[] = [];
