@@ -129,6 +129,25 @@ export function scriptRequest(program: string, args: readonly Arg[], defines: (n
   return undefined;
 }
 
+/** The directory option (`--prefix`, `-C`, `--dir`, `--cwd`) of a package-manager command, if any. */
+export function directoryOption(program: string, args: readonly Arg[]): Arg | undefined {
+  const spec = MANAGERS.get(program);
+  if (!spec) return undefined;
+  let dir: Arg | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (v === '--') break;
+    const eq = v.indexOf('=');
+    const name = eq < 0 ? v : v.slice(0, eq);
+    if (!spec.dirOpts.includes(name)) {
+      if (eq < 0 && spec.valueOpts.includes(name)) i++;
+      continue;
+    }
+    dir = eq >= 0 ? { ...(args[i] as Arg), value: v.slice(eq + 1) } : args[++i];
+  }
+  return dir;
+}
+
 export interface PackageScript {
   readonly name: string;
   readonly text: string;

@@ -14,7 +14,7 @@ import { basename, dirname, isWithin, normalize, resolve } from '../paths/posix'
 import { fileEffects } from '../effects';
 import { evalText, quoteArgs, SHELLS, WRAPPERS, type WrapperInput } from './wrappers';
 import { structural } from './findings';
-import { isPackageManager, readScripts, scriptRequest, type PackageScript } from '../scripts/packageScripts';
+import { directoryOption, isPackageManager, readScripts, scriptRequest, type PackageScript } from '../scripts/packageScripts';
 import { makeRecipes } from '../scripts/makefile';
 import { looksLikeScript, scriptKind } from '../scripts/shebang';
 
@@ -655,7 +655,7 @@ class Walker {
         if (dir === this.opts.root || dir === '/' || !isWithin(dir, this.opts.root)) return;
       }
     };
-    const dirArg = scriptRequest(name, args, () => false)?.dir;
+    const dirArg = directoryOption(name, args);
     const start = dirArg === undefined ? cwd : dirArg.dynamic ? undefined : resolve(cwd, dirArg.value);
     if (start === undefined) return undefined;
     locate(start);
