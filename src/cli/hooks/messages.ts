@@ -12,6 +12,11 @@ function oneReason(r: Reason): string {
   return `${r.rule}: ${r.message}${what}${where}`;
 }
 
+/** Ends a clause with exactly one full stop. */
+function sentence(s: string): string {
+  return /[.!?]$/.test(s.trimEnd()) ? s.trimEnd() : s.trimEnd() + '.';
+}
+
 /** The reasons that made the decision, strictest first, at most three, as one line. */
 export function describeReasons(verdict: Verdict): string {
   const deciding = verdict.reasons.filter((r) => r.decision === verdict.decision);
@@ -21,18 +26,18 @@ export function describeReasons(verdict: Verdict): string {
 }
 
 export function denyMessage(verdict: Verdict): string {
-  return `Blocked by Agent Guard — ${describeReasons(verdict)}. Do not retry this or work around it; choose a safer alternative or ask the user.`;
+  return `Blocked by Agent Guard — ${sentence(describeReasons(verdict))} Do not retry this or work around it; choose a safer alternative or ask the user.`;
 }
 
 export function askMessage(verdict: Verdict, editorDetail: string | undefined): string {
   const why = editorDetail ? ` (no answer from the editor: ${editorDetail})` : '';
-  return `Agent Guard asks for a person's approval${why} — ${describeReasons(verdict)}.`;
+  return sentence(`Agent Guard asks for a person's approval${why} — ${describeReasons(verdict)}`);
 }
 
 /** For agents without a usable "ask": deny, and say how a person can approve. */
 export function needsApprovalMessage(verdict: Verdict, editorDetail: string): string {
   return (
-    `Blocked by Agent Guard until a person approves — ${describeReasons(verdict)}. No approval was possible: ${editorDetail}. ` +
+    `Blocked by Agent Guard until a person approves — ${sentence(describeReasons(verdict))} No approval was possible: ${sentence(editorDetail)} ` +
     'To approve, open this workspace in VS Code with the Agent Guard extension running and let the agent try again (a dialog will ask), ' +
     'or run the command yourself, or add an exception to .vscode/agent-guard.json. Agent: tell the user this needs their approval; do not work around it.'
   );
@@ -40,7 +45,7 @@ export function needsApprovalMessage(verdict: Verdict, editorDetail: string): st
 
 export function declinedMessage(verdict: Verdict, personMessage: string | undefined): string {
   const said = personMessage ? ` They said: "${personMessage.slice(0, 500)}".` : '';
-  return `A person declined this in the editor (Agent Guard) — ${describeReasons(verdict)}.${said} Do not retry it; ask the user how to proceed.`;
+  return `A person declined this in the editor (Agent Guard) — ${sentence(describeReasons(verdict))}${said} Do not retry it; ask the user how to proceed.`;
 }
 
 export function approvedMessage(verdict: Verdict): string {

@@ -23,40 +23,43 @@ const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 export interface HookIo {
   /** The whole payload (stdin). */
   readonly readInput: () => Promise<string>;
+  /** Lets go of stdin once answered, so an agent that never closes it cannot keep the process alive. */
+  readonly release: () => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly write: (text: string) => void;
   readonly warn: (text: string) => void;
 }
 
 /**
- * Reads fd 0 to the end with plain fs.read: `process.stdin` would load the stream machinery, a noticeable part
- * of a hook's start-up. EAGAIN (a non-blocking pipe) is retried shortly.
+ * Reads stdin to the end. Through the stream (epoll on the main thread), not fs.read on fd 0: a read blocked in
+ * libuv's thread pool keeps the process from exiting when an agent never closes stdin.
  */
-export function readStdin(fd = 0): Promise<string> {
+export function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const buffer = Buffer.allocUnsafe(64 * 1024);
-    const step = (): void => {
-      fs.read(fd, buffer, 0, buffer.length, null, (err, n) => {
-        if (err) {
-          if (err.code === 'EAGAIN') return void setTimeout(step, 5);
-          if (err.code === 'EOF') return resolve(Buffer.concat(chunks).toString('utf8'));
-          return reject(err);
-        }
-        if (n === 0) return resolve(Buffer.concat(chunks).toString('utf8'));
-        size += n;
-        if (size > MAX_INPUT_BYTES) return reject(new Error(`hook input larger than ${MAX_INPUT_BYTES} bytes`));
-        chunks.push(Buffer.from(buffer.subarray(0, n)));
-        step();
-      });
-    };
-    step();
+    stream.on('data', (chunk: Buffer | string) => {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += b.length;
+      if (size > MAX_INPUT_BYTES) reject(new Error(`hook input larger than ${MAX_INPUT_BYTES} bytes`));
+      else chunks.push(b);
+    });
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('error', reject);
   });
 }
 
+let stdinOpened = false;
+
 const defaultIo: HookIo = {
-  readInput: () => readStdin(0),
+  readInput: () => {
+    stdinOpened = true;
+    return readStdin(process.stdin);
+  },
+  release: () => {
+    // only if it was opened: touching process.stdin creates it
+    if (stdinOpened) process.stdin.destroy();
+  },
   env: process.env,
   write: (text) => {
     try {
@@ -107,6 +110,11 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
       clearTimeout(watchdog);
       const out = safeRender(adapter, answer, call);
       if (out.stdout) io.write(out.stdout.endsWith('\n') ? out.stdout : out.stdout + '\n');
+      try {
+        io.release();
+      } catch {
+        /* ignore */
+      }
       if (out.exitCode === 2) io.warn(answer.kind === 'deny' || answer.kind === 'ask' ? answer.reason + '\n' : 'Blocked by Agent Guard.\n');
       resolve(out.exitCode);
     };
