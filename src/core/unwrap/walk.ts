@@ -749,7 +749,8 @@ class Walker {
     }
     // no Makefile: make stops with "No targets specified and no makefile found"
     if (text === undefined || makefile === undefined) return out;
-    const spec = makeRecipes(text, goals, overrides, ctx.env);
+    // make sees the environment; HOME is known to the guard even when the request did not list it
+    const spec = makeRecipes(text, goals, overrides, this.opts.home !== undefined ? { HOME: this.opts.home, ...ctx.env } : ctx.env);
     const mf = makefile;
     const label = `make ${goals.join(' ') || '(default)'}`.trim();
     for (const p of spec.parseTime) {
