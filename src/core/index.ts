@@ -11,7 +11,7 @@ import { builtinPolicy } from './policy/builtin';
 import { ALL_PACKS, buildRuleIndex } from './rules/registry';
 
 export function createGuard(options: GuardOptions = {}): Guard {
-  const policy = options.policy ?? builtinPolicy();
+  const policy = options.policy ?? builtinPolicy(options.home === undefined ? {} : { home: options.home });
   const engine: Engine = {
     policy,
     index: buildRuleIndex(ALL_PACKS),
