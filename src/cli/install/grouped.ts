@@ -40,7 +40,9 @@ function makeInstaller(a: GroupedAgent): AgentInstaller {
     },
     uninstall(current, file): Planned {
       if (current === undefined) return { content: null, notes: [] };
-      return { content: removeEntries(current, file, 'grouped', a.event), notes: [] };
+      const text = removeEntries(current, file, 'grouped', a.event);
+      // a file that held nothing but our hook (we created it) goes away again
+      return { content: text !== current && text.replace(/\s/g, '') === '{}' ? null : text, notes: [] };
     },
     inspect(current, file, ctx): Inspection {
       if (current === undefined) return { wired: false, commands: [], problems: [] };

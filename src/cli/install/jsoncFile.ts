@@ -1,6 +1,9 @@
 /**
- * Editing other programs' JSON-with-comments config files without disturbing them: edits go through
- * jsonc-parser `modify`/`applyEdits`, so comments, ordering and formatting of everything else survive.
+ * Editing other programs' JSON-with-comments config files without disturbing them. Every edit is a splice at
+ * the exact place (located with jsonc-parser's tree), in the indentation of its neighbours, so comments,
+ * ordering and the formatting of everything else survive — and removing what was added gives back the
+ * original bytes. (jsonc-parser's own `modify` re-formats neighbouring lines and, removing a last element,
+ * drops the comments after it.)
  */
 import * as jsonc from 'jsonc-parser';
 
@@ -41,10 +44,53 @@ export function setAt(text: string, path: jsonc.JSONPath, value: unknown): strin
   const tree = jsonc.parseTree(text);
   const node = tree ? jsonc.findNodeAtLocation(tree, path) : undefined;
   if (node) {
-    const indent = indentAt(text, node.offset) ?? indentAt(text, node.parent?.offset ?? 0) ?? '';
+    const indent = indentAt(text, node.offset) ?? lineIndent(text, node.offset);
     return text.slice(0, node.offset) + indented(value, indent) + text.slice(node.offset + node.length);
   }
-  return jsonc.applyEdits(text, jsonc.modify(text, path, value, { formattingOptions: FORMAT }));
+  return createAt(text, path, value);
+}
+
+/** The leading whitespace of the line holding `offset`. */
+function lineIndent(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+}
+
+function nest(rest: jsonc.JSONPath, value: unknown): unknown {
+  return rest.reduceRight<unknown>((acc, k) => (typeof k === 'number' ? [acc] : { [k]: acc }), value);
+}
+
+/** Creates the missing part of `path` as one new property of the deepest object that exists. */
+function createAt(text: string, path: jsonc.JSONPath, value: unknown): string {
+  const tree = jsonc.parseTree(text);
+  if (!tree) return indented(nest(path, value), '') + '\n';
+  let node = tree;
+  let depth = 0;
+  while (depth < path.length) {
+    const next = jsonc.findNodeAtLocation(tree, path.slice(0, depth + 1));
+    if (!next) break;
+    node = next;
+    depth++;
+  }
+  const key = path[depth];
+  if (node.type !== 'object' || typeof key !== 'string') return jsonc.applyEdits(text, jsonc.modify(text, path, value, { formattingOptions: FORMAT }));
+  const member = (indent: string): string => `${JSON.stringify(key)}: ${indented(nest(path.slice(depth + 1), value), indent)}`;
+  const props = node.children ?? [];
+  const last = props[props.length - 1];
+  if (last) {
+    const indent = indentAt(text, last.offset);
+    const at = last.offset + last.length;
+    // a one-line object gets a one-line member
+    const inline = `${JSON.stringify(key)}: ${JSON.stringify(nest(path.slice(depth + 1), value))}`;
+    return text.slice(0, at) + (indent !== undefined ? `,\n${indent}${member(indent)}` : `, ${inline}`) + text.slice(at);
+  }
+  const base = lineIndent(text, node.offset);
+  const inner = base + ' '.repeat(FORMAT.tabSize ?? 2);
+  const open = node.offset + 1;
+  const close = node.offset + node.length - 1;
+  const body = text.slice(open, close);
+  const rest = body.trim() === '' ? `\n${base}` : body;
+  return text.slice(0, open) + `\n${inner}${member(inner)}` + rest + text.slice(close);
 }
 
 /**

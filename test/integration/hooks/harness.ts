@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+/** The built CLI (AGENT_GUARD_TEST_CLI points the tests at another build). */
+export const CLI = process.env['AGENT_GUARD_TEST_CLI'] ?? path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 export const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'hooks');
 /** The workspace path the fixtures are written with. */
 export const FIXTURE_WS = '/home/dev/app';
