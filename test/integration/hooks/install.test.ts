@@ -206,7 +206,7 @@ describe('agent-guard install / uninstall (user scope, existing configs)', funct
     try {
       // asynchronously: the test editor lives in this process and must keep answering
       const stdout = await new Promise<string>((resolve, reject) => {
-        execFile(process.execPath, [CLI, 'doctor', '--agent', 'claude'], { cwd: s.ws, encoding: 'utf8', env: s.env }, (err, out) => (err && err.code !== 1 ? reject(err) : resolve(out)));
+        execFile(process.execPath, [CLI, 'doctor', '--agent', 'claude'], { cwd: s.ws, encoding: 'utf8', env: s.env }, (err, out) => (err && err.code !== 1 ? reject(new Error(err.message)) : resolve(out)));
       });
       assert.match(stdout, /Editor bridge .*: answers/);
       assert.equal(editor.received[0]?.['type'], 'ping');
