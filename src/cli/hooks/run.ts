@@ -144,8 +144,13 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
       call = parsed.call;
       if (isTrusted(call.tool, options.skipTools)) return { kind: 'defer' };
       const envRoot = adapter.projectDirEnv?.map((k) => io.env[k]).find((v) => typeof v === 'string' && v.length > 0);
-      const loc: Location = resolveLocation(call.cwd, call.roots, envRoot);
+      let loc: Location = resolveLocation(call.cwd, call.roots, envRoot);
       const classification = classifyTool(call.tool, call.input);
+      if (call.cwd === undefined && call.roots.length === 0 && envRoot === undefined && classification.kind !== 'read-only') {
+        const { rootFromEditors } = await import('./editorRoots.js');
+        const root = rootFromEditors(classification);
+        if (root !== undefined) loc = { cwd: root, root };
+      }
       // the core and the policy loader are loaded only for calls that need judging (not reads, not unknown tools)
       let guardFor: () => HookGuard = () => {
         throw new Error('guard not loaded');

@@ -26,7 +26,8 @@ function handler(ctx: InstallContext): Json {
   const timeout = agentTimeoutSeconds(ctx);
   const vscodeLine = hookCommandLine('vscode', { ...ctx.command, timeoutSeconds: timeout });
   const copilotLine = hookCommandLine('copilot-cli', { ...ctx.command, timeoutSeconds: timeout });
-  const h: Json = { type: 'command', command: vscodeLine, bash: copilotLine };
+  // cwd ".": run in the workspace root (VS Code otherwise starts hooks in the home folder and sends no cwd)
+  const h: Json = { type: 'command', command: vscodeLine, bash: copilotLine, cwd: '.' };
   if (ctx.platform === 'win32') h['powershell'] = `& ${copilotLine}`;
   h['timeout'] = timeout;
   h['timeoutSec'] = timeout;

@@ -7,6 +7,7 @@ import { isObject, type Json } from '../hooks/payload';
 import type { AgentId } from '../hooks/types';
 import { hookCommandLine } from './hookCommand';
 import { findOurs, removeEntries, upsertEntry } from './hookEntries';
+import { parseJsonc } from './jsoncFile';
 import { agentTimeoutSeconds, type AgentInstaller, type InstallContext, type Inspection, type Planned, type Scope } from './types';
 
 interface GroupedAgent {
@@ -20,6 +21,8 @@ interface GroupedAgent {
   /** Fields our handler must carry to be effective; reported by `doctor` when missing. */
   readonly required: (timeoutSeconds: number) => Json;
   readonly notes: (scope: Scope) => string[];
+  /** Settings in the same file that switch hooks off, as a problem to report. */
+  readonly switchedOff?: (doc: Json) => string | undefined;
   readonly programs: readonly string[];
   readonly dirs: (ctx: InstallContext) => string[];
 }
@@ -57,6 +60,9 @@ function makeInstaller(a: GroupedAgent): AgentInstaller {
         if (m !== undefined && m !== a.matcher && m !== '*' && m !== '' && m !== '.*') problems.push(`matcher ${JSON.stringify(m)} may not send every tool call to the hook`);
       }
       if (found.length > 1) problems.push(`${found.length} Agent Guard entries (one is enough)`);
+      const doc = parseJsonc(current, file);
+      const off = isObject(doc) ? a.switchedOff?.(doc) : undefined;
+      if (off !== undefined) problems.push(off);
       return { wired: found.length > 0, commands: found.map((f) => String(f.handler['command'])), problems };
     },
     detectHints: (ctx) => ({ programs: a.programs, dirs: a.dirs(ctx) }),
@@ -77,6 +83,7 @@ export const claudeInstaller = makeInstaller({
   handler: (command, timeout) => ({ type: 'command', command, timeout, onFailure: 'block' }),
   required: (timeout) => ({ timeout, onFailure: 'block' }),
   notes: () => ['Claude Code honours "onFailure": "block" from version 2.1.295; older versions let a call through when the hook fails.'],
+  switchedOff: (doc) => (doc['disableAllHooks'] === true ? '"disableAllHooks": true in this file: Claude Code runs no hooks' : undefined),
   programs: ['claude'],
   dirs: (ctx) => [claudeDir(ctx)],
 });
@@ -95,6 +102,13 @@ export const geminiInstaller = makeInstaller({
     scope === 'workspace'
       ? ['Gemini CLI runs project hooks only in a trusted folder and asks again when a hook command changes.']
       : [],
+  switchedOff: (doc) => {
+    const cfg = doc['hooksConfig'];
+    if (!isObject(cfg)) return undefined;
+    if (cfg['enabled'] === false) return '"hooksConfig.enabled": false in this file: Gemini CLI runs no hooks';
+    const disabled = cfg['disabled'];
+    return Array.isArray(disabled) && disabled.includes('agent-guard') ? '"hooksConfig.disabled" lists agent-guard' : undefined;
+  },
   programs: ['gemini'],
   dirs: (ctx) => [path.join(ctx.home, '.gemini')],
 });

@@ -122,6 +122,14 @@ describe('editor bridge: a person answers in the editor', function () {
     assert.equal(editor.received.length, 1);
   });
 
+  it('VS Code without a hook cwd (started in the home folder): the running editor that holds the file is asked', async () => {
+    editor.mode = 'yes';
+    const payload = JSON.stringify({ hook_event_name: 'PreToolUse', session_id: 's', tool_name: 'create_file', tool_input: { filePath: path.join(s.ws, '.env'), content: 'K=1' }, tool_use_id: 't' });
+    assert.equal(readAnswer('vscode', await runHookAsync(s, 'vscode', payload, [], s.home)).effect, 'allow');
+    assert.equal(editor.received.length, 1);
+    assert.equal(editor.received[0]?.['root'], s.ws);
+  });
+
   it('unknown tools are confirmed by the person too', async () => {
     editor.mode = 'yes';
     const payload = JSON.stringify({ session_id: 's', turn_id: 'u', cwd: s.ws, hook_event_name: 'PreToolUse', tool_name: 'mcp__db__query', tool_input: { sql: 'select 1' }, tool_use_id: 't' });

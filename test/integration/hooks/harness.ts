@@ -54,9 +54,9 @@ export function runHook(s: Scratch, agent: Agent, input: string, args: readonly 
 }
 
 /** Like runHook, but async (the test's bridge server must keep running while the hook waits). */
-export function runHookAsync(s: Scratch, agent: Agent, input: string | undefined, args: readonly string[] = []): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runHookAsync(s: Scratch, agent: Agent, input: string | undefined, args: readonly string[] = [], cwd: string = s.ws): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'hook', agent, ...args], { cwd: s.ws, env: s.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'hook', agent, ...args], { cwd, env: s.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

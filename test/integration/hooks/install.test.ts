@@ -228,6 +228,23 @@ describe('agent-guard install / uninstall (user scope, existing configs)', funct
     }
   });
 
+  it('doctor: reports settings that switch hooks off (Claude disableAllHooks, Gemini hooksConfig)', () => {
+    const claude = path.join(s.home, USER_FILES.claude);
+    const gemini = path.join(s.home, USER_FILES.gemini);
+    const [c, g] = [fs.readFileSync(claude, 'utf8'), fs.readFileSync(gemini, 'utf8')];
+    fs.writeFileSync(claude, c.replace('"model": "opus",', '"model": "opus", "disableAllHooks": true,'));
+    fs.writeFileSync(gemini, g.replace('"security":', '"hooksConfig": { "enabled": false }, "security":'));
+    try {
+      const r = cli(s, ['doctor', '--agent', 'claude,gemini']);
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /disableAllHooks/);
+      assert.match(r.stdout, /hooksConfig\.enabled/);
+    } finally {
+      fs.writeFileSync(claude, c);
+      fs.writeFileSync(gemini, g);
+    }
+  });
+
   it('uninstall restores every file byte for byte and removes the files it created', () => {
     const r = cli(s, ['uninstall', '--all']);
     assert.equal(r.status, 0, r.stdout + r.stderr);
