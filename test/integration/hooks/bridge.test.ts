@@ -5,9 +5,10 @@
  * answer. Also: what happens when the runtime file is unsafe, stale or has the wrong token.
  */
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BRIDGE_PROTOCOL_VERSION, type ConfirmRequest } from '../../../src/shared/bridgeProtocol';
-import { AGENTS, readAnswer, runHookAsync, scratch, type Agent, type Effect, type Scratch } from './harness';
+import { AGENTS, FIXTURES, FIXTURE_WS, readAnswer, runHookAsync, scratch, type Agent, type Effect, type Scratch } from './harness';
 import { TestEditor } from './testEditor';
 
 /** A call each agent makes that the built-in policy sends to a person: writing .env. */
@@ -128,6 +129,38 @@ describe('editor bridge: a person answers in the editor', function () {
     assert.equal(readAnswer('vscode', await runHookAsync(s, 'vscode', payload, [], s.home)).effect, 'allow');
     assert.equal(editor.received.length, 1);
     assert.equal(editor.received[0]?.['root'], s.ws);
+  });
+
+  it('a multi-file patch shows the person every path it touches, with what it does to each', async () => {
+    editor.mode = 'no';
+    const text = fs.readFileSync(path.join(FIXTURES, 'codex', 'apply_patch-multi.documented.json'), 'utf8').split(FIXTURE_WS).join(s.ws);
+    assert.equal(readAnswer('codex', await runHookAsync(s, 'codex', text)).effect, 'deny');
+    const req = editor.received[0] as unknown as ConfirmRequest;
+    assert.deepEqual(req.actions, [
+      { kind: 'edit', path: path.join(s.ws, 'src/new.ts'), op: 'write' },
+      { kind: 'edit', path: path.join(s.ws, 'src/app.ts'), op: 'write' },
+      { kind: 'edit', path: path.join(s.ws, 'src/old.ts'), op: 'rename' },
+      { kind: 'edit', path: path.join(s.ws, '.github/workflows/deploy.yml'), op: 'write' },
+      { kind: 'edit', path: path.join(s.ws, '.env.production'), op: 'delete' },
+    ]);
+  });
+
+  it('a unified diff (Copilot CLI git_apply_patch) is read the same way: added, deleted and renamed files', async () => {
+    editor.mode = 'no';
+    const diff = [
+      'diff --git a/src/a.ts b/src/a.ts', '--- a/src/a.ts', '+++ b/src/a.ts', '@@ -1 +1 @@', '-a', '+b',
+      'diff --git a/.env b/.env', 'deleted file mode 100644', '--- a/.env', '+++ /dev/null', '@@ -1 +0,0 @@', '-K=1',
+      'diff --git a/docs/x.md b/docs/y.md', 'rename from docs/x.md', 'rename to docs/y.md',
+    ].join('\n');
+    const payload = JSON.stringify({ sessionId: 's', timestamp: 1, cwd: s.ws, toolName: 'git_apply_patch', toolArgs: { input: diff } });
+    assert.equal(readAnswer('copilot-cli', await runHookAsync(s, 'copilot-cli', payload)).effect, 'deny');
+    const req = editor.received[0] as unknown as ConfirmRequest;
+    assert.deepEqual(req.actions, [
+      { kind: 'edit', path: path.join(s.ws, 'src/a.ts'), op: 'write' },
+      { kind: 'edit', path: path.join(s.ws, '.env'), op: 'delete' },
+      { kind: 'edit', path: path.join(s.ws, 'docs/x.md'), op: 'rename' },
+      { kind: 'edit', path: path.join(s.ws, 'docs/y.md'), op: 'write' },
+    ]);
   });
 
   it('unknown tools are confirmed by the person too', async () => {
