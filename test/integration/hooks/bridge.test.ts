@@ -6,7 +6,9 @@
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
+import { startBridgeServer } from '../../../src/cli/bridge/server';
 import { BRIDGE_PROTOCOL_VERSION, type ConfirmRequest } from '../../../src/shared/bridgeProtocol';
 import { AGENTS, FIXTURES, FIXTURE_WS, readAnswer, runHookAsync, scratch, type Agent, type Effect, type Scratch } from './harness';
 import { TestEditor } from './testEditor';
@@ -218,6 +220,73 @@ describe('editor bridge: runtime files that must not be trusted', function () {
       assert.equal(editor.received.length, 0);
     } finally {
       await editor.stop();
+    }
+  });
+});
+
+describe('editor bridge: the reusable server (src/cli/bridge/server.ts) with the real hook', function () {
+  this.timeout(120_000);
+  let s: Scratch;
+  before(() => {
+    s = scratch('ag-bridge-server-');
+  });
+  after(() => s.cleanup());
+
+  it('publishes a private runtime file, answers a confirm, and is gone after close', async () => {
+    const seen: ConfirmRequest[] = [];
+    const server = await startBridgeServer({
+      root: s.ws,
+      runtimeDir: path.join(s.runtime, 'agent-guard'),
+      editor: 'test',
+      onConfirm: (req) => {
+        seen.push(req);
+        return Promise.resolve({ answer: 'allow' });
+      },
+    });
+    try {
+      assert.equal(fs.statSync(server.runtimeFile).mode & 0o777, 0o600);
+      assert.equal(fs.statSync(path.dirname(server.runtimeFile)).mode & 0o777, 0o700);
+      assert.equal(readAnswer('gemini', await runHookAsync(s, 'gemini', writeEnv('gemini', s.ws))).effect, 'allow');
+      assert.equal(seen.length, 1);
+      assert.equal(seen[0]?.agent, 'gemini');
+    } finally {
+      await server.close();
+    }
+    assert.ok(!fs.existsSync(server.runtimeFile));
+    assert.equal(readAnswer('gemini', await runHookAsync(s, 'gemini', writeEnv('gemini', s.ws))).effect, 'ask');
+  });
+
+  it('tells the dialog to close (abort signal) when the hook stops waiting', async () => {
+    let aborted: Promise<void> | undefined;
+    const server = await startBridgeServer({
+      root: s.ws,
+      runtimeDir: path.join(s.runtime, 'agent-guard'),
+      onConfirm: (_req, signal) => {
+        aborted = new Promise((resolve) => signal.addEventListener('abort', () => resolve()));
+        return new Promise(() => undefined); // the person never answers
+      },
+    });
+    try {
+      assert.equal(readAnswer('codex', await runHookAsync(s, 'codex', writeEnv('codex', s.ws), ['--timeout', '3'])).effect, 'deny');
+      assert.ok(aborted, 'the dialog was opened');
+      await aborted;
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a request with the wrong token', async () => {
+    const server = await startBridgeServer({ root: s.ws, runtimeDir: path.join(s.runtime, 'agent-guard'), onConfirm: () => Promise.resolve({ answer: 'allow' }) });
+    try {
+      const file = JSON.parse(fs.readFileSync(server.runtimeFile, 'utf8')) as { socket: string };
+      const answer = await new Promise<string>((resolve, reject) => {
+        const c = net.createConnection(file.socket, () => c.write(JSON.stringify({ type: 'confirm', version: 1, token: 'x'.repeat(64), id: 'i', actions: [], verdict: {}, deadline: Date.now() + 5000 }) + '\n'));
+        let out = '';
+        c.setEncoding('utf8').on('data', (d: string) => (out += d)).on('end', () => resolve(out)).on('error', reject);
+      });
+      assert.deepEqual(JSON.parse(answer), { type: 'error', id: 'i', error: 'bad token' });
+    } finally {
+      await server.close();
     }
   });
 });

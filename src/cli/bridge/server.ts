@@ -1,0 +1,144 @@
+/**
+ * The editor's side of the bridge, for the extension to reuse (Node only, no `vscode`): listen on a socket in
+ * the per-user runtime directory, publish the runtime file, check the token of every request in constant
+ * time, and hand confirm requests to a callback that shows the dialog. The callback's AbortSignal fires when
+ * the hook stops waiting (its deadline passed or it hung up), so the dialog can close itself.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  BRIDGE_PROTOCOL_VERSION,
+  MAX_MESSAGE_BYTES,
+  RUNTIME_DIR_MODE,
+  type BridgeResponse,
+  type ConfirmRequest,
+} from '../../shared/bridgeProtocol';
+import { runtimeDir as defaultRuntimeDir } from './runtimeDir';
+import { newToken, removeRuntimeFile, rootKey, writeRuntimeFile } from './runtimeFile';
+
+export interface ConfirmAnswer {
+  readonly answer: 'allow' | 'deny';
+  readonly message?: string;
+}
+
+export type ConfirmHandler = (request: ConfirmRequest, signal: AbortSignal) => Promise<ConfirmAnswer>;
+
+export interface BridgeServerOptions {
+  readonly root: string;
+  readonly onConfirm: ConfirmHandler;
+  /** Shown by `agent-guard doctor`, e.g. `Visual Studio Code 1.100.3`. */
+  readonly editor?: string;
+  readonly runtimeDir?: string;
+}
+
+export interface BridgeServer {
+  readonly runtimeFile: string;
+  readonly socket: string;
+  close(): Promise<void>;
+}
+
+/** Unix socket paths are limited to about 104 bytes; fall back to a private folder under the temp dir. */
+const MAX_SOCKET_PATH = 100;
+
+function socketPath(dir: string, root: string): string {
+  const name = `${rootKey(root)}-${randomBytes(4).toString('hex')}.sock`;
+  if (process.platform === 'win32') return `\\\\.\\pipe\\agent-guard-${name}`;
+  const preferred = path.join(dir, name);
+  if (Buffer.byteLength(preferred) <= MAX_SOCKET_PATH) return preferred;
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+  const fallback = path.join(os.tmpdir(), `agent-guard-${uid}`);
+  fs.mkdirSync(fallback, { recursive: true, mode: RUNTIME_DIR_MODE });
+  fs.chmodSync(fallback, RUNTIME_DIR_MODE);
+  return path.join(fallback, name);
+}
+
+function sameToken(a: unknown, b: string): boolean {
+  if (typeof a !== 'string') return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function isConfirm(m: Record<string, unknown>): boolean {
+  return m['type'] === 'confirm' && typeof m['id'] === 'string' && Array.isArray(m['actions']) && typeof m['verdict'] === 'object' && typeof m['deadline'] === 'number';
+}
+
+export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
+  const dir = options.runtimeDir ?? defaultRuntimeDir();
+  fs.mkdirSync(dir, { recursive: true, mode: RUNTIME_DIR_MODE });
+  if (process.platform !== 'win32') fs.chmodSync(dir, RUNTIME_DIR_MODE);
+  const token = newToken();
+  const sock = socketPath(dir, options.root);
+  const sockets = new Set<net.Socket>();
+
+  const serve = (socket: net.Socket): void => {
+    sockets.add(socket);
+    const controller = new AbortController();
+    let buffer = '';
+    let handled = false;
+    const reply = (r: BridgeResponse): void => {
+      if (!socket.destroyed) socket.end(JSON.stringify(r) + '\n');
+    };
+    socket.on('close', () => {
+      sockets.delete(socket);
+      controller.abort();
+    });
+    socket.on('error', () => controller.abort());
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      if (handled) return;
+      buffer += chunk;
+      if (buffer.length > MAX_MESSAGE_BYTES) return void socket.destroy();
+      const nl = buffer.indexOf('\n');
+      if (nl < 0) return;
+      handled = true;
+      let msg: Record<string, unknown>;
+      try {
+        const parsed: unknown = JSON.parse(buffer.slice(0, nl));
+        if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object');
+        msg = parsed as Record<string, unknown>;
+      } catch {
+        return reply({ type: 'error', error: 'malformed request' });
+      }
+      const id = typeof msg['id'] === 'string' ? msg['id'] : undefined;
+      if (!sameToken(msg['token'], token)) return reply({ type: 'error', ...(id !== undefined ? { id } : {}), error: 'bad token' });
+      if (msg['type'] === 'ping' && id !== undefined) {
+        return reply({ type: 'pong', id, version: BRIDGE_PROTOCOL_VERSION, ...(options.editor !== undefined ? { editor: options.editor } : {}) });
+      }
+      if (!isConfirm(msg) || id === undefined) return reply({ type: 'error', ...(id !== undefined ? { id } : {}), error: 'unknown request' });
+      const request = msg as unknown as ConfirmRequest;
+      const timer = setTimeout(() => controller.abort(), Math.max(0, request.deadline - Date.now()));
+      options.onConfirm(request, controller.signal).then(
+        (a) => reply({ type: 'answer', id, answer: a.answer, ...(a.message !== undefined ? { message: a.message } : {}) }),
+        (e: unknown) => reply({ type: 'error', id, error: e instanceof Error ? e.message : String(e) }),
+      ).finally(() => clearTimeout(timer));
+    });
+  };
+
+  const server = net.createServer(serve);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(sock, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  if (process.platform !== 'win32') fs.chmodSync(sock, 0o600);
+  const runtimeFile = writeRuntimeFile(
+    { version: BRIDGE_PROTOCOL_VERSION, root: options.root, socket: sock, token, pid: process.pid, createdAt: new Date().toISOString(), ...(options.editor !== undefined ? { editor: options.editor } : {}) },
+    dir,
+  );
+  return {
+    runtimeFile,
+    socket: sock,
+    close: async () => {
+      removeRuntimeFile(options.root, token, dir);
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (process.platform !== 'win32') fs.rmSync(sock, { force: true });
+    },
+  };
+}
