@@ -55,7 +55,7 @@ export function readRuntimeFileAt(file: string): RuntimeLookup {
     return { file: parsed, path: file };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { detail: code === 'ENOENT' ? 'no editor has published a runtime file for this workspace' : `cannot read ${file}: ${String((e as Error).message ?? e)}` };
+    return { detail: code === 'ENOENT' ? 'no editor with Agent Guard has this workspace open' : `cannot read ${file}: ${String((e as Error).message ?? e)}` };
   } finally {
     if (fd !== undefined) try { fs.closeSync(fd); } catch { /* already closed */ }
   }
@@ -67,7 +67,7 @@ function checkDir(dir: string): string | undefined {
     if (!stat.isDirectory()) return `${dir} is not a directory`;
     return unsafeReason(stat, dir);
   } catch {
-    return `no runtime directory ${dir} (no editor with Agent Guard is running for this user)`;
+    return 'no editor with Agent Guard is running for this user';
   }
 }
 
