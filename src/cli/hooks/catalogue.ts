@@ -45,6 +45,7 @@ const READ_ONLY = new Set<string>([
   'view', 'grep', 'rg', 'web_search', 'report_intent', 'update_todo', 'read_bash', 'stop_bash', 'bash_shutdown',
   'list_bash', 'read_powershell', 'stop_powershell', 'powershell_shutdown', 'list_powershell', 'task', 'list_agents',
   'read_agent', 'skill', 'show_file', 'fetch_copilot_cli_documentation', 'search_code_subagent', 'store_memory',
+  'task_complete', 'propose_work', 'lsp', 'exit_plan_mode', 'tool_search_tool_regex',
   // Cline
   'list_files', 'search_files', 'list_code_definition_names', 'browser_action', 'access_mcp_resource',
   'ask_followup_question', 'plan_mode_respond', 'act_mode_respond', 'focus_chain', 'condense', 'summarize_task',
