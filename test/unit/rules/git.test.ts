@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { createGuard } from '../../../src/core/index';
+import { guardWith, itStaysSilent } from './packGuard';
 import { gitPack } from '../../../src/core/rules/packs/git';
 import type { Decision, Risk } from '../../../src/core/verdict';
 
-const guard = createGuard();
+const guard = guardWith([gitPack]);
 const OPTS = { cwd: '/work/ws', root: '/work/ws' };
 
 interface Case {
@@ -132,21 +132,7 @@ describe('git pack', () => {
   });
 
   describe('stays silent on ordinary work', () => {
-    for (const command of silent) {
-      it(command, () => {
-        const v = guard.checkCommand(command, OPTS);
-        assert.deepEqual(v.reasons.map((r) => `${r.rule}: ${r.command}`), []);
-        assert.equal(v.decision, 'allow');
-      });
-    }
+    itStaysSilent(guard, silent, OPTS);
   });
 
-  it('names its rules `git.<kebab-case>`, each once, with examples both ways', () => {
-    const ids = gitPack.rules.map((r) => r.id);
-    assert.equal(new Set(ids).size, ids.length);
-    for (const r of gitPack.rules) {
-      assert.match(r.id, /^git\.[a-z]+(-[a-z]+)*$/);
-      assert.ok(r.examples.match.length > 0 && r.examples.notMatch.length > 0, r.id);
-    }
-  });
 });
