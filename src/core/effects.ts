@@ -5,7 +5,7 @@
  */
 import type { Arg, Invocation } from './invocation';
 import type { EditOp } from './policy/types';
-import { hasFlag, hasShort, hasLong } from './rules/args';
+import { hasFlag, hasShort } from './rules/args';
 import { basename } from './paths/posix';
 
 export interface FileEffect {
@@ -221,7 +221,3 @@ export function fileEffects(inv: Invocation): FileEffect[] {
   return x ? x(inv) : [];
 }
 
-/** True when rm/rimraf-like deletes are recursive (used for messages). */
-export function isRecursiveDelete(inv: Invocation): boolean {
-  return hasFlag(inv.args, 'r', 'recursive') || hasShort(inv.args, 'R') || hasLong(inv.args, 'recursive');
-}

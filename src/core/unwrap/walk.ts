@@ -12,7 +12,7 @@ import { expandToString, expandWord, type ExpansionScope, type VarValue } from '
 import { parse, ParseError } from '../shell/parse';
 import { basename, dirname, isWithin, normalize, resolve } from '../paths/posix';
 import { fileEffects } from '../effects';
-import { evalText, quoteArgs, SHELLS, WRAPPERS, type WrapperInput } from './wrappers';
+import { joinForShell, quoteArgs, SHELLS, WRAPPERS, type WrapperInput } from './wrappers';
 import { structural } from './findings';
 import { directoryOption, isPackageManager, readScripts, scriptRequest, type PackageScript } from '../scripts/packageScripts';
 import { makeRecipes } from '../scripts/makefile';
@@ -464,7 +464,7 @@ class Walker {
         if (fn !== undefined) return this.callFunction(prog.value, fn, argv, state, ctx, at);
       }
       if (name === 'eval') {
-        const text = evalText(args);
+        const text = joinForShell(args);
         if (text.dynamic && (ctx.src.file === undefined || this.fetchesOrDecodes(at.node))) {
           this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, this.fetchesOrDecodes(at.node) ? this.dynamicScriptMessage('eval', at.node) : 'eval runs text that is only known when it runs', ctx.src.file));
           if (!text.value.trim()) return NO_OUTPUT;

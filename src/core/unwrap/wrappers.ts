@@ -287,7 +287,7 @@ const npx: Wrapper = (args) => {
 };
 
 /** `npm exec -- cmd`, `pnpm dlx cmd`, `pnpm exec cmd`, `yarn dlx cmd`, `bun x cmd`. */
-function packageRunner(label: string, subcommands: readonly string[]): Wrapper {
+function packageRunner(subcommands: readonly string[]): Wrapper {
   return (args, input) => {
     const first = args[0]?.value;
     if (first === undefined || !subcommands.includes(first)) return { kind: 'none' };
@@ -476,15 +476,11 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['npx', npx],
   ['pnpx', npx],
   ['bunx', npx],
-  ['npm', packageRunner('npm exec', ['exec', 'x'])],
-  ['pnpm', packageRunner('pnpm dlx', ['dlx', 'exec'])],
-  ['yarn', packageRunner('yarn dlx', ['dlx', 'exec'])],
-  ['bun', packageRunner('bun x', ['x'])],
+  ['npm', packageRunner(['exec', 'x'])],
+  ['pnpm', packageRunner(['dlx', 'exec'])],
+  ['yarn', packageRunner(['dlx', 'exec'])],
+  ['bun', packageRunner(['x'])],
   ['ssh', ssh],
   ...[...SHELLS].map((s): [string, Wrapper] => [s, shell(s)]),
 ]);
 
-/** `eval a b c` joins its arguments into shell text. */
-export function evalText(args: readonly Arg[]): Arg {
-  return joinForShell(args);
-}

@@ -143,7 +143,3 @@ export const filesystemPack: RulePack = {
   ],
 };
 
-/** Exposed for the evaluator: redirect writes are judged exactly like `tee`. */
-export function isOrdinaryWriteTarget(p: ResolvedPath): boolean {
-  return p.insideWorkspace || isTempPath(p.abs) || isHarmlessDevice(p.abs);
-}
