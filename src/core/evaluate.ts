@@ -107,6 +107,7 @@ function protectedHits(engine: Engine, op: EditOp, abs: string, rel: string | un
 class Evaluation {
   readonly reasons: Reason[] = [];
   readonly ctx: RuleContext;
+  private readonly home: string | undefined;
   private nested = 0;
 
   constructor(
@@ -116,6 +117,7 @@ class Evaluation {
     private readonly multiLine: boolean,
   ) {
     const home = engine.home ?? opts.env?.['HOME'];
+    this.home = home;
     this.ctx = {
       root,
       home: home ?? '',
@@ -129,9 +131,9 @@ class Evaluation {
     const walk = walkCommand(command, {
       cwd,
       root: this.root,
-      home: this.engine.home ?? this.opts.env?.['HOME'],
+      home: this.home,
       env: this.opts.env ?? {},
-      readFile: this.opts.readFile ? (abs) => safeRead(this.opts.readFile as (a: string) => string | undefined, abs) : undefined,
+      readFile: this.opts.readFile ? (abs) => this.ctx.readFile(abs) : undefined,
     });
     this.judgeWalk(walk);
   }
