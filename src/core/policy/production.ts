@@ -244,18 +244,24 @@ interface CompiledLists {
 }
 
 export class ConfiguredProductionMatcher implements ProductionMatcher {
-  private readonly compiled: CompiledLists;
+  private compiledLists: CompiledLists | undefined;
 
   constructor(
     readonly lists: ProductionLists,
     private readonly options: ProductionMatcherOptions = {},
-  ) {
-    const names = {} as { [K in Candidate['kind']]: NameGlob[] };
-    for (const key of PRODUCTION_KEYS) {
-      if (key === 'paths') continue;
-      names[key] = lists[key].map((g) => compileNameGlob(g));
+  ) {}
+
+  /** Globs compile on first use: only a flagged command asks about production, and hooks start often. */
+  private get compiled(): CompiledLists {
+    if (this.compiledLists === undefined) {
+      const names = {} as { [K in Candidate['kind']]: NameGlob[] };
+      for (const key of PRODUCTION_KEYS) {
+        if (key === 'paths') continue;
+        names[key] = this.lists[key].map((g) => compileNameGlob(g));
+      }
+      this.compiledLists = { names, paths: this.lists.paths.map((g) => compilePathGlob(g, { home: this.options.home, nocase: true })) };
     }
-    this.compiled = { names, paths: lists.paths.map((g) => compilePathGlob(g, { home: options.home, nocase: true })) };
+    return this.compiledLists;
   }
 
   target(inv: Invocation, root?: string): string | undefined {
