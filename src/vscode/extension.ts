@@ -1,13 +1,25 @@
 /**
- * The extension's entry point: wiring only. Each feature lives in its own module and registers itself here.
+ * The extension's entry point: wiring only. Each feature lives in its own module, registers itself here with
+ * the shared services, and keeps its expensive work (servers, watchers, file reads) off the activation path.
  */
 import * as vscode from 'vscode';
 import { registerExplainCommand } from './commands/explain';
+import { WorkspaceGuards } from './guard/workspaceGuards';
+import { Ledger } from './session/ledger';
+import type { Services } from './services';
 
 export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Agent Guard', { log: true });
-  context.subscriptions.push(log, registerExplainCommand(log));
-  log.info(`Agent Guard ${(context.extension.packageJSON as { version?: string }).version ?? ''} activated`);
+  const guards = new WorkspaceGuards();
+  const services: Services = { context, log, ledger: new Ledger(), guards };
+  context.subscriptions.push(log, guards);
+
+  // features (one line each; keep the order: later features may read state earlier ones set up)
+  context.subscriptions.push(registerExplainCommand(services));
+
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '';
+  log.info(`Agent Guard ${version} activated in ${(performance.now() - started).toFixed(1)} ms`);
 }
 
 export function deactivate(): void {

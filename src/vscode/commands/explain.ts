@@ -7,23 +7,20 @@
  * box; either way it resolves to the verdict without waiting for the modal to be closed.
  */
 import * as vscode from 'vscode';
-import { createGuard } from '../../core/index';
-import type { Guard } from '../../core/api';
 import type { Verdict } from '../../core/verdict';
+import type { Services } from '../services';
 
 export const EXPLAIN_COMMAND_ID = 'agentGuard.explainCommand';
 
 const SHOW_LOG = 'Show Log';
 
-export function registerExplainCommand(log: vscode.LogOutputChannel): vscode.Disposable {
-  let guard: Guard | undefined;
+export function registerExplainCommand({ log, guards }: Services): vscode.Disposable {
   return vscode.commands.registerCommand(EXPLAIN_COMMAND_ID, async (argument?: unknown): Promise<Verdict | undefined> => {
     const command = typeof argument === 'string' ? argument : await askForCommand();
     if (command === undefined || command.trim() === '') return undefined;
-    const home = process.env.HOME;
-    guard ??= createGuard(home === undefined ? {} : { home });
-    const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? home ?? '/';
-    const verdict = guard.checkCommand(command, { cwd, root: cwd });
+    const root = guards.roots()[0] ?? guards.home;
+    const { guard, readFile } = guards.forRoot(root);
+    const verdict = guard.checkCommand(command, { cwd: root, root, readFile });
     const text = describeVerdict(command, verdict);
     log.info(`explain: ${command}\n${text.message}\n${text.detail}`);
     const show = verdict.decision === 'allow' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
