@@ -12,6 +12,8 @@
 import { Minimatch } from 'minimatch';
 import { selfAndAncestors } from './posixPath';
 
+type PathTest = (path: string) => boolean;
+
 /** Why a glob cannot be used, or undefined when it is fine. Shared by both kinds of glob. */
 function bracketProblem(glob: string): string | undefined {
   let square = false;
@@ -92,11 +94,16 @@ export function compilePathGlob(raw: string, options: PathGlobOptions = {}): Pat
   const absolute = tidy.startsWith('/') || tidy.startsWith('~');
   if (expanded === undefined) return { glob: raw, absolute, match: () => undefined };
   const mmOptions = { dot: true, nocomment: true, nonegate: true, matchBase: true, nocase: options.nocase ?? false };
-  const mm = new Minimatch(expanded, mmOptions);
+  const self = compiledTest(new Minimatch(expanded, mmOptions));
   // `dir/**` also covers `dir` itself: removing or renaming the folder touches everything in it
-  const folder = expanded.endsWith('/**') && expanded.length > 3 ? new Minimatch(expanded.slice(0, -3), mmOptions) : undefined;
-  const hits = (p: string): boolean => mm.match(p) || (folder !== undefined && folder.match(p));
-  const first = (p: string): string | undefined => selfAndAncestors(p).find(hits);
+  const folder = expanded.endsWith('/**') && expanded.length > 3 ? compiledTest(new Minimatch(expanded.slice(0, -3), mmOptions)) : undefined;
+  const hits: PathTest = folder === undefined ? self : (p) => self(p) || folder(p);
+  const nocase = mmOptions.nocase;
+  const literal = requiredLiteral(folder === undefined ? expanded : expanded.slice(0, -3));
+  const needle = nocase ? literal.toLowerCase() : literal;
+  // every ancestor is a prefix of the path: without the glob's literal in the path, nothing can match
+  const first = (p: string): string | undefined =>
+    needle !== '' && !(nocase ? p.toLowerCase() : p).includes(needle) ? undefined : firstSelfOrAncestor(p, hits);
   return {
     glob: raw,
     absolute,
@@ -108,6 +115,74 @@ export function compilePathGlob(raw: string, options: PathGlobOptions = {}): Pat
       return undefined;
     },
   };
+}
+
+/**
+ * `mm.match` as one regular-expression test. Checking a path walks every glob over every ancestor folder, and
+ * minimatch's `match` splits the path and walks segments on each call (the slowest part of judging a `cp`);
+ * its compiled `makeRe()` says the same in one test. Patterns without `/` match the last segment (matchBase);
+ * a brace set mixing both kinds keeps minimatch's own matcher.
+ */
+function compiledTest(mm: Minimatch): PathTest {
+  const re = mm.makeRe();
+  if (re === false) return () => false;
+  const lengths = new Set(mm.set.map((parts) => parts.length));
+  if (mm.options.matchBase === true && lengths.has(1)) {
+    return lengths.size === 1 ? (p) => re.test(lastSegment(p)) : (p) => mm.match(p);
+  }
+  return (p) => re.test(p);
+}
+
+/**
+ * The longest run of plain characters within one segment that every path matching `glob` must contain
+ * (`.codex` for the Codex folder glob, `.pem` for `*.pem`), or `''` when there is none worth checking. Text
+ * inside `[…]`, `{…}` and extglob `(…)` is never taken (alternatives), nor `/` (a globstar may match zero
+ * folders, so the slashes around it are not certain).
+ */
+export function requiredLiteral(glob: string): string {
+  let best = '';
+  let run = '';
+  let depth = 0;
+  const end = (): void => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] ?? '';
+    if (depth > 0) {
+      if (c === ']' || c === '}' || c === ')') depth--;
+      else if (c === '[' || c === '{' || c === '(') depth++;
+      continue;
+    }
+    if (c === '[' || c === '{' || c === '(') {
+      // an extglob's leading `@ ! + ? *` is not literal either
+      if (c === '(' && run !== '' && '@!+?*'.includes(run[run.length - 1] ?? '')) run = run.slice(0, -1);
+      end();
+      depth++;
+    } else if (c === '*' || c === '?' || c === '/' || c === '|' || c === ')' || c === ']' || c === '}') {
+      end();
+    } else {
+      run += c;
+    }
+  }
+  end();
+  return best.length >= 2 ? best : '';
+}
+
+function lastSegment(p: string): string {
+  let end = p.length;
+  while (end > 1 && p.charCodeAt(end - 1) === 47) end--;
+  return p.slice(p.lastIndexOf('/', end - 1) + 1, end);
+}
+
+/** The shortest of `p` and its ancestors that passes `test` (as `selfAndAncestors(p).find(test)`, without the arrays). */
+function firstSelfOrAncestor(p: string, test: PathTest): string | undefined {
+  if (p.includes('//') || (p.length > 1 && p.endsWith('/'))) return selfAndAncestors(p).find(test);
+  for (let i = p.indexOf('/', 1); i > 0; i = p.indexOf('/', i + 1)) {
+    const ancestor = p.slice(0, i);
+    if (test(ancestor)) return ancestor;
+  }
+  return p !== '' && p !== '/' && test(p) ? p : undefined;
 }
 
 function escapeRegExp(s: string): string {

@@ -1,6 +1,8 @@
 /** Path globs (protected paths, production paths) and name globs (contexts, profiles, URLs). */
 import { strict as assert } from 'node:assert';
-import { compileNameGlob, compilePathGlob, nameGlobProblem, pathGlobProblem, tidyPathGlob } from '../../../src/core/policy/globs';
+import { Minimatch } from 'minimatch';
+import { compileNameGlob, compilePathGlob, nameGlobProblem, pathGlobProblem, requiredLiteral, tidyPathGlob } from '../../../src/core/policy/globs';
+import { selfAndAncestors } from '../../../src/core/policy/posixPath';
 
 const ROOT = '/ws';
 
@@ -27,6 +29,14 @@ const pathCases: readonly [glob: string, abs: string, matches: boolean][] = [
   ['~/notes/**', '/ws/notes/a.md', false],
   ['infra/prod/**', '/elsewhere/infra/prod/main.tf', false], // relative globs stay in the workspace
   ['**/secrets/**', '/elsewhere/secrets/key', true],
+  ['**/.codex/**', '/ws/.codex', true], // a globstar matches zero folders
+  ['**/.codex/**', '/ws/a/.codex/hooks.json', true],
+  ['**/.codex/**', '/ws/a/codex/hooks.json', false],
+  ['+(ab|cd).txt', '/ws/x/cdab.txt', true], // extglob
+  ['+(ab|cd).txt', '/ws/x/ef.txt', false],
+  ['{secrets,conf/keys}', '/ws/app/secrets', true], // a brace set mixing a name and a path
+  ['{secrets,conf/keys}', '/ws/conf/keys/a', true],
+  ['{secrets,conf/keys}', '/ws/app/conf/keys', false],
 ];
 
 describe('path globs', () => {
@@ -43,6 +53,36 @@ describe('path globs', () => {
   it('matches nothing for ~/ globs when home is unknown', () => {
     assert.equal(compilePathGlob('~/notes/**').match(undefined, '/home/u/notes/a.md'), undefined);
   });
+
+  // the compiled matcher must say exactly what minimatch's own `match` over the path and its ancestors says
+  const sameAsMinimatch: readonly string[] = ['**/.env.*', '*.pem', 'infra/{prod,stage}/**', '@(infra)/**', 'x?y/**', 'a[bc]d/**', '!(foo)', '.vscode/*.json', '**/{Code,Cursor}/User/settings.json', 'src/**/*.ts'];
+  const paths: readonly string[] = ['.env.local', 'a/.env.x', 'k/id.pem', 'infra/prod/main.tf', 'infra/dev/x', 'xay/q', 'abd/e', 'acd', 'foo', 'bar', '.vscode/tasks.json', 'h/Cursor/User/settings.json', 'src/a/b.ts', 'src', '.ENV.local'];
+  for (const glob of sameAsMinimatch) {
+    for (const nocase of [false, true]) {
+      it(`${glob}${nocase ? ' (nocase)' : ''} decides like minimatch over every ancestor`, () => {
+        const mm = new Minimatch(glob, { dot: true, nocomment: true, nonegate: true, matchBase: true, nocase });
+        const folder = glob.endsWith('/**') ? new Minimatch(glob.slice(0, -3), { dot: true, matchBase: true, nocase }) : undefined;
+        const compiled = compilePathGlob(glob, { nocase });
+        for (const p of paths) {
+          const expected = selfAndAncestors(p).find((a) => mm.match(a) || (folder?.match(a) ?? false));
+          assert.equal(compiled.match(p, '/ws/' + p), expected, p);
+        }
+      });
+    }
+  }
+
+  const literals: readonly [string, string][] = [
+    ['**/.codex/**', '.codex'],
+    ['*.pem', '.pem'],
+    ['**/{Code,Cursor}/User/settings.json', 'settings.json'],
+    ['+(ab|cd).txt', '.txt'],
+    ['a[bc]d', ''], // single letters are not worth a check
+    ['**', ''],
+    ['/run/user/*/agent-guard/**', 'agent-guard'],
+  ];
+  for (const [glob, literal] of literals) {
+    it(`every path ${glob} matches contains ${JSON.stringify(literal)}`, () => assert.equal(requiredLiteral(glob), literal));
+  }
 
   it('tidies leading ./ and trailing /', () => {
     assert.equal(tidyPathGlob('./a/b/'), 'a/b');
