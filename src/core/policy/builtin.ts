@@ -61,8 +61,7 @@ export interface BuiltinOptions {
 }
 
 function compileProtected(spec: ProtectedSpec, glob: string, options: BuiltinOptions): ProtectedPath {
-  // compiled on first use: most checks touch no file, and a hook is a fresh process per tool call
-  let compiled: ReturnType<typeof compilePathGlob> | undefined;
+  const compiled = compilePathGlob(glob, { home: options.home });
   return {
     id: spec.id,
     glob,
@@ -71,7 +70,7 @@ function compileProtected(spec: ProtectedSpec, glob: string, options: BuiltinOpt
     risk: spec.risk ?? 'medium',
     message: spec.message,
     source: BUILTIN,
-    matches: (rel, abs) => (compiled ??= compilePathGlob(glob, { home: options.home })).match(rel, abs) !== undefined,
+    matches: (rel, abs) => compiled.match(rel, abs) !== undefined,
   };
 }
 

@@ -94,12 +94,20 @@ export function compilePathGlob(raw: string, options: PathGlobOptions = {}): Pat
   const absolute = tidy.startsWith('/') || tidy.startsWith('~');
   if (expanded === undefined) return { glob: raw, absolute, match: () => undefined };
   const mmOptions = { dot: true, nocomment: true, nonegate: true, matchBase: true, nocase: options.nocase ?? false };
-  const self = compiledTest(new Minimatch(expanded, mmOptions));
-  // `dir/**` also covers `dir` itself: removing or renaming the folder touches everything in it
-  const folder = expanded.endsWith('/**') && expanded.length > 3 ? compiledTest(new Minimatch(expanded.slice(0, -3), mmOptions)) : undefined;
-  const hits: PathTest = folder === undefined ? self : (p) => self(p) || folder(p);
+  const hasFolder = expanded.endsWith('/**') && expanded.length > 3;
+  // compiled on first need: most paths lack the glob's literal, and a hook process judges one call and exits
+  let compiled: PathTest | undefined;
+  const hits: PathTest = (p) => {
+    if (compiled === undefined) {
+      const self = compiledTest(new Minimatch(expanded, mmOptions));
+      // `dir/**` also covers `dir` itself: removing or renaming the folder touches everything in it
+      const folder = hasFolder ? compiledTest(new Minimatch(expanded.slice(0, -3), mmOptions)) : undefined;
+      compiled = folder === undefined ? self : (q) => self(q) || folder(q);
+    }
+    return compiled(p);
+  };
   const nocase = mmOptions.nocase;
-  const literal = requiredLiteral(folder === undefined ? expanded : expanded.slice(0, -3));
+  const literal = requiredLiteral(hasFolder ? expanded.slice(0, -3) : expanded);
   const needle = nocase ? literal.toLowerCase() : literal;
   // every ancestor is a prefix of the path: without the glob's literal in the path, nothing can match
   const first = (p: string): string | undefined =>
