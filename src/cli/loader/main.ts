@@ -20,6 +20,17 @@ function cacheFile(): string {
   return path.join(base, 'agent-guard', `cli-${key}.v8cache`);
 }
 
+/** Caches of earlier builds (every upgrade leaves one): keep the few newest, for side-by-side installs. */
+const KEEP_CACHES = 4;
+
+function pruneOldCaches(dir: string): void {
+  const caches = fs.readdirSync(dir)
+    .filter((name) => name.startsWith('cli-') && name.endsWith('.v8cache'))
+    .map((name) => ({ file: path.join(dir, name), mtime: fs.statSync(path.join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const old of caches.slice(KEEP_CACHES)) fs.rmSync(old.file, { force: true });
+}
+
 /** Compile the bundle with the cached code; undefined when anything about the cache or compile goes wrong. */
 function prepare(): (() => void) | undefined {
   try {
@@ -45,6 +56,7 @@ function prepare(): (() => void) | undefined {
           const tmp = `${file}.${process.pid}.tmp`;
           fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
           fs.renameSync(tmp, file);
+          pruneOldCaches(path.dirname(file));
         } catch {
           // a read-only home: no cache, same answers
         }
