@@ -9,6 +9,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PROTECTED_FILE, STEPS } from '../../agents/harness/steps';
 import { AGENTS, CLI, blocks, fixture, fixtureNames, readAnswer, runHook, runHookAsync, scratch, type Agent, type Effect, type Scratch } from './harness';
 
 type Action = { command: string } | { edit: string; op: 'write' | 'delete' | 'rename' };
@@ -20,6 +21,24 @@ interface Case {
 }
 
 const W = (p: string): string => `{ws}/${p}`;
+
+/**
+ * Payloads recorded from the real agents by `npm run test:agents` (`<tool>.<step>.recorded.json`, see
+ * test/agents/harness/steps.ts): what each call does is the step's script. When a new agent version sends a
+ * shape the adapter misreads, these stop matching `agent-guard check`.
+ */
+function recordedByHarness(agent: Agent, ask: boolean): Record<string, Case> {
+  const out: Record<string, Case> = {};
+  for (const name of fixtureNames(agent)) {
+    const m = /^(\w+)\.([a-z-]+)\.recorded\.json$/.exec(name);
+    const step = STEPS.find((s) => s.id === m?.[2]);
+    if (!m || !step) continue;
+    const does: Case['does'] = step.kind === 'shell' ? [{ command: step.command ?? '' }] : m[1] === 'Read' ? 'read' : [{ edit: W(PROTECTED_FILE), op: 'write' }];
+    out[name] = { does, ask };
+  }
+  return out;
+}
+
 const CASES: Record<Agent, Record<string, Case>> = {
   claude: {
     'Bash.recorded.json': { does: [{ command: 'rm -rf victim' }], ask: false }, // bypassPermissions: no prompt to ask in
@@ -30,6 +49,7 @@ const CASES: Record<Agent, Record<string, Case>> = {
     'NotebookEdit.documented.json': { does: [{ edit: W('analysis.ipynb'), op: 'write' }], ask: true },
     'Read.documented.json': { does: 'read', ask: true },
     'mcp.documented.json': { does: 'unknown', ask: true },
+    ...recordedByHarness('claude', false), // bypassPermissions: no prompt to ask in
   },
   codex: {
     'Bash.recorded.json': { does: [{ command: 'rm -r victim' }], ask: false },
@@ -46,6 +66,7 @@ const CASES: Record<Agent, Record<string, Case>> = {
       ask: false,
     },
     'mcp.documented.json': { does: 'unknown', ask: false },
+    ...recordedByHarness('codex', false),
   },
   'copilot-cli': {
     'bash.recorded.json': { does: [{ command: 'rm -rf victim' }], ask: false },
@@ -55,12 +76,14 @@ const CASES: Record<Agent, Record<string, Case>> = {
     'create.recorded.json': { does: [{ edit: W('victim/file2.env'), op: 'write' }], ask: false },
     'edit.documented.json': { does: [{ edit: W('.env'), op: 'write' }], ask: false },
     'apply_patch.documented.json': { does: [{ edit: W('.git/config'), op: 'delete' }], ask: false },
+    ...recordedByHarness('copilot-cli', false),
   },
   gemini: {
     'run_shell_command.recorded.json': { does: [{ command: 'rm -rf victim' }], ask: true },
     'write_file.recorded.json': { does: [{ edit: W('victim/file.txt'), op: 'write' }], ask: true },
     'replace.documented.json': { does: [{ edit: W('.github/workflows/ci.yml'), op: 'write' }], ask: true },
     'read_file.documented.json': { does: 'read', ask: true },
+    ...recordedByHarness('gemini', true),
   },
   vscode: {
     'run_in_terminal.documented.json': { does: [{ command: 'rm -rf ~' }], ask: true },

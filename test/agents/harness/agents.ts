@@ -1,0 +1,208 @@
+/**
+ * How to drive each real agent offline: its pinned npm package, how to point it at the scripted model, how to
+ * run it non-interactively, how its tools are spelled, and the switches without which it silently skips hooks
+ * (see ../../../../shared/reference/real-agents-testing.md).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { anthropicWire } from './wire/anthropic';
+import { geminiWire } from './wire/gemini';
+import { responsesWire } from './wire/responses';
+import type { ScriptedCall, WireFormat } from './wire/types';
+import { PROTECTED_AFTER, PROTECTED_BEFORE, PROTECTED_FILE } from './steps';
+
+export type AgentId = 'claude' | 'codex' | 'gemini' | 'copilot-cli';
+export type Scope = 'user' | 'workspace';
+
+/** The folders of one run (all inside one scratch folder). */
+export interface RunDirs {
+  readonly root: string;
+  readonly home: string;
+  readonly ws: string;
+}
+
+/** What a person does to let the agent run hooks (trusting a hook or a folder), done here by switch or file. */
+export interface TrustSwitch {
+  readonly description: string;
+  readonly env?: Record<string, string>;
+  readonly args?: readonly string[];
+  readonly files?: (dirs: RunDirs) => void;
+}
+
+export interface AgentDriver {
+  /** `agent-guard install --agent <id>`. */
+  readonly id: AgentId;
+  readonly name: string;
+  readonly npmPackage: string;
+  readonly version: string;
+  /** Program name in node_modules/.bin. */
+  readonly bin: string;
+  readonly wire: WireFormat;
+  /** Writes the agent's own config (model endpoint, no telemetry) into the scratch HOME before anything else. */
+  prepare(dirs: RunDirs, port: number): void;
+  /** Environment for the agent, besides HOME and PATH. */
+  env(dirs: RunDirs, port: number): Record<string, string>;
+  /** `extra`: the trust switch's arguments. */
+  argv(prompt: string, extra: readonly string[]): string[];
+  /** Extra environment for `agent-guard install`/`doctor` (where the agent keeps its config). */
+  installEnv(dirs: RunDirs): Record<string, string>;
+  /**
+   * The agent's trust switch for hooks in this scope: without it the agent silently skips our hook. Undefined:
+   * the agent runs hooks in this scope without asking for trust.
+   */
+  trust(scope: Scope): TrustSwitch | undefined;
+  /**
+   * Gemini CLI in non-interactive mode cannot ask: a hook's "ask" cancels the whole turn (nothing runs, the model
+   * is told nothing, the person sees the hook's message). Its confirm steps then run one per session.
+   */
+  readonly askEndsTurn: boolean;
+  shell(command: string): ScriptedCall;
+  /** The calls that write PROTECTED_AFTER into PROTECTED_FILE (the last one is the write). */
+  protectedWrite(dirs: RunDirs): ScriptedCall[];
+}
+
+function writeFile(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+const protectedPath = (dirs: RunDirs): string => path.join(dirs.ws, PROTECTED_FILE);
+
+export const claude: AgentDriver = {
+  id: 'claude',
+  name: 'Claude Code',
+  npmPackage: '@anthropic-ai/claude-code',
+  version: '2.1.332',
+  bin: 'claude',
+  wire: anthropicWire,
+  prepare() {
+    /* configured through the environment */
+  },
+  env: (_dirs, port) => ({
+    ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}`,
+    ANTHROPIC_API_KEY: 'sk-scripted',
+    DISABLE_TELEMETRY: '1',
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    DISABLE_AUTOUPDATER: '1',
+    // root may use --dangerously-skip-permissions only in a sandbox
+    IS_SANDBOX: '1',
+  }),
+  argv: (prompt, extra) => [...extra, '-p', prompt, '--output-format', 'json', '--dangerously-skip-permissions'],
+  installEnv: () => ({}),
+  trust: () => undefined,
+  askEndsTurn: false,
+  shell: (command) => ({ tool: 'Bash', input: { command, description: 'scripted step' } }),
+  // Write refuses to overwrite a file that was not read first
+  protectedWrite: (dirs) => [
+    { tool: 'Read', input: { file_path: protectedPath(dirs) } },
+    { tool: 'Write', input: { file_path: protectedPath(dirs), content: PROTECTED_AFTER } },
+  ],
+};
+
+const codexHome = (dirs: RunDirs): string => path.join(dirs.home, '.codex');
+
+export const codex: AgentDriver = {
+  id: 'codex',
+  name: 'OpenAI Codex CLI',
+  npmPackage: '@openai/codex',
+  version: '0.171.0',
+  bin: 'codex',
+  wire: responsesWire,
+  prepare(dirs, port) {
+    // gpt-5.5 offers the free-form apply_patch tool besides exec_command
+    writeFile(path.join(codexHome(dirs), 'config.toml'), [
+      'model_provider = "scripted"',
+      'model = "gpt-5.5"',
+      '',
+      '[model_providers.scripted]',
+      'name = "scripted"',
+      `base_url = "http://127.0.0.1:${port}/v1"`,
+      'wire_api = "responses"',
+      'env_key = "SCRIPTED_MODEL_KEY"',
+      'request_max_retries = 0',
+      'stream_max_retries = 0',
+      '',
+      '[analytics]',
+      'enabled = false',
+      '',
+    ].join('\n'));
+  },
+  env: (dirs) => ({ CODEX_HOME: codexHome(dirs), SCRIPTED_MODEL_KEY: 'scripted' }),
+  argv: (prompt, extra) => ['exec', '--skip-git-repo-check', '--dangerously-bypass-approvals-and-sandbox', ...extra, '--json', prompt],
+  installEnv: (dirs) => ({ CODEX_HOME: codexHome(dirs) }),
+  // Codex runs a hook only after a person reviewed it in /hooks (a hash in config.toml); the bypass stands in
+  trust: (scope) => scope === 'user'
+    ? { description: 'hook review (--dangerously-bypass-hook-trust)', args: ['--dangerously-bypass-hook-trust'] }
+    : {
+        description: 'hook review (--dangerously-bypass-hook-trust) and project trust (trust_level = "trusted")',
+        args: ['--dangerously-bypass-hook-trust'],
+        files: (dirs) => fs.appendFileSync(path.join(codexHome(dirs), 'config.toml'), `\n[projects.${JSON.stringify(dirs.ws)}]\ntrust_level = "trusted"\n`),
+      },
+  askEndsTurn: false,
+  // login:false: a login shell would reset PATH from /etc/profile and lose the terraform stub
+  shell: (command) => ({ tool: 'exec_command', input: { cmd: command, login: false } }),
+  protectedWrite: () => [{
+    tool: 'apply_patch',
+    input: `*** Begin Patch\n*** Update File: ${PROTECTED_FILE}\n@@\n-${PROTECTED_BEFORE.split('\n')[0]}\n+${PROTECTED_AFTER.split('\n')[0]}\n*** End Patch\n`,
+  }],
+};
+
+export const gemini: AgentDriver = {
+  id: 'gemini',
+  name: 'Gemini CLI',
+  npmPackage: '@google/gemini-cli',
+  version: '0.61.0',
+  bin: 'gemini',
+  wire: geminiWire,
+  prepare(dirs) {
+    writeFile(path.join(dirs.home, '.gemini', 'settings.json'), JSON.stringify({
+      security: { auth: { selectedType: 'gemini-api-key' } },
+      general: { disableAutoUpdate: true, disableUpdateNag: true },
+      telemetry: { enabled: false },
+      privacy: { usageStatisticsEnabled: false },
+    }, null, 2) + '\n');
+  },
+  env: (_dirs, port) => ({
+    GOOGLE_GEMINI_BASE_URL: `http://127.0.0.1:${port}`,
+    GEMINI_API_KEY: 'scripted',
+    GEMINI_CLI_NO_RELAUNCH: 'true',
+  }),
+  argv: (prompt, extra) => [...extra, '-p', prompt, '--yolo', '--skip-trust', '--output-format', 'json'],
+  installEnv: () => ({}),
+  trust: (scope) => (scope === 'workspace' ? { description: 'folder trust (GEMINI_CLI_TRUST_WORKSPACE=true)', env: { GEMINI_CLI_TRUST_WORKSPACE: 'true' } } : undefined),
+  askEndsTurn: true,
+  shell: (command) => ({ tool: 'run_shell_command', input: { command, description: 'scripted step' } }),
+  protectedWrite: (dirs) => [{ tool: 'write_file', input: { file_path: protectedPath(dirs), content: PROTECTED_AFTER } }],
+};
+
+const copilotHome = (dirs: RunDirs): string => path.join(dirs.home, '.copilot');
+
+export const copilot: AgentDriver = {
+  id: 'copilot-cli',
+  name: 'GitHub Copilot CLI',
+  npmPackage: '@github/copilot',
+  version: '1.0.102',
+  bin: 'copilot',
+  wire: anthropicWire,
+  prepare(dirs) {
+    fs.mkdirSync(copilotHome(dirs), { recursive: true });
+  },
+  env: (dirs, port) => ({
+    COPILOT_HOME: copilotHome(dirs),
+    COPILOT_PROVIDER_BASE_URL: `http://127.0.0.1:${port}`,
+    COPILOT_PROVIDER_TYPE: 'anthropic',
+    COPILOT_PROVIDER_API_KEY: 'scripted',
+    COPILOT_OFFLINE: 'true',
+    COPILOT_MODEL: 'claude-sonnet-4.5',
+    COPILOT_AUTO_UPDATE: 'false',
+  }),
+  argv: (prompt, extra) => [...extra, '-p', prompt, '--allow-all-tools', '--allow-all-paths', '--disable-client-telemetry', '--output-format', 'json'],
+  installEnv: (dirs) => ({ COPILOT_HOME: copilotHome(dirs) }),
+  // repository hooks run only in a trusted folder
+  trust: (scope) => (scope === 'workspace' ? { description: 'folder trust (COPILOT_ALLOW_ALL=true)', env: { COPILOT_ALLOW_ALL: 'true' } } : undefined),
+  askEndsTurn: false,
+  shell: (command) => ({ tool: 'bash', input: { command, description: 'scripted step' } }),
+  protectedWrite: (dirs) => [{ tool: 'edit', input: { path: protectedPath(dirs), old_str: PROTECTED_BEFORE, new_str: PROTECTED_AFTER } }],
+};
+
+export const DRIVERS: readonly AgentDriver[] = [claude, codex, gemini, copilot];

@@ -1,0 +1,159 @@
+/**
+ * Every real agent, driven by the scripted model: a control run without our hook (each action really happens),
+ * then runs with our hook installed by `agent-guard install` in user and workspace scope (dangerous actions are
+ * stopped and the model is told our rule; the safe command runs), and a run without the agent's trust switch
+ * (the hook either still runs, or `agent-guard doctor` said it would be skipped).
+ */
+import { strict as assert } from 'node:assert';
+import { DRIVERS, type AgentDriver, type Scope } from '../harness/agents';
+import { checkOrRecord, namePayloads } from '../harness/fixtures';
+import { runSession, type SessionResult, type StepOutcome } from '../harness/session';
+import { STEPS, WORKSPACE_STEPS, type Step } from '../harness/steps';
+import { observe, suiteConfig } from '../suite';
+
+interface Outcome extends StepOutcome {
+  readonly session: SessionResult;
+}
+
+/** One session for all steps, except where a hook's "ask" ends the agent's turn: each confirm step alone. */
+function sessionGroups(d: AgentDriver, steps: readonly Step[], hook: Scope | undefined): Step[][] {
+  if (!hook || !d.askEndsTurn) return [[...steps]];
+  const asking = steps.filter((s) => s.decision === 'confirm');
+  const rest = steps.filter((s) => s.decision !== 'confirm');
+  return [...asking.map((s) => [s]), ...(rest.length > 0 ? [rest] : [])];
+}
+
+async function runSteps(d: AgentDriver, steps: readonly Step[], hook: Scope | undefined, trusted = true): Promise<{ sessions: SessionResult[]; outcomes: Map<string, Outcome> }> {
+  const c = suiteConfig();
+  const sessions: SessionResult[] = [];
+  const outcomes = new Map<string, Outcome>();
+  for (const group of sessionGroups(d, steps, hook)) {
+    const session = await runSession({ driver: d, hook, trusted, steps: group, cli: c.cli, binDir: c.binDir, scratchParent: c.scratchParent, timeoutMs: c.timeoutMs, keep: c.keep });
+    sessions.push(session);
+    for (const o of session.outcomes) outcomes.set(o.step.id, { ...o, session });
+  }
+  return { sessions, outcomes };
+}
+
+function describeRun(o: Outcome): string {
+  return `agent exit ${String(o.session.agentExit)}${o.session.timedOut ? ' (timed out)' : ''}; model was told: ${o.result === undefined ? '(nothing)' : JSON.stringify(o.result.slice(0, 400))}\nagent output: ${o.session.agentOutput.slice(-800)}`;
+}
+
+interface DoctorScope {
+  readonly scope: Scope;
+  readonly wired: boolean;
+  readonly problems: readonly string[];
+  readonly notes: readonly string[];
+  readonly selfTest?: { readonly ok: boolean; readonly detail: string };
+}
+
+function doctorScope(s: SessionResult, scope: Scope): DoctorScope {
+  assert.ok(s.doctor, 'doctor ran');
+  const report = JSON.parse(s.doctor.stdout) as { agents: { scopes: DoctorScope[] }[] };
+  const found = report.agents[0]?.scopes.find((x) => x.scope === scope);
+  assert.ok(found, `doctor reports the ${scope} scope: ${s.doctor.stdout}`);
+  return found;
+}
+
+/** Checks a hook-run outcome; returns what to show in the table. */
+function assertStopped(d: AgentDriver, o: Outcome): string {
+  const step = o.step;
+  assert.equal(o.happened, false, `${step.title} happened although the hook was installed; ${describeRun(o)}`);
+  const rule = step.rule ?? '';
+  if (d.askEndsTurn && step.decision === 'confirm') {
+    // Gemini -p: the ask cancels the turn; the person sees our message, the model hears nothing
+    assert.equal(o.result, undefined, `Gemini reported a result for an asked call: ${describeRun(o)}`);
+    assert.ok(o.session.agentOutput.includes(rule), `the person is shown ${rule}; ${describeRun(o)}`);
+    assert.ok(o.session.payloads.length > 0, 'the hook ran');
+    return `asked → turn cancelled (${rule} shown)`;
+  }
+  assert.ok(o.result !== undefined, `the model was never told what happened to the call; ${describeRun(o)}`);
+  assert.ok(o.result.includes(rule), `the reason the model got names ${rule}; ${describeRun(o)}`);
+  return `blocked (${rule})`;
+}
+
+function assertRan(o: Outcome): string {
+  assert.equal(o.happened, true, `${o.step.title} did not happen; ${describeRun(o)}`);
+  assert.ok(o.result !== undefined && !o.result.includes('Agent Guard'), `the safe step reached the model untouched; ${describeRun(o)}`);
+  return 'ran';
+}
+
+for (const d of DRIVERS) {
+  describe(`${d.name} ${d.version}`, function () {
+    this.timeout(10 * 60_000);
+    let control: Map<string, Outcome>;
+    const hooked = new Map<Scope, { sessions: SessionResult[]; outcomes: Map<string, Outcome> }>();
+    const untrusted = new Map<Scope, SessionResult>();
+    const scopes: Scope[] = ['user', 'workspace'];
+
+    before(async function () {
+      control = (await runSteps(d, STEPS, undefined)).outcomes;
+      for (const scope of scopes) hooked.set(scope, await runSteps(d, scope === 'user' ? STEPS : WORKSPACE_STEPS, scope));
+      for (const scope of scopes) {
+        if (d.trust(scope)) untrusted.set(scope, (await runSteps(d, STEPS.filter((s) => s.id === 'delete-plain'), scope, false)).sessions[0]!);
+      }
+    });
+
+    describe('control run: no hook', () => {
+      for (const step of STEPS) {
+        it(`${step.title} really happens`, () => {
+          const o = control.get(step.id)!;
+          observe(d.name, step.title, 'control', o.happened ? 'happened' : 'did NOT happen');
+          assert.equal(o.happened, true, `without our hook the action must happen, or the hook runs prove nothing; ${describeRun(o)}`);
+          assert.ok(o.result !== undefined, `the agent reported the call back; ${describeRun(o)}`);
+        });
+      }
+    });
+
+    for (const scope of scopes) {
+      const steps = scope === 'user' ? STEPS : WORKSPACE_STEPS;
+      describe(`hook installed with \`agent-guard install --agent ${d.id} --scope ${scope}\``, () => {
+        it('install succeeds and doctor finds the hook wired and answering', () => {
+          for (const s of hooked.get(scope)!.sessions) {
+            assert.equal(s.install?.status, 0, s.install?.stdout);
+            const ds = doctorScope(s, scope);
+            assert.ok(ds.wired, `doctor: wired in ${scope}`);
+            assert.equal(ds.selfTest?.ok, true, `doctor self-test: ${JSON.stringify(ds.selfTest)}`);
+          }
+        });
+        for (const step of steps) {
+          it(step.rule ? `${step.title}: stopped, naming ${step.rule}` : `${step.title}: runs untouched`, () => {
+            const o = hooked.get(scope)!.outcomes.get(step.id)!;
+            observe(d.name, step.title, scope, o.happened ? 'HAPPENED' : 'stopped');
+            observe(d.name, step.title, scope, step.rule ? assertStopped(d, o) : assertRan(o));
+          });
+        }
+        it(`hook stdin was recorded for every step and matches test/fixtures/hooks/${d.id}`, () => {
+          const c = suiteConfig();
+          const problems: string[] = [];
+          for (const s of hooked.get(scope)!.sessions) {
+            const { named, unnamed } = namePayloads(s.payloads);
+            assert.deepEqual(unnamed, [], 'every hook payload belongs to a step');
+            const seen = new Set(named.map((p) => p.name.split('.')[1]));
+            for (const o of s.outcomes) assert.ok(seen.has(o.step.id), `no hook payload for ${o.step.id}: did the agent run the hook?`);
+            // the workspace runs are compared with (never recorded over) the user-scope fixtures
+            for (const p of named) {
+              const problem = checkOrRecord(d.id, p, s.dirs, c.record && scope === 'user');
+              if (problem) problems.push(problem);
+            }
+          }
+          assert.deepEqual(problems, []);
+        });
+      });
+    }
+
+    for (const scope of scopes) {
+      const trust = d.trust(scope);
+      if (!trust) continue;
+      it(`${scope} scope without ${trust.description}: the hook still runs, or doctor says it will be skipped`, () => {
+        const s = untrusted.get(scope)!;
+        const o = s.outcomes[0]!;
+        const ran = s.payloads.length > 0 && !o.happened;
+        const ds = doctorScope(s, scope);
+        const said = [...ds.problems, ...ds.notes].filter((m) => /trust/i.test(m));
+        observe(d.name, `trust switch (${scope}): ${trust.description}`, scope, ran ? 'hook ran anyway' : `hook SKIPPED; doctor: ${said.length > 0 ? 'warns' : 'SILENT'}`);
+        if (!ran) assert.ok(said.length > 0, `the agent skipped our hook and doctor did not say it would: ${JSON.stringify(ds)}`);
+      });
+    }
+  });
+}
