@@ -4,6 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { registerExplainCommand } from './commands/explain';
+import { registerProtectedFiles } from './protect/register';
+import { registerTerminalJudging } from './terminal/terminalJudge';
 import { WorkspaceGuards } from './guard/workspaceGuards';
 import { Ledger } from './session/ledger';
 import type { Services } from './services';
@@ -17,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   // features (one line each; keep the order: later features may read state earlier ones set up)
   context.subscriptions.push(registerExplainCommand(services));
+  context.subscriptions.push(registerProtectedFiles(services), registerTerminalJudging(services));
 
   const version = (context.extension.packageJSON as { version?: string }).version ?? '';
   log.info(`Agent Guard ${version} activated in ${(performance.now() - started).toFixed(1)} ms`);
