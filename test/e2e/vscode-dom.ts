@@ -19,6 +19,15 @@ export const SELECTORS = {
   dialogDetail: '.monaco-dialog-box .dialog-message-detail',
   dialogButton: '.monaco-dialog-box .dialog-buttons a.monaco-button',
   dialogIcon: '.monaco-dialog-box .dialog-icon',
+  notificationToast: '.notifications-toasts .notification-toast-container',
+  notificationMessage: '.notification-list-item-message',
+  notificationButton: '.notification-list-item-buttons-container .monaco-button',
+  /** Set on a toast once its slide-in transition has ended (before that, screenshots catch it half-way). */
+  notificationSettled: '.notification-toast.notification-fade-in-done',
+  diffModifiedLines: '.monaco-diff-editor .editor.modified .view-lines',
+  diffEditor: '.editor-instance .monaco-diff-editor',
+  activeTabLabel: '.tabs-container .tab.active .label-name',
+  terminalInput: '.terminal-wrapper.active .xterm textarea, .terminal .xterm-helper-textarea',
 } as const;
 
 const UI_TIMEOUT = 15_000;
@@ -95,4 +104,57 @@ export async function closeTransientUi(page: Page): Promise<void> {
     await page.keyboard.press('Escape');
     await page.waitForTimeout(200);
   }
+}
+
+export interface NotificationContent {
+  readonly message: string;
+  readonly buttons: readonly string[];
+}
+
+/**
+ * Waits for a notification toast whose message matches `text` and reads it. Toasts of warnings with buttons hide
+ * themselves after ~10 s (into the notification centre), so read and answer them promptly.
+ */
+export async function readNotification(page: Page, text: RegExp): Promise<NotificationContent> {
+  const toast = page.locator(SELECTORS.notificationToast).filter({ has: page.locator(SELECTORS.notificationMessage, { hasText: text }) }).last();
+  await toast.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await toast.locator(SELECTORS.notificationSettled).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  return {
+    message: (await toast.locator(SELECTORS.notificationMessage).innerText()).trim(),
+    buttons: (await toast.locator(SELECTORS.notificationButton).allInnerTexts()).map((label) => label.trim()),
+  };
+}
+
+/** Clicks the button labelled `label` on the notification matching `text` and waits for that toast to go. */
+export async function clickNotificationButton(page: Page, text: RegExp, label: string): Promise<void> {
+  const toast = page.locator(SELECTORS.notificationToast).filter({ has: page.locator(SELECTORS.notificationMessage, { hasText: text }) }).last();
+  await toast.locator(SELECTORS.notificationButton).filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) }).first().click();
+  await toast.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+/** Waits for a diff editor to be the active editor and to show `modifiedText` on its right side; returns its tab's title. */
+export async function waitForDiffEditor(page: Page, modifiedText: string): Promise<string> {
+  await page.locator(SELECTORS.diffEditor).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await page.locator(SELECTORS.diffModifiedLines, { hasText: modifiedText }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  return (await page.locator(SELECTORS.activeTabLabel).first().innerText()).trim();
+}
+
+/** Focuses the active integrated terminal and types `line` followed by Enter. */
+export async function typeInTerminal(page: Page, line: string): Promise<void> {
+  const input = page.locator(SELECTORS.terminalInput).first();
+  await input.waitFor({ state: 'attached', timeout: UI_TIMEOUT });
+  await input.focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+/** Clicks the first row of the open quick pick whose text matches `text` (and not `unless`). */
+export async function pickQuickInputRow(page: Page, text: RegExp, unless?: RegExp): Promise<string> {
+  let rows = page.locator(SELECTORS.quickInputRow).filter({ hasText: text });
+  if (unless) rows = rows.filter({ hasNotText: unless });
+  const row = rows.first();
+  await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  const shown = (await row.innerText()).trim();
+  await row.click();
+  return shown;
 }

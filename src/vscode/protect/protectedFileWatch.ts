@@ -27,7 +27,7 @@ const QUIET_MS = 600;
 /** …or after this long, whatever happens. */
 const MAX_WAIT_MS = 3_000;
 /** The editor's own save of a protected file is expected for this long after `onWillSave`. */
-const EDITOR_SAVE_TTL_MS = 15_000;
+export const EDITOR_SAVE_TTL_MS = 15_000;
 /** The first copies are taken this long after activation (activation stays cheap). */
 const FIRST_SCAN_DELAY_MS = 1_500;
 /** At most this many protected files are copied by the first scan (per window). */
@@ -49,6 +49,8 @@ export interface ProtectedChange {
   readonly kind: 'changed' | 'created' | 'deleted';
   /** What Restore goes back to: the accepted state before the change (undefined: the file did not exist). */
   readonly target: SnapshotEntry | undefined;
+  /** The rule protecting the file (`path.secrets`, …). */
+  readonly rule: string | undefined;
 }
 
 export class ProtectedFileWatch implements vscode.Disposable {
@@ -193,7 +195,7 @@ export class ProtectedFileWatch implements vscode.Disposable {
     const verdict = guards.forRoot(root).guard.checkEdit(change.path, op, { root });
     ledger.record(fileDecisionRecord({ path: change.path, root, op, verdict, outcome: 'observed', time: new Date() }));
     log.warn(`protected files: ${change.path} was ${kind} (${verdict.reasons.map((r) => r.rule).join(', ') || 'protected'})`);
-    return { path: change.path, root, kind, target: baseline?.hash ? baseline : undefined };
+    return { path: change.path, root, kind, target: baseline?.hash ? baseline : undefined, rule: verdict.reasons[0]?.rule };
   }
 
   /** One notification per burst; Show Diff opens the diffs and asks again. */
@@ -319,8 +321,13 @@ function shortName(change: Pick<ProtectedChange, 'path' | 'root'>): string {
 
 export function describeChange(change: ProtectedChange): string {
   const name = shortName(change);
-  const undo = change.kind === 'created' ? 'Restore removes it (a copy is kept).' : 'Restore puts the saved copy back (the current content is kept as a copy).';
-  return `Agent Guard: the protected file ${name} was ${change.kind}. ${undo}`;
+  const rule = change.rule === undefined ? '' : ` (${change.rule})`;
+  const undo = {
+    created: 'Restore removes it (a copy is kept).',
+    deleted: 'Restore puts the saved copy back.',
+    changed: 'Restore puts the saved copy back (the current content is kept as a copy).',
+  }[change.kind];
+  return `Agent Guard: the protected file ${name}${rule} was ${change.kind}. ${undo}`;
 }
 
 async function showDiff(change: ProtectedChange): Promise<void> {
