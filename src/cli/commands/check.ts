@@ -7,14 +7,14 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
 import type { Guard } from '../../core/api';
 import { createGuard } from '../../core/index';
 import type { EditOp } from '../../core/policy/types';
-import { decisionRank, type Decision, type Verdict } from '../../core/verdict';
+import type { Decision, Verdict } from '../../core/verdict';
 import { loadPolicy } from '../policy/load';
 import { readSmallFile } from '../readFile';
 import { formatVerdict } from '../format';
+import { stdoutIsTerminal, writeStderr, writeStdout } from '../output';
 
 export const EXIT: Readonly<Record<Decision, number>> = { allow: 0, confirm: 1, deny: 2 };
 export const EXIT_ERROR = 3;
@@ -82,7 +82,8 @@ function parseArgs(argv: readonly string[]): CheckArgs {
 }
 
 /** Guards per workspace root (a policy file is found by walking up from the root). */
-class Guards {
+/** One guard per (root, cwd), each with the policy found from there; shared with `--jsonl`. */
+export class Guards {
   private readonly byRoot = new Map<string, { guard: Guard; root: string }>();
   private readonly home = os.homedir();
 
@@ -107,7 +108,7 @@ class Guards {
 }
 
 function print(v: Verdict, json: boolean, subject: string): void {
-  process.stdout.write(json ? JSON.stringify(v) + '\n' : formatVerdict(v, subject, process.stdout.isTTY === true));
+  writeStdout(json ? JSON.stringify(v) + '\n' : formatVerdict(v, subject, stdoutIsTerminal()));
 }
 
 export async function run(argv: readonly string[]): Promise<number> {
@@ -116,16 +117,17 @@ export async function run(argv: readonly string[]): Promise<number> {
     args = parseArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`agent-guard check: ${e.message}\n`);
+    writeStderr(`agent-guard check: ${e.message}\n`);
     return EXIT_ERROR;
   }
   const guards = new Guards(args.policy);
-  if (args.jsonl) return runJsonl(guards);
+  // --jsonl lives in its own module: a single `check` does not load readline or the stdin stream
+  if (args.jsonl) return (await import('./checkJsonl')).runJsonl(guards);
   const cwd = path.resolve(args.cwd ?? process.cwd());
   if (args.edit !== undefined) {
     const file = args.rest[0];
     if (file === undefined || args.rest.length > 1) {
-      process.stderr.write('agent-guard check --edit: give exactly one PATH\n');
+      writeStderr('agent-guard check --edit: give exactly one PATH\n');
       return EXIT_ERROR;
     }
     const root = path.resolve(cwd, args.root ?? '.');
@@ -135,7 +137,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     return EXIT[v.decision];
   }
   if (args.rest.length === 0) {
-    process.stderr.write('agent-guard check: give the command after --, e.g. agent-guard check -- "rm -rf dist"\n');
+    writeStderr('agent-guard check: give the command after --, e.g. agent-guard check -- "rm -rf dist"\n');
     return EXIT_ERROR;
   }
   const command = args.rest.join(' ');
@@ -144,74 +146,4 @@ export async function run(argv: readonly string[]): Promise<number> {
   const v = g.guard.checkCommand(command, { cwd, root: g.root, env: args.env, readFile: readSmallFile });
   print(v, args.json, command);
   return EXIT[v.decision];
-}
-
-interface JsonlRequest {
-  id?: unknown;
-  command?: unknown;
-  cwd?: unknown;
-  root?: unknown;
-  env?: unknown;
-  edit?: unknown;
-}
-
-function stringRecord(v: unknown): Record<string, string> | undefined {
-  if (v === undefined) return {};
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(v)) {
-    if (typeof x !== 'string') return undefined;
-    out[k] = x;
-  }
-  return out;
-}
-
-/** One request line → one verdict object (or an error object); never throws. */
-function answerLine(line: string, guards: Guards): Record<string, unknown> {
-  let req: JsonlRequest;
-  try {
-    const parsed: unknown = JSON.parse(line);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { id: null, error: 'each line must be a JSON object' };
-    req = parsed;
-  } catch (e) {
-    return { id: null, error: `not JSON: ${(e as Error).message}` };
-  }
-  const id = req.id ?? null;
-  const cwdIn = req.cwd ?? (typeof req.root === 'string' ? req.root : undefined);
-  if (cwdIn !== undefined && typeof cwdIn !== 'string') return { id, error: '"cwd" must be a string' };
-  if (req.root !== undefined && typeof req.root !== 'string') return { id, error: '"root" must be a string' };
-  const cwd = path.resolve(cwdIn ?? process.cwd());
-  const root = typeof req.root === 'string' ? path.resolve(cwd, req.root) : undefined;
-  if (req.edit !== undefined) {
-    const e = req.edit as { path?: unknown; op?: unknown };
-    if (typeof e !== 'object' || e === null || typeof e.path !== 'string' || (e.op !== 'write' && e.op !== 'delete' && e.op !== 'rename')) {
-      return { id, error: '"edit" must be {"path": string, "op": "write"|"delete"|"rename"}' };
-    }
-    const r = root ?? cwd;
-    const { guard } = guards.get(r, r);
-    return { id, ...guard.checkEdit(path.resolve(r, e.path), e.op, { root: r }) };
-  }
-  if (typeof req.command !== 'string') return { id, error: 'a line needs "command" (string) or "edit"' };
-  const env = stringRecord(req.env);
-  if (env === undefined) return { id, error: '"env" must be an object of strings' };
-  const g = guards.get(cwd, root);
-  return { id, ...g.guard.checkCommand(req.command, { cwd, root: g.root, env, readFile: readSmallFile }) };
-}
-
-async function runJsonl(guards: Guards): Promise<number> {
-  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  let worst = -1;
-  for await (const line of rl) {
-    if (line.trim() === '') continue;
-    let out: Record<string, unknown>;
-    try {
-      out = answerLine(line, guards);
-    } catch (e) {
-      out = { id: null, error: `internal error: ${(e as Error).message}` };
-    }
-    process.stdout.write(JSON.stringify(out) + '\n');
-    const d = out['decision'];
-    if (typeof d === 'string') worst = Math.max(worst, decisionRank(d as Decision));
-  }
-  return worst < 0 ? 0 : worst;
 }

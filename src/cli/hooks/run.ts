@@ -4,9 +4,9 @@
  * something they do not understand, so every path here ends in an explicit answer: errors become deny, the
  * watchdog answers by itself when time runs out, and the output is written synchronously before returning.
  */
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import type { BridgeOutcome } from '../../shared/bridgeProtocol';
+import { writeStderr, writeStdout } from '../output';
 import { verdictFromReasons, type Verdict } from '../../core/verdict';
 import { classifyTool } from './catalogue';
 import { decide, fallbackForConfirm, outcomeDetail } from './decide';
@@ -61,20 +61,8 @@ const defaultIo: HookIo = {
     if (stdinOpened) process.stdin.destroy();
   },
   env: process.env,
-  write: (text) => {
-    try {
-      fs.writeSync(1, text);
-    } catch {
-      /* the agent went away; nothing left to tell it */
-    }
-  },
-  warn: (text) => {
-    try {
-      fs.writeSync(2, text);
-    } catch {
-      /* ignore */
-    }
-  },
+  write: writeStdout,
+  warn: writeStderr,
 };
 
 function envStrings(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
