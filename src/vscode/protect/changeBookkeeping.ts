@@ -62,7 +62,7 @@ export class ChangeBatcher {
 /** A file's state as compared here: its content's sha256, or {@link ABSENT}. */
 export type ContentState = string;
 export const ABSENT = 'absent';
-/** Any content: for a write whose result is not known in advance (an editor save). */
+/** Any content (but not a removal): for a write whose result is not known in advance (an editor save). */
 export const ANY = 'any';
 /** A {@link ContentState}, or {@link ANY}. */
 export type ExpectedState = string;
@@ -86,7 +86,7 @@ export class ExpectedWrites {
    */
   consume(path: string, current: ContentState, now: number): boolean {
     const list = (this.expected.get(path) ?? []).filter((e) => e.until >= now);
-    const index = list.findIndex((e) => e.state === ANY || e.state === current);
+    const index = list.findIndex((e) => (e.state === ANY && current !== ABSENT) || e.state === current);
     if (index >= 0) list.splice(index, 1);
     if (list.length === 0) this.expected.delete(path);
     else this.expected.set(path, list);

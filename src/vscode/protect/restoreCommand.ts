@@ -1,7 +1,8 @@
 /**
  * "Agent Guard: Restore Protected File…": every kept copy of a protected file, newest first, to put one back —
  * also after the notification was dismissed, or to get back the content a restore replaced (it is a copy too).
- * Called with a snapshot id (`executeCommand('agentGuard.restoreProtectedFile', 12)`) it skips the list.
+ * Called with a copy's id (`executeCommand('agentGuard.restoreProtectedFile', 12)`) it skips the list; called with
+ * a file path, it restores that file's newest copy that differs from the file now (undoing the last change).
  */
 import * as vscode from 'vscode';
 import type { Services } from '../services';
@@ -35,6 +36,10 @@ export function registerRestoreCommand({ guards }: Services, watch: ProtectedFil
     let entry: SnapshotEntry | undefined;
     if (typeof argument === 'number') {
       entry = copies.find((e) => e.id === argument);
+    } else if (typeof argument === 'string') {
+      const now = readFileState(argument, store.limits.maxFileBytes);
+      const nowHash = now.kind === 'file' ? now.hash : undefined;
+      entry = copies.find((e) => e.path === argument && e.hash !== nowHash);
     } else {
       if (copies.length === 0) {
         void vscode.window.showInformationMessage('Agent Guard has no copies of protected files yet.');

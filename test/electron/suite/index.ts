@@ -12,6 +12,7 @@ export async function run(): Promise<void> {
   // Defines describe/it on the global object before the test modules are evaluated.
   mocha.suite.emit('pre-require', globalThis, 'in-editor-suite', mocha);
   await import('./extension.test');
+  await import('./protectedFiles.test');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} in-editor test(s) failed`);
 }

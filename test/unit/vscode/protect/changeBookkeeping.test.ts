@@ -41,6 +41,7 @@ describe('protected-file watch: bookkeeping', () => {
       { name: 'a different content is not ours', expect: [['h1', 0, 1000]], check: [['h2', 10, false], ['h1', 20, true]] },
       { name: 'an expectation expires', expect: [['h1', 0, 1000]], check: [['h1', 1001, false]] },
       { name: 'an editor save matches any content', expect: [['any', 0, 1000]], check: [['h9', 10, true], ['h9', 20, false]] },
+      { name: 'an editor save never explains a removal', expect: [['any', 0, 1000]], check: [['absent', 10, false], ['h9', 20, true]] },
       { name: 'a removal', expect: [['absent', 0, 1000]], check: [['absent', 5, true]] },
       { name: 'two writes in flight', expect: [['h1', 0, 1000], ['h2', 0, 1000]], check: [['h2', 5, true], ['h1', 6, true], ['h1', 7, false]] },
     ];
