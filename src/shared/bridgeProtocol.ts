@@ -19,6 +19,13 @@
  * runtime file; the server answers `{type:"error"}` and closes when the token does not match (compare in
  * constant time).
  *
+ * Reports. A hook that decided WITHOUT asking the person (the policy allowed or denied the call, or a confirm fell
+ * back to the agent's own "ask" because the editor could not be asked) may send one {@link ReportRequest} so the
+ * editor records the decision in its ledger and audit log. Reports are best effort and never change an answer:
+ * the hook has already answered its agent, sends a report only when a runtime file exists for the root, and
+ * gives up after {@link REPORT_BUDGET_MS}. The server acknowledges with `{type:"ack"}` (an older server answers
+ * `{type:"error"}`, which the hook ignores).
+ *
  * Timing. A confirm request carries `deadline` (epoch milliseconds): the hook must answer its agent before the
  * agent's own hook timeout, so it stops waiting at that moment and falls back by itself (the agent's own "ask"
  * where honoured, else deny with how to approve). The server should close its dialog when the deadline passes.
@@ -39,6 +46,9 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /** How long a person gets to answer the dialog when the installer wrote the agent's hook timeout. */
 export const DEFAULT_CONFIRM_WAIT_SECONDS = 120;
+
+/** The longest a hook waits for the editor to acknowledge a report (it has already answered its agent). */
+export const REPORT_BUDGET_MS = 100;
 
 /** What the extension publishes for one workspace root. */
 export interface RuntimeFile {
@@ -88,7 +98,29 @@ export interface PingRequest {
   readonly id: string;
 }
 
-export type BridgeRequest = ConfirmRequest | PingRequest;
+/**
+ * What the hook answered its agent without a dialog: `defer` (no objection, the agent's own approval flow
+ * decides), `allow` (auto-approve), `deny`, or `ask` (a confirm handed to the agent's own prompt).
+ */
+export type ReportedAnswer = 'defer' | 'allow' | 'ask' | 'deny';
+
+/** A decision the hook made by itself, for the editor's ledger (see "Reports" above). */
+export interface ReportRequest {
+  readonly type: 'report';
+  readonly version: number;
+  readonly token: string;
+  readonly id: string;
+  readonly agent: string;
+  readonly tool: string;
+  readonly root: string;
+  readonly actions: readonly GuardedAction[];
+  readonly verdict: Verdict;
+  readonly answer: ReportedAnswer;
+  /** Why a confirm was not put to the person in the editor (e.g. the editor refused the request). */
+  readonly detail?: string;
+}
+
+export type BridgeRequest = ConfirmRequest | PingRequest | ReportRequest;
 
 /** The person's answer. `deny` may carry what the person typed as a reason. */
 export interface AnswerResponse {
@@ -111,7 +143,13 @@ export interface ErrorResponse {
   readonly error: string;
 }
 
-export type BridgeResponse = AnswerResponse | PongResponse | ErrorResponse;
+/** The server received a report. */
+export interface AckResponse {
+  readonly type: 'ack';
+  readonly id: string;
+}
+
+export type BridgeResponse = AnswerResponse | PongResponse | ErrorResponse | AckResponse;
 
 /** What the client reports to the hook. */
 export type BridgeOutcome =

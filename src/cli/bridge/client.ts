@@ -8,11 +8,14 @@ import { randomBytes } from 'node:crypto';
 import {
   BRIDGE_PROTOCOL_VERSION,
   MAX_MESSAGE_BYTES,
+  REPORT_BUDGET_MS,
   type BridgeOutcome,
   type BridgeResponse,
   type ConfirmRequest,
   type GuardedAction,
   type PongResponse,
+  type ReportedAnswer,
+  type ReportRequest,
   type RuntimeFile,
 } from '../../shared/bridgeProtocol';
 import type { Verdict } from '../../core/verdict';
@@ -35,7 +38,7 @@ type Exchange = { readonly kind: 'response'; readonly response: BridgeResponse }
 function isResponse(v: unknown): v is BridgeResponse {
   if (typeof v !== 'object' || v === null) return false;
   const t = (v as { type?: unknown }).type;
-  return t === 'answer' || t === 'pong' || t === 'error';
+  return t === 'answer' || t === 'pong' || t === 'error' || t === 'ack';
 }
 
 /** Sends one line and resolves with the first line received, or timeout / failure. */
@@ -117,4 +120,45 @@ export async function pingEditor(file: RuntimeFile, timeoutMs = 2000): Promise<P
   if (r.type === 'pong' && r.id === id) return { ok: true, pong: r, ms: Date.now() - started };
   if (r.type === 'error') return { ok: false, detail: `the editor refused: ${r.error}` };
   return { ok: false, detail: 'unexpected answer to ping' };
+}
+
+export interface ReportArgs {
+  readonly root: string;
+  readonly agent: string;
+  readonly tool: string;
+  readonly actions: readonly GuardedAction[];
+  readonly verdict: Verdict;
+  readonly answer: ReportedAnswer;
+  readonly detail?: string;
+  /** Runtime directory override (tests). */
+  readonly runtimeDir?: string;
+  /** Give up after this many milliseconds ({@link REPORT_BUDGET_MS} by default). */
+  readonly budgetMs?: number;
+}
+
+/** Why a report did not reach the editor's ledger, or `acknowledged`. Never throws. */
+export type ReportResult = 'acknowledged' | 'no editor' | 'refused' | 'timeout' | 'failed';
+
+/** Tells the editor of `root` about a decision the hook made without a dialog. */
+export async function reportToEditor(args: ReportArgs): Promise<ReportResult> {
+  const deadline = Date.now() + (args.budgetMs ?? REPORT_BUDGET_MS);
+  const lookup = findRuntimeFile(args.root, ...(args.runtimeDir !== undefined ? [args.runtimeDir] : []));
+  if (!lookup.file) return 'no editor';
+  const id = newId();
+  const request: ReportRequest = {
+    type: 'report',
+    version: BRIDGE_PROTOCOL_VERSION,
+    token: lookup.file.token,
+    id,
+    agent: args.agent,
+    tool: args.tool,
+    root: lookup.file.root,
+    actions: args.actions,
+    verdict: args.verdict,
+    answer: args.answer,
+    ...(args.detail !== undefined ? { detail: args.detail } : {}),
+  };
+  const result = await exchange(lookup.file.socket, request, deadline);
+  if (result.kind !== 'response') return result.kind;
+  return result.response.type === 'ack' && result.response.id === id ? 'acknowledged' : 'refused';
 }

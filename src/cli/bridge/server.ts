@@ -2,7 +2,8 @@
  * The editor's side of the bridge, for the extension to reuse (Node only, no `vscode`): listen on a socket in
  * the per-user runtime directory, publish the runtime file, check the token of every request in constant
  * time, and hand confirm requests to a callback that shows the dialog. The callback's AbortSignal fires when
- * the hook stops waiting (its deadline passed or it hung up), so the dialog can close itself.
+ * the hook stops waiting (its deadline passed or it hung up), so the dialog can close itself. Reports (decisions
+ * a hook made without a dialog) are acknowledged at once and handed to `onReport` for the ledger.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -15,6 +16,7 @@ import {
   RUNTIME_DIR_MODE,
   type BridgeResponse,
   type ConfirmRequest,
+  type ReportRequest,
 } from '../../shared/bridgeProtocol';
 import { runtimeDir as defaultRuntimeDir } from './runtimeDir';
 import { newToken, removeRuntimeFile, rootKey, writeRuntimeFile } from './runtimeFile';
@@ -26,9 +28,14 @@ export interface ConfirmAnswer {
 
 export type ConfirmHandler = (request: ConfirmRequest, signal: AbortSignal) => Promise<ConfirmAnswer>;
 
+/** Called after the report was acknowledged; its result and errors do not reach the hook. */
+export type ReportHandler = (request: ReportRequest) => void;
+
 export interface BridgeServerOptions {
   readonly root: string;
   readonly onConfirm: ConfirmHandler;
+  /** Without it, reports are refused (`unknown request`) as by a server that predates them. */
+  readonly onReport?: ReportHandler;
   /** Shown by `agent-guard doctor`, e.g. `Visual Studio Code 1.100.3`. */
   readonly editor?: string;
   readonly runtimeDir?: string;
@@ -62,8 +69,19 @@ function sameToken(a: unknown, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+function isVerdict(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['decision'] === 'string' && Array.isArray((v as Record<string, unknown>)['reasons']);
+}
+
 function isConfirm(m: Record<string, unknown>): boolean {
   return m['type'] === 'confirm' && typeof m['id'] === 'string' && Array.isArray(m['actions']) && typeof m['verdict'] === 'object' && typeof m['deadline'] === 'number';
+}
+
+const REPORTED_ANSWERS: ReadonlySet<unknown> = new Set(['defer', 'allow', 'ask', 'deny']);
+
+function isReport(m: Record<string, unknown>): boolean {
+  return m['type'] === 'report' && typeof m['id'] === 'string' && typeof m['agent'] === 'string' && typeof m['tool'] === 'string' &&
+    typeof m['root'] === 'string' && Array.isArray(m['actions']) && isVerdict(m['verdict']) && REPORTED_ANSWERS.has(m['answer']);
 }
 
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
@@ -107,6 +125,15 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       if (!sameToken(msg['token'], token)) return reply({ type: 'error', ...(id !== undefined ? { id } : {}), error: 'bad token' });
       if (msg['type'] === 'ping' && id !== undefined) {
         return reply({ type: 'pong', id, version: BRIDGE_PROTOCOL_VERSION, ...(options.editor !== undefined ? { editor: options.editor } : {}) });
+      }
+      if (options.onReport && id !== undefined && isReport(msg)) {
+        reply({ type: 'ack', id });
+        try {
+          options.onReport(msg as unknown as ReportRequest);
+        } catch {
+          /* a recording problem is the editor's, never the hook's */
+        }
+        return;
       }
       if (!isConfirm(msg) || id === undefined) return reply({ type: 'error', ...(id !== undefined ? { id } : {}), error: 'unknown request' });
       const request = msg as unknown as ConfirmRequest;

@@ -3,6 +3,7 @@
  * always before the agent's own timeout. Agents let a tool call through when a hook crashes, hangs or prints
  * something they do not understand, so every path here ends in an explicit answer: errors become deny, the
  * watchdog answers by itself when time runs out, and the output is written synchronously before returning.
+ * After answering, a decision made without the person is reported to a running editor (best effort, bounded).
  */
 import * as os from 'node:os';
 import type { BridgeOutcome } from '../../shared/bridgeProtocol';
@@ -15,6 +16,7 @@ import { isTrusted, judge, type Judgement } from './judge';
 import { denyMessage } from './messages';
 import { answerBudgetMs, parseHookOptions } from './options';
 import { hookTimeout, internalError, malformedInput } from './reasons';
+import { reportFor, sendReport, type PendingReport } from './report';
 import type { AgentAdapter, HookAnswer, HookOutput, ParsedCall } from './types';
 import { resolveLocation, type Location } from './workspace';
 
@@ -92,8 +94,9 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
 
   return new Promise<number>((resolve) => {
     let answered = false;
-    const respond = (answer: HookAnswer): void => {
-      if (answered) return;
+    /** Writes the answer once and returns the exit code; undefined when it had already been given (the watchdog won). */
+    const writeAnswer = (answer: HookAnswer): number | undefined => {
+      if (answered) return undefined;
       answered = true;
       clearTimeout(watchdog);
       const out = safeRender(adapter, answer, call);
@@ -104,7 +107,11 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
         /* ignore */
       }
       if (out.exitCode === 2) io.warn(answer.kind === 'deny' || answer.kind === 'ask' ? answer.reason + '\n' : 'Blocked by Agent Guard.\n');
-      resolve(out.exitCode);
+      return out.exitCode;
+    };
+    const respond = (a: HookAnswer): void => {
+      const code = writeAnswer(a);
+      if (code !== undefined) resolve(code);
     };
     const deny = (v: Verdict): HookAnswer => ({ kind: 'deny', reason: denyMessage(v) });
 
@@ -114,23 +121,23 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
       else respond(deny(verdictFromReasons([hookTimeout(timeoutSeconds)])));
     }, Math.max(0, deadline - Date.now()));
 
-    const main = async (): Promise<HookAnswer> => {
+    const main = async (): Promise<{ readonly answer: HookAnswer; readonly report?: PendingReport }> => {
       let text: string;
       try {
         text = await io.readInput();
       } catch (e) {
-        return deny(verdictFromReasons([malformedInput(e instanceof Error ? e.message : 'unreadable stdin')]));
+        return { answer: deny(verdictFromReasons([malformedInput(e instanceof Error ? e.message : 'unreadable stdin')])) };
       }
       let payload: unknown;
       try {
         payload = JSON.parse(text);
       } catch {
-        return deny(verdictFromReasons([malformedInput(text.trim() === '' ? 'stdin was empty' : 'stdin is not JSON')]));
+        return { answer: deny(verdictFromReasons([malformedInput(text.trim() === '' ? 'stdin was empty' : 'stdin is not JSON')])) };
       }
       const parsed = adapter.parse(payload);
-      if (!parsed.ok) return deny(verdictFromReasons([malformedInput(parsed.problem)]));
+      if (!parsed.ok) return { answer: deny(verdictFromReasons([malformedInput(parsed.problem)])) };
       call = parsed.call;
-      if (isTrusted(call.tool, options.skipTools)) return { kind: 'defer' };
+      if (isTrusted(call.tool, options.skipTools)) return { answer: { kind: 'defer' } };
       const envRoot = adapter.projectDirEnv?.map((k) => io.env[k]).find((v) => typeof v === 'string' && v.length > 0);
       let loc: Location = resolveLocation(call.cwd, call.roots, envRoot);
       const classification = classifyTool(call.tool, call.input);
@@ -155,21 +162,34 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
       const verdict = judgement.verdict;
       if (verdict.decision === 'confirm') pendingConfirm = verdict;
       const current = call;
-      return decide(verdict, {
+      let editorOutcome: BridgeOutcome | undefined;
+      const final = await decide(verdict, {
         autoApprove: options.autoApprove,
         askHonoured: current.askHonoured,
         askEditor: async (): Promise<BridgeOutcome> => {
           // loaded only when a person must be asked: sockets and hashing stay off the common path
           const { askEditor } = await import('../bridge/client.js');
-          return askEditor({ root: judgement.root, agent: adapter.id, tool: current.tool, actions: judgement.actions, verdict, deadline: deadline - 100 });
+          editorOutcome = await askEditor({ root: judgement.root, agent: adapter.id, tool: current.tool, actions: judgement.actions, verdict, deadline: deadline - 100 });
+          return editorOutcome;
         },
       });
+      const report = reportFor(adapter.id, current.tool, judgement, final, editorOutcome);
+      return report ? { answer: final, report } : { answer: final };
     };
 
-    main().then(respond, (e: unknown) => {
+    main().then(
+      async ({ answer: final, report }) => {
+        const code = writeAnswer(final);
+        if (code === undefined) return;
+        // the agent has its answer; the editor's ledger hears about it within the report budget
+        if (report) await sendReport(report, io.env);
+        resolve(code);
+      },
+      (e: unknown) => {
       // a failure after a confirm verdict was reached still may not let the call through
-      if (pendingConfirm) respond(fallbackForConfirm(pendingConfirm, false, outcomeDetail({ kind: 'absent', detail: `the editor bridge failed (${String(e)})` })));
-      else respond(deny(verdictFromReasons([internalError(e)])));
-    });
+        if (pendingConfirm) respond(fallbackForConfirm(pendingConfirm, false, outcomeDetail({ kind: 'absent', detail: `the editor bridge failed (${String(e)})` })));
+        else respond(deny(verdictFromReasons([internalError(e)])));
+      },
+    );
   });
 }

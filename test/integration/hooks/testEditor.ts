@@ -1,7 +1,8 @@
 /**
  * A minimal editor for tests, written from the protocol description alone (src/shared/bridgeProtocol.ts):
  * publishes its runtime file (0700 directory, 0600 file, name from the root's SHA-256) and answers confirm
- * requests yes, no, or never.
+ * requests yes, no, or never. Reports (decisions a hook made without a dialog) are kept apart in `reports` and
+ * acknowledged, or left unanswered when `ackReports` is false.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -13,7 +14,11 @@ export type Mode = 'yes' | 'no' | 'never';
 
 /** A minimal editor: publishes its runtime file and answers confirm requests as told. */
 export class TestEditor {
+  /** Confirm and ping requests, in order. */
   readonly received: Array<Record<string, unknown>> = [];
+  /** Report requests, in order. */
+  readonly reports: Array<Record<string, unknown>> = [];
+  ackReports = true;
   readonly token = randomBytes(32).toString('hex');
   private server: net.Server | undefined;
   private readonly sockets = new Set<net.Socket>();
@@ -48,6 +53,11 @@ export class TestEditor {
       const nl = buffer.indexOf('\n');
       if (nl < 0) return;
       const msg = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
+      if (msg['type'] === 'report') {
+        this.reports.push(msg);
+        if (this.ackReports) sock.end(JSON.stringify({ type: 'ack', id: msg['id'] }) + '\n');
+        return;
+      }
       this.received.push(msg);
       if (msg['token'] !== (this.acceptToken ?? this.token)) {
         sock.end(JSON.stringify({ type: 'error', id: msg['id'], error: 'bad token' }) + '\n');
