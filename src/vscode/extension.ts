@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { registerExplainCommand } from './commands/explain';
 import { registerProtectedFiles } from './protect/register';
 import { registerTerminalJudging } from './terminal/terminalJudge';
+import { registerConfirmation } from './confirm/register';
 import { WorkspaceGuards } from './guard/workspaceGuards';
 import { Ledger } from './session/ledger';
 import type { Services } from './services';
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // features (one line each; keep the order: later features may read state earlier ones set up)
   context.subscriptions.push(registerExplainCommand(services));
   context.subscriptions.push(registerProtectedFiles(services), registerTerminalJudging(services));
+  context.subscriptions.push(registerConfirmation(services));
 
   const version = (context.extension.packageJSON as { version?: string }).version ?? '';
   log.info(`Agent Guard ${version} activated in ${(performance.now() - started).toFixed(1)} ms`);
