@@ -93,6 +93,43 @@ export async function clickDialogButton(page: Page, label: string): Promise<void
   await page.locator(SELECTORS.dialog).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
+export interface InputBoxSubmission {
+  /** Whether the input box closed (VS Code accepted the value). */
+  readonly accepted: boolean;
+  /** The message under the box when Enter was pressed (validation message, else the prompt). */
+  readonly message: string;
+}
+
+/**
+ * Types `text` into the open input box titled `title`, waits until its message satisfies `ready` (validation runs
+ * in the extension host), presses Enter and reports whether VS Code accepted it: an input box with a validation
+ * error stays open.
+ */
+export async function submitInputBox(page: Page, title: string, text: string, ready: (message: string) => boolean = () => true): Promise<InputBoxSubmission> {
+  await page.locator(SELECTORS.quickInputTitle).filter({ hasText: title }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  const box = page.locator(SELECTORS.quickInputBox);
+  await box.fill(text);
+  const messageElement = page.locator(SELECTORS.quickInputMessage);
+  const deadline = Date.now() + UI_TIMEOUT;
+  let message = (await messageElement.innerText()).trim();
+  while (!ready(message)) {
+    if (Date.now() > deadline) throw new Error(`the input box message never became ready; it says: ${message}`);
+    await page.waitForTimeout(100);
+    message = (await messageElement.innerText()).trim();
+  }
+  await box.press('Enter');
+  const accepted = await page
+    .locator(SELECTORS.quickInput)
+    .waitFor({ state: 'hidden', timeout: 2_000 })
+    .then(() => true, () => false);
+  return { accepted, message };
+}
+
+/** Whether a modal dialog is showing right now. */
+export async function isDialogOpen(page: Page): Promise<boolean> {
+  return page.locator(SELECTORS.dialog).isVisible();
+}
+
 /**
  * Closes whatever a test may have left open (a modal, the quick input), so the next test starts from a plain
  * workbench even after a failure.

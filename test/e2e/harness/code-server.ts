@@ -1,6 +1,8 @@
 /**
  * Starts one code-server (VS Code's real server, web workbench and Node extension host) on a free loopback port,
- * with scratch home, user-data, extensions and XDG folders, so nothing of the real user's setup leaks in or out.
+ * with scratch home, user-data, extensions and XDG folders (runtime directory included, so the extension's bridge
+ * runtime files land in the scratch profile and hooks spawned with {@link hookEnv} find them), so nothing of the
+ * real user's setup leaks in or out.
  * It runs in its own process group, registered for teardown.
  */
 import { spawn } from 'node:child_process';
@@ -34,6 +36,8 @@ export interface ScratchProfile {
   readonly extensionsDir: string;
   readonly xdgData: string;
   readonly xdgConfig: string;
+  /** XDG_RUNTIME_DIR of code-server (0700): where the extension publishes its bridge runtime files. */
+  readonly xdgRuntime: string;
 }
 
 export function createProfile(root: string): ScratchProfile {
@@ -44,8 +48,10 @@ export function createProfile(root: string): ScratchProfile {
     extensionsDir: path.join(root, 'extensions'),
     xdgData: path.join(root, 'xdg-data'),
     xdgConfig: path.join(root, 'xdg-config'),
+    xdgRuntime: path.join(root, 'run'),
   };
   for (const dir of [profile.home, profile.extensionsDir, profile.xdgData, profile.xdgConfig]) fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(profile.xdgRuntime, { recursive: true, mode: 0o700 });
   fs.mkdirSync(path.join(profile.userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(path.join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   return profile;
@@ -57,8 +63,20 @@ function serverEnv(profile: ScratchProfile): NodeJS.ProcessEnv {
     HOME: profile.home,
     XDG_DATA_HOME: profile.xdgData,
     XDG_CONFIG_HOME: profile.xdgConfig,
+    XDG_RUNTIME_DIR: profile.xdgRuntime,
     SHELL: '/bin/bash',
   };
+}
+
+/**
+ * The environment of an agent's hook process next to this VS Code: the same home, config and runtime directory
+ * as code-server (so `agent-guard hook` finds the extension's runtime file), without the project variables agents
+ * set (the payload's cwd decides the workspace).
+ */
+export function hookEnv(profile: ScratchProfile): NodeJS.ProcessEnv {
+  const env = serverEnv(profile);
+  for (const name of ['AGENT_GUARD_AUTO_APPROVE', 'CLAUDE_PROJECT_DIR', 'GEMINI_PROJECT_DIR', 'CURSOR_PROJECT_DIR']) delete env[name];
+  return env;
 }
 
 /** Installs a .vsix the way a user would, with code-server's own CLI. */
