@@ -75,8 +75,8 @@ async function setBreaker(session: Workbench, max: number, windowSeconds: number
   await waitForLog(session, new RegExp(`circuit breaker ${max} risky requests within ${windowSeconds} s`), `the extension to use a circuit breaker of ${max} in ${windowSeconds} s`, mark);
 }
 
-function hook(command: string): Promise<HookAnswer> {
-  return runClaudeHook(ctx.cli, ctx.session.profile, claudeBash(ctx.project, command));
+function hook(command: string, args?: readonly string[]): Promise<HookAnswer> {
+  return runClaudeHook(ctx.cli, ctx.session.profile, claudeBash(ctx.project, command), args);
 }
 
 function restoreVictim(): void {
@@ -185,6 +185,23 @@ describe('Confirmation: an agent asks the person in VS Code', function () {
     const got = await answer;
     assert.equal(got.decision, 'allow');
     await waitForLog(session, /confirm claude Bash: kubectl --context prod-eu delete deployment api → allowed \(person: allow once; kubernetes\.delete-resource\)/, 'the typed approval in the log');
+  });
+
+  it('nobody answers before the hook\'s deadline → not allowed, recorded as a timeout; a late Allow click only says it came too late', async () => {
+    const { session } = ctx;
+    const mark = logMark(session);
+    // a hook installed with a 5 s timeout stops waiting after 3.5 s
+    const answer = hook('rm -rf victim', ['--timeout', '5']);
+    await readDialog(session.page);
+    const got = await answer;
+    assert.notEqual(got.decision, 'allow');
+    assert.notEqual(got.decision, 'none');
+    await waitForLog(session, /confirm claude Bash: rm -rf victim → denied \(timeout; /, 'the timeout in the log', mark);
+    assert.ok(await isDialogOpen(session.page), 'VS Code offers no way to close a modal: it is still there');
+    await clickDialogButton(session.page, 'Allow Once');
+    assert.match(await waitForNotification(session.page, /too late/), /had already been denied because nobody answered in time/);
+    assert.equal(fs.readFileSync(ctx.victim, 'utf8'), VICTIM_TEXT);
+    assert.ok(!/allowed \(person/.test(ownLog(session, mark)), 'the late click allowed something');
   });
 
   it('decisions the hook makes without a dialog (allow, deny) reach the editor\'s log', async () => {
