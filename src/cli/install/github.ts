@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { Json } from '../hooks/payload';
 import type { AgentId } from '../hooks/types';
 import { hookCommandLine } from './hookCommand';
+import { copilotFolderTrust } from './folderTrust';
 import { ensureTopLevel, findOurs, onlyHas, removeEntries, upsertEntry } from './hookEntries';
 import { agentTimeoutSeconds, type AgentInstaller, type InstallContext, type Inspection, type Scope } from './types';
 
@@ -61,6 +62,10 @@ function makeInstaller(id: AgentId, displayName: string, other: string, notes: (
       const timeout = agentTimeoutSeconds(ctx);
       for (const f of found) {
         if (f.handler['timeout'] !== timeout && f.handler['timeoutSec'] !== timeout) problems.push(`entry has timeout ${JSON.stringify(f.handler['timeout'] ?? f.handler['timeoutSec'])}`);
+      }
+      if (id === 'copilot-cli' && found.length > 0 && file !== configFile('user', ctx)) {
+        const trust = copilotFolderTrust(copilotHome(ctx), ctx.env, ctx.workspace);
+        if (!trust.trusted) problems.push(`Copilot CLI runs repository hooks only in a trusted folder and ${ctx.workspace} is not trusted (${trust.source}), so Copilot CLI skips them without a warning: answer "Yes, and remember this folder" when Copilot CLI asks`);
       }
       return { wired: found.length > 0, commands: found.map((f) => String((id === 'vscode' ? f.handler['command'] : f.handler['bash']) ?? f.handler['command'] ?? f.handler['bash'])), problems };
     },

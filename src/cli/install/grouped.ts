@@ -4,6 +4,9 @@
  */
 import * as path from 'node:path';
 import { isObject, type Json } from '../hooks/payload';
+import { readIfExists } from './apply';
+import { codexHookKey, codexHookTrust, codexProjectTrusted } from './codexTrust';
+import { geminiFolderTrust } from './folderTrust';
 import type { AgentId } from '../hooks/types';
 import { hookCommandLine } from './hookCommand';
 import { findOurs, removeEntries, upsertEntry } from './hookEntries';
@@ -23,6 +26,8 @@ interface GroupedAgent {
   readonly notes: (scope: Scope) => string[];
   /** Settings in the same file that switch hooks off, as a problem to report. */
   readonly switchedOff?: (doc: Json) => string | undefined;
+  /** Trust the agent requires before it runs our handler at `hooks.<event>[group].hooks[handler]`, as problems. */
+  readonly untrusted?: (where: { group: number; handler: number }, file: string, scope: Scope, ctx: InstallContext) => string[];
   readonly programs: readonly string[];
   readonly dirs: (ctx: InstallContext) => string[];
 }
@@ -63,6 +68,10 @@ function makeInstaller(a: GroupedAgent): AgentInstaller {
       const doc = parseJsonc(current, file);
       const off = isObject(doc) ? a.switchedOff?.(doc) : undefined;
       if (off !== undefined) problems.push(off);
+      for (const f of found) {
+        const [, , group, , handler] = f.path;
+        if (typeof group === 'number' && typeof handler === 'number') problems.push(...(a.untrusted?.({ group, handler }, file, scopeOf(file, ctx), ctx) ?? []));
+      }
       return { wired: found.length > 0, commands: found.map((f) => String(f.handler['command'])), problems };
     },
     detectHints: (ctx) => ({ programs: a.programs, dirs: a.dirs(ctx) }),
@@ -109,6 +118,11 @@ export const geminiInstaller = makeInstaller({
     const disabled = cfg['disabled'];
     return Array.isArray(disabled) && disabled.includes('agent-guard') ? '"hooksConfig.disabled" lists agent-guard' : undefined;
   },
+  untrusted(_where, _file, scope, ctx) {
+    if (scope !== 'workspace') return [];
+    const trust = geminiFolderTrust(ctx.home, ctx.env, ctx.workspace);
+    return trust.trusted ? [] : [`Gemini CLI runs this project's hooks only in a trusted folder and ${ctx.workspace} is not trusted (${trust.source}), so Gemini skips them without a warning: trust the folder when Gemini asks (or with /permissions)`];
+  },
   programs: ['gemini'],
   dirs: (ctx) => [path.join(ctx.home, '.gemini')],
 });
@@ -126,6 +140,17 @@ export const codexInstaller = makeInstaller({
     'Codex runs a new or changed hook only after you trust it (review it in Codex\'s /hooks); until then it is skipped without a warning.',
     ...(scope === 'workspace' ? ['A project .codex/ folder is read only when Codex trusts the project.'] : []),
   ],
+  untrusted(where, file, scope, ctx) {
+    const configFile = path.join(codexDir(ctx), 'config.toml');
+    const config = readIfExists(configFile);
+    const problems: string[] = [];
+    const key = codexHookKey(file, where.group, where.handler);
+    const trust = codexHookTrust(config, key);
+    if (trust === 'untrusted') problems.push(`Codex has not trusted this hook yet (no trusted_hash for it in ${configFile}), so Codex skips it without a warning: start codex, open /hooks and trust the Agent Guard hook`);
+    if (trust === 'disabled') problems.push(`the hook is switched off in Codex (/hooks; enabled = false in ${configFile}), so Codex skips it`);
+    if (scope === 'workspace' && !codexProjectTrusted(config, ctx.workspace)) problems.push(`Codex reads ${path.dirname(file)} only in a trusted project: trust ${ctx.workspace} when Codex asks (trust_level = "trusted" in ${configFile})`);
+    return problems;
+  },
   programs: ['codex'],
   dirs: (ctx) => [codexDir(ctx)],
 });

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { trustCodexHooks } from './codexTrust';
 import { anthropicWire } from './wire/anthropic';
 import { geminiWire } from './wire/gemini';
 import { responsesWire } from './wire/responses';
@@ -26,7 +27,8 @@ export interface TrustSwitch {
   readonly description: string;
   readonly env?: Record<string, string>;
   readonly args?: readonly string[];
-  readonly files?: (dirs: RunDirs) => void;
+  /** Files a person's trust decision writes; `agent` is the agent program and its environment for the run. */
+  readonly files?: (dirs: RunDirs, agent: { readonly bin: string; readonly env: Record<string, string> }) => Promise<void> | void;
 }
 
 export interface AgentDriver {
@@ -130,13 +132,16 @@ export const codex: AgentDriver = {
   env: (dirs) => ({ CODEX_HOME: codexHome(dirs), SCRIPTED_MODEL_KEY: 'scripted' }),
   argv: (prompt, extra) => ['exec', '--skip-git-repo-check', '--dangerously-bypass-approvals-and-sandbox', ...extra, '--json', prompt],
   installEnv: (dirs) => ({ CODEX_HOME: codexHome(dirs) }),
-  // Codex runs a hook only after a person reviewed it in /hooks (a hash in config.toml); the bypass stands in
+  // Codex runs a hook only after a person trusted it in /hooks (its hash in config.toml), a project .codex/ only
+  // in a trusted project
   trust: (scope) => scope === 'user'
-    ? { description: 'hook review (--dangerously-bypass-hook-trust)', args: ['--dangerously-bypass-hook-trust'] }
+    ? { description: 'hook trust (as /hooks records it)', files: async (dirs, agent) => void (await trustCodexHooks(agent.bin, dirs.ws, agent.env, codexHome(dirs))) }
     : {
-        description: 'hook review (--dangerously-bypass-hook-trust) and project trust (trust_level = "trusted")',
-        args: ['--dangerously-bypass-hook-trust'],
-        files: (dirs) => fs.appendFileSync(path.join(codexHome(dirs), 'config.toml'), `\n[projects.${JSON.stringify(dirs.ws)}]\ntrust_level = "trusted"\n`),
+        description: 'project trust and hook trust (as Codex records them)',
+        files: async (dirs, agent) => {
+          fs.appendFileSync(path.join(codexHome(dirs), 'config.toml'), `\n[projects.${JSON.stringify(dirs.ws)}]\ntrust_level = "trusted"\n`);
+          await trustCodexHooks(agent.bin, dirs.ws, agent.env, codexHome(dirs));
+        },
       },
   askEndsTurn: false,
   // login:false: a login shell would reset PATH from /etc/profile and lose the terraform stub
@@ -169,7 +174,10 @@ export const gemini: AgentDriver = {
   }),
   argv: (prompt, extra) => [...extra, '-p', prompt, '--yolo', '--skip-trust', '--output-format', 'json'],
   installEnv: () => ({}),
-  trust: (scope) => (scope === 'workspace' ? { description: 'folder trust (GEMINI_CLI_TRUST_WORKSPACE=true)', env: { GEMINI_CLI_TRUST_WORKSPACE: 'true' } } : undefined),
+  // as Gemini's "trust this folder" answer records it
+  trust: (scope) => (scope === 'workspace'
+    ? { description: 'folder trust (~/.gemini/trustedFolders.json)', files: (dirs) => writeFile(path.join(dirs.home, '.gemini', 'trustedFolders.json'), JSON.stringify({ [dirs.ws]: 'TRUST_FOLDER' }, null, 2)) }
+    : undefined),
   askEndsTurn: true,
   shell: (command) => ({ tool: 'run_shell_command', input: { command, description: 'scripted step' } }),
   protectedWrite: (dirs) => [{ tool: 'write_file', input: { file_path: protectedPath(dirs), content: PROTECTED_AFTER } }],
@@ -198,8 +206,10 @@ export const copilot: AgentDriver = {
   }),
   argv: (prompt, extra) => [...extra, '-p', prompt, '--allow-all-tools', '--allow-all-paths', '--disable-client-telemetry', '--output-format', 'json'],
   installEnv: (dirs) => ({ COPILOT_HOME: copilotHome(dirs) }),
-  // repository hooks run only in a trusted folder
-  trust: (scope) => (scope === 'workspace' ? { description: 'folder trust (COPILOT_ALLOW_ALL=true)', env: { COPILOT_ALLOW_ALL: 'true' } } : undefined),
+  // repository hooks run only in a trusted folder; as "Yes, and remember this folder" records it
+  trust: (scope) => (scope === 'workspace'
+    ? { description: 'folder trust (trustedFolders in ~/.copilot/config.json)', files: (dirs) => writeFile(path.join(copilotHome(dirs), 'config.json'), JSON.stringify({ trustedFolders: [dirs.ws] }, null, 2)) }
+    : undefined),
   askEndsTurn: false,
   shell: (command) => ({ tool: 'bash', input: { command, description: 'scripted step' } }),
   protectedWrite: (dirs) => [{ tool: 'edit', input: { path: protectedPath(dirs), old_str: PROTECTED_BEFORE, new_str: PROTECTED_AFTER } }],

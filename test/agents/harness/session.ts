@@ -199,11 +199,14 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
       const recorder = path.join(dirs.root, 'record-hook-stdin.cjs');
       writeRecorder(recorder, recordDir);
       const trust = o.hook && o.trusted ? o.driver.trust(o.hook) : undefined;
-      trust?.files?.(dirs);
       const agentEnv = { ...baseEnv(dirs), ...o.driver.env(dirs, port), ...trust?.env, NODE_OPTIONS: `--require=${recorder}` };
+      const bin = path.join(o.binDir, o.driver.bin);
+      await trust?.files?.(dirs, { bin, env: agentEnv });
+      // doctor once more after the person's trust step: what it says then is what a user would see
+      if (o.hook && trust) doctor = runCli(o.cli, ['doctor', '--agent', o.driver.id, '--workspace', dirs.ws, '--json'], dirs.ws, env);
       const argv = o.driver.argv('Do the scripted task.', trust?.args ?? []);
       const outFile = path.join(dirs.root, 'agent-output.txt');
-      const run = await waitForAgent(path.join(o.binDir, o.driver.bin), argv, dirs.ws, agentEnv, outFile, o.timeoutMs);
+      const run = await waitForAgent(bin, argv, dirs.ws, agentEnv, outFile, o.timeoutMs);
       const results = scripted.toolResults();
       const outcomes = o.steps.map((step) => ({ step, happened: happened(dirs, step), result: results[lastCall.get(step.id) ?? -1] }));
       const output = fs.readFileSync(outFile, 'utf8');

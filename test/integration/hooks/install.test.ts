@@ -115,6 +115,15 @@ function dangerous(agent: Agent, ws: string): string {
   }
 }
 
+/** What trusting our hook in Codex's /hooks records (Codex 0.171.0; the hash is Codex's own, any sha256 here). */
+function trustCodexHook(s: Scratch): void {
+  const hooksFile = path.join(s.home, '.codex', 'hooks.json');
+  const doc = JSON.parse(fs.readFileSync(hooksFile, 'utf8')) as { hooks: { PreToolUse: { hooks: { command: string }[] }[] } };
+  const group = doc.hooks.PreToolUse.findIndex((g) => g.hooks.some((h) => / hook codex /.test(h.command)));
+  const key = `${hooksFile}:pre_tool_use:${group}:0`;
+  fs.appendFileSync(path.join(s.home, '.codex', 'config.toml'), `\n[hooks.state.${JSON.stringify(key)}]\ntrusted_hash = "sha256:${'0'.repeat(64)}"\n`);
+}
+
 describe('agent-guard install / uninstall (user scope, existing configs)', function () {
   this.timeout(300_000);
   let s: Scratch;
@@ -186,7 +195,16 @@ describe('agent-guard install / uninstall (user scope, existing configs)', funct
     });
   }
 
+  it('doctor: Codex skips a hook nobody trusted yet — a problem, exit 1', () => {
+    const r = cli(s, ['doctor', '--agent', 'codex', '--json']);
+    const report = JSON.parse(r.stdout) as { agents: { scopes: { scope: string; problems: string[] }[] }[] };
+    assert.equal(r.status, 1, r.stdout);
+    const user = report.agents[0]!.scopes.find((x) => x.scope === 'user')!;
+    assert.ok(user.problems.some((p) => /Codex has not trusted this hook/.test(p)), JSON.stringify(user.problems));
+  });
+
   it('doctor: every agent wired and self-tested, no editor; exit 0', () => {
+    trustCodexHook(s);
     const r = cli(s, ['doctor', '--json']);
     const report = JSON.parse(r.stdout) as { ok: boolean; agents: { agent: string; scopes: { scope: string; wired: boolean; problems: string[]; selfTest?: { ok: boolean } }[] }[]; bridge: { editor: string } };
     assert.equal(r.status, 0, r.stdout);
