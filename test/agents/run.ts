@@ -7,9 +7,10 @@
  * nothing but loopback, so the agents and their scripted models can reach nothing else — which needs root;
  * without root the suite is skipped with a message saying so.
  *
- * Options: `--grep <pattern>` runs matching tests; `--record` rewrites test/fixtures/hooks/<agent>/*.<step>.
+ * Options: `--agent claude,codex` runs those agents only; `--grep <pattern>` runs matching tests; `--record` rewrites test/fixtures/hooks/<agent>/*.<step>.
  * recorded.json from this run; `--keep` (or AGENT_GUARD_AGENTS_KEEP=1) keeps the scratch folders.
- * AGENT_GUARD_AGENTS_CACHE moves the agent cache.
+ * AGENT_GUARD_AGENTS_CACHE moves the agent cache; AGENT_GUARD_AGENTS_CONCURRENCY sets how many agents run at
+ * once (default 2).
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -43,7 +44,8 @@ function outside(): number {
   for (const tool of ['unshare', 'ip']) {
     if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) throw new Error(`${tool} is missing (util-linux / iproute2)`);
   }
-  ensureAgents(DRIVERS, say);
+  const binDir = ensureAgents(DRIVERS, say);
+  for (const d of DRIVERS) d.warm?.(binDir);
   const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: repoRoot, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
   say(`ready in ${seconds()}; running the suite in a new network namespace`);
@@ -68,6 +70,9 @@ async function inside(): Promise<number> {
     timeoutMs: 90_000,
     keep,
     record,
+    agents: option('--agent')?.split(',') ?? DRIVERS.map((d) => d.id),
+    // two cores: one agent (and its hook processes) per core
+    concurrency: Number(process.env['AGENT_GUARD_AGENTS_CONCURRENCY'] ?? 2),
   });
   if (keep) say(`keeping scratch folders in ${path.join(cacheRoot(), 'runs')}`);
   if (record) say('recording hook payloads into test/fixtures/hooks/');

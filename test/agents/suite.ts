@@ -6,6 +6,10 @@ export interface SuiteConfig {
   readonly timeoutMs: number;
   readonly keep: boolean;
   readonly record: boolean;
+  /** Agent ids to run (`--agent a,b`; default all). */
+  readonly agents: readonly string[];
+  /** Agents driven at the same time. */
+  readonly concurrency: number;
 }
 
 let current: SuiteConfig | undefined;

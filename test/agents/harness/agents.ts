@@ -3,9 +3,11 @@
  * run it non-interactively, how its tools are spelled, and the switches without which it silently skips hooks
  * (see ../../../../shared/reference/real-agents-testing.md).
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { trustCodexHooks } from './codexTrust';
+import { cacheRoot } from './install';
 import { anthropicWire } from './wire/anthropic';
 import { geminiWire } from './wire/gemini';
 import { responsesWire } from './wire/responses';
@@ -40,6 +42,8 @@ export interface AgentDriver {
   /** Program name in node_modules/.bin. */
   readonly bin: string;
   readonly wire: WireFormat;
+  /** Once per suite, before the network namespace: unpack what every run would otherwise unpack again. */
+  warm?(binDir: string): void;
   /** Writes the agent's own config (model endpoint, no telemetry) into the scratch HOME before anything else. */
   prepare(dirs: RunDirs, port: number): void;
   /** Environment for the agent, besides HOME and PATH. */
@@ -184,6 +188,8 @@ export const gemini: AgentDriver = {
 };
 
 const copilotHome = (dirs: RunDirs): string => path.join(dirs.home, '.copilot');
+/** Copilot CLI unpacks ~235 MB of itself on first start; shared by all runs instead of once per scratch HOME. */
+const copilotPackages = (): string => path.join(cacheRoot(), 'copilot-pkg');
 
 export const copilot: AgentDriver = {
   id: 'copilot-cli',
@@ -192,6 +198,16 @@ export const copilot: AgentDriver = {
   version: '1.0.102',
   bin: 'copilot',
   wire: anthropicWire,
+  warm(binDir) {
+    const home = fs.mkdtempSync(path.join(cacheRoot(), 'warm-'));
+    try {
+      const env = { PATH: process.env['PATH'] ?? '', HOME: home, COPILOT_PKG_CACHE_HOME: copilotPackages(), COPILOT_OFFLINE: 'true', COPILOT_AUTO_UPDATE: 'false' };
+      const r = spawnSync('unshare', ['--net', '--', path.join(binDir, 'copilot'), '--version'], { env, encoding: 'utf8', timeout: 120_000 });
+      if (r.status !== 0) throw new Error(`copilot --version (unpacking into ${copilotPackages()}) failed: ${r.stdout}${r.stderr}`);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  },
   prepare(dirs) {
     fs.mkdirSync(copilotHome(dirs), { recursive: true });
   },
@@ -203,6 +219,7 @@ export const copilot: AgentDriver = {
     COPILOT_OFFLINE: 'true',
     COPILOT_MODEL: 'claude-sonnet-4.5',
     COPILOT_AUTO_UPDATE: 'false',
+    COPILOT_PKG_CACHE_HOME: copilotPackages(),
   }),
   argv: (prompt, extra) => [...extra, '-p', prompt, '--allow-all-tools', '--allow-all-paths', '--disable-client-telemetry', '--output-format', 'json'],
   installEnv: (dirs) => ({ COPILOT_HOME: copilotHome(dirs) }),

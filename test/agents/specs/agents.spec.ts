@@ -23,15 +23,26 @@ function sessionGroups(d: AgentDriver, steps: readonly Step[], hook: Scope | und
   return [...asking.map((s) => [s]), ...(rest.length > 0 ? [rest] : [])];
 }
 
+/** At most `concurrency` agent sessions run at once, first come first served (they share nothing but the CPU). */
+let running = 0;
+const waiting: (() => void)[] = [];
+async function inSlot<T>(work: () => Promise<T>): Promise<T> {
+  while (running >= suiteConfig().concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 async function runSteps(d: AgentDriver, steps: readonly Step[], hook: Scope | undefined, trusted = true): Promise<{ sessions: SessionResult[]; outcomes: Map<string, Outcome> }> {
   const c = suiteConfig();
-  const sessions: SessionResult[] = [];
+  const sessions = await Promise.all(sessionGroups(d, steps, hook).map((group) =>
+    inSlot(() => runSession({ driver: d, hook, trusted, steps: group, cli: c.cli, binDir: c.binDir, scratchParent: c.scratchParent, timeoutMs: c.timeoutMs, keep: c.keep }))));
   const outcomes = new Map<string, Outcome>();
-  for (const group of sessionGroups(d, steps, hook)) {
-    const session = await runSession({ driver: d, hook, trusted, steps: group, cli: c.cli, binDir: c.binDir, scratchParent: c.scratchParent, timeoutMs: c.timeoutMs, keep: c.keep });
-    sessions.push(session);
-    for (const o of session.outcomes) outcomes.set(o.step.id, { ...o, session });
-  }
+  for (const session of sessions) for (const o of session.outcomes) outcomes.set(o.step.id, { ...o, session });
   return { sessions, outcomes };
 }
 
@@ -78,20 +89,64 @@ function assertRan(o: Outcome): string {
   return 'ran';
 }
 
-for (const d of DRIVERS) {
+type Runs = { sessions: SessionResult[]; outcomes: Map<string, Outcome> };
+
+interface AgentRuns {
+  readonly control: Map<string, Outcome>;
+  readonly hooked: Map<Scope, Runs>;
+  readonly untrusted: Map<Scope, SessionResult>;
+}
+
+const SCOPES: readonly Scope[] = ['user', 'workspace'];
+
+/** Every session of one agent — control, hook per scope, and without the trust switch — queued at once. */
+async function runAgent(d: AgentDriver): Promise<AgentRuns> {
+  const withTrust = SCOPES.filter((scope) => d.trust(scope) !== undefined);
+  const [controlRuns, user, workspace, ...skipped] = await Promise.all([
+    runSteps(d, STEPS, undefined),
+    runSteps(d, STEPS, 'user'),
+    runSteps(d, WORKSPACE_STEPS, 'workspace'),
+    ...withTrust.map((scope) => runSteps(d, STEPS.filter((s) => s.id === 'delete-plain'), scope, false)),
+  ]);
+  const control = controlRuns.outcomes;
+  const hooked = new Map<Scope, Runs>([['user', user], ['workspace', workspace]]);
+  const untrusted = new Map<Scope, SessionResult>(withTrust.map((scope, i) => [scope, skipped[i]!.sessions[0]!]));
+  const secs = (ss: readonly SessionResult[]): string => ss.map((x) => x.seconds.toFixed(1)).join('+');
+  const sessionsOf = (m: Map<string, Outcome>): SessionResult[] => [...new Set([...m.values()].map((o) => o.session))];
+  process.stdout.write(`  [${d.name}: sessions took control ${secs(sessionsOf(control))}s, ${SCOPES.map((sc) => `${sc} ${secs(hooked.get(sc)?.sessions ?? [])}s`).join(', ')}, untrusted ${secs([...untrusted.values()])}s]\n`);
+  return { control, hooked, untrusted };
+}
+
+/**
+ * Every selected agent's sessions are queued when the first agent's tests begin, slowest agent first (Gemini CLI
+ * needs one session per asked step), so the suite waits for the busiest core rather than for the sum.
+ */
+let scheduled: Map<string, Promise<AgentRuns>> | undefined;
+function runsOf(d: AgentDriver): Promise<AgentRuns> {
+  if (!scheduled) {
+    const selected = DRIVERS.filter((x) => suiteConfig().agents.includes(x.id));
+    const slowestFirst = [...selected].sort((a, b) => Number(b.askEndsTurn) - Number(a.askEndsTurn));
+    scheduled = new Map(slowestFirst.map((x) => {
+      const p = runAgent(x);
+      p.catch(() => undefined); // awaited, and reported, by the agent's own tests
+      return [x.id, p] as const;
+    }));
+  }
+  const p = scheduled.get(d.id);
+  if (!p) throw new Error(`${d.id} was not selected`);
+  return p;
+}
+
+for (const d of DRIVERS.filter((x) => suiteConfig().agents.includes(x.id))) {
   describe(`${d.name} ${d.version}`, function () {
     this.timeout(10 * 60_000);
     let control: Map<string, Outcome>;
-    const hooked = new Map<Scope, { sessions: SessionResult[]; outcomes: Map<string, Outcome> }>();
-    const untrusted = new Map<Scope, SessionResult>();
-    const scopes: Scope[] = ['user', 'workspace'];
+    let hooked: Map<Scope, Runs>;
+    let untrusted: Map<Scope, SessionResult>;
+    const scopes = SCOPES;
 
     before(async function () {
-      control = (await runSteps(d, STEPS, undefined)).outcomes;
-      for (const scope of scopes) hooked.set(scope, await runSteps(d, scope === 'user' ? STEPS : WORKSPACE_STEPS, scope));
-      for (const scope of scopes) {
-        if (d.trust(scope)) untrusted.set(scope, (await runSteps(d, STEPS.filter((s) => s.id === 'delete-plain'), scope, false)).sessions[0]!);
-      }
+      ({ control, hooked, untrusted } = await runsOf(d));
     });
 
     describe('control run: no hook', () => {
