@@ -91,7 +91,7 @@ async function inside(): Promise<number> {
   return failures > 0 ? 1 : 0;
 }
 
-(argv.includes('--inside') ? inside() : Promise.resolve(outside())).then(
+(argv.includes('--inside') ? inside() : Promise.resolve().then(outside)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`agents: FAILED — ${error instanceof Error ? error.message : String(error)}\n`);
