@@ -195,3 +195,9 @@ export async function pickQuickInputRow(page: Page, text: RegExp, unless?: RegEx
   await row.click();
   return shown;
 }
+
+/** Reloads the workbench window (a new extension host starts) and waits until it has rendered again. */
+export async function reloadWindow(page: Page): Promise<void> {
+  await page.reload();
+  await waitForWorkbench(page);
+}

@@ -12,11 +12,13 @@
  * Bursts of file events are settled first and reported in one notification.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { ABSENT, ANY, ChangeBatcher, classifyChange, describeKind, ExpectedWrites, type ChangeKind, type PendingChange } from './changeBookkeeping';
 import { fileDecisionRecord } from './fileDecisionRecord';
+import { homeConfigFiles, tildePath } from './homeConfigFiles';
 import { isWatchedProtectedFile, relativeToRoot, snapshotSearchGlobs } from './protectedPaths';
 import { keepFile, restoreFile } from './restoreFile';
 import { registerSnapshotDocuments, snapshotUri } from './snapshotDocuments';
@@ -60,6 +62,9 @@ export class ProtectedFileWatch implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private scanTimer: NodeJS.Timeout | undefined;
   private watchers: vscode.Disposable[] = [];
+  /** Protected files outside the workspace (agents' user-level config, the user policy) being watched. */
+  private homeFiles = new Set<string>();
+  private homeWatchers: vscode.Disposable[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   private scanGeneration = 0;
 
@@ -105,8 +110,10 @@ export class ProtectedFileWatch implements vscode.Disposable {
   }
 
   private restart(): void {
-    for (const w of this.watchers) w.dispose();
+    for (const w of [...this.watchers, ...this.homeWatchers]) w.dispose();
     this.watchers = [];
+    this.homeWatchers = [];
+    this.homeFiles = new Set();
     if (!this.enabled()) {
       this.services.log.info('protected files: watch is off (agentGuard.protectedFiles.watch / agentGuard.enable)');
       return;
@@ -128,6 +135,7 @@ export class ProtectedFileWatch implements vscode.Disposable {
   private watched(abs: string): { root: string } | undefined {
     const { guards } = this.services;
     const root = guards.rootOf(abs);
+    if (this.homeFiles.has(abs)) return { root };
     return isWatchedProtectedFile(guards.forRoot(root).guard.policy, root, abs) ? { root } : undefined;
   }
 
@@ -275,8 +283,32 @@ export class ProtectedFileWatch implements vscode.Disposable {
     const generation = ++this.scanGeneration;
     this.scanTimer = setTimeout(() => {
       this.scanTimer = undefined;
+      this.watchHomeFiles();
       this.scan(generation).catch((error: unknown) => this.services.log.error(`protected files: first snapshots failed: ${String(error)}`));
     }, FIRST_SCAN_DELAY_MS);
+  }
+
+  /**
+   * Watches the protected files outside the workspace whose folder exists (one non-recursive watcher per folder;
+   * an agent installed later is picked up at the next restart of the watch, e.g. a window reload).
+   */
+  private watchHomeFiles(): void {
+    const { guards, log } = this.services;
+    for (const w of this.homeWatchers) w.dispose();
+    this.homeWatchers = [];
+    const policy = guards.forRoot(guards.roots()[0] ?? guards.home).guard.policy;
+    const files = homeConfigFiles(policy, { home: guards.home, env: process.env, platform: process.platform }).filter((f) => fs.existsSync(path.dirname(f)));
+    this.homeFiles = new Set(files);
+    for (const file of files) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+      this.homeWatchers.push(
+        watcher,
+        watcher.onDidChange((uri) => this.noted(uri, 'changed')),
+        watcher.onDidCreate((uri) => this.noted(uri, 'created')),
+        watcher.onDidDelete((uri) => this.noted(uri, 'deleted')),
+      );
+    }
+    if (files.length > 0) log.info(`protected files: watching ${files.length} file(s) outside the workspace: ${files.map((f) => tildePath(f, guards.home)).join(', ')}`);
   }
 
   /** Copies the protected files that exist now (bounded), so a later change can be undone. */
@@ -291,7 +323,8 @@ export class ProtectedFileWatch implements vscode.Disposable {
       const root = folder.uri.fsPath;
       const policy = guards.forRoot(root).guard.policy;
       for (const glob of snapshotSearchGlobs(policy)) {
-        if (generation !== this.scanGeneration || seen >= MAX_SCAN_FILES) return;
+        if (generation !== this.scanGeneration) return;
+        if (seen >= MAX_SCAN_FILES) continue;
         const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), SEARCH_EXCLUDE, MAX_SCAN_FILES - seen);
         for (const uri of found) {
           const abs = uri.fsPath;
@@ -304,6 +337,13 @@ export class ProtectedFileWatch implements vscode.Disposable {
         }
       }
     }
+    for (const abs of this.homeFiles) {
+      if (generation !== this.scanGeneration) return;
+      if (store.latest(abs)?.reason === 'observed' || !fs.existsSync(abs)) continue;
+      const before = store.latest(abs);
+      const entry = store.capture(abs, 'baseline');
+      if (typeof entry !== 'string' && entry !== before) copied++;
+    }
     log.info(`protected files: watching; ${copied} new snapshot(s) of protected files`);
   }
 
@@ -311,12 +351,12 @@ export class ProtectedFileWatch implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     if (this.scanTimer) clearTimeout(this.scanTimer);
     this.scanGeneration++;
-    for (const d of [...this.watchers, ...this.disposables]) d.dispose();
+    for (const d of [...this.watchers, ...this.homeWatchers, ...this.disposables]) d.dispose();
   }
 }
 
 function shortName(change: Pick<ProtectedChange, 'path' | 'root'>): string {
-  return relativeToRoot(change.root, change.path) ?? change.path;
+  return relativeToRoot(change.root, change.path) ?? tildePath(change.path, os.homedir());
 }
 
 export function describeChange(change: ProtectedChange): string {

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { ProtectedFileWatch } from './protectedFileWatch';
+import { tildePath } from './homeConfigFiles';
 import { relativeToRoot } from './protectedPaths';
 import { readFileState, type SnapshotEntry, type SnapshotReason } from './snapshotStore';
 
@@ -50,7 +51,7 @@ export function registerRestoreCommand({ guards }: Services, watch: ProtectedFil
         const now = readFileState(e.path, store.limits.maxFileBytes);
         const same = now.kind === 'file' && now.hash === e.hash;
         return {
-          label: relativeToRoot(root, e.path) ?? e.path,
+          label: relativeToRoot(root, e.path) ?? tildePath(e.path, guards.home),
           description: `${new Date(e.time).toLocaleString()} · ${REASONS[e.reason]}`,
           detail: `${e.size} bytes · copy #${e.id}${same ? ' · same as the file now' : ''}`,
           entry: e,
