@@ -179,6 +179,7 @@ class Evaluation {
         }));
       }
     }
+    if (inv.remote !== undefined) kept = kept.map((r) => ({ ...r, message: `${r.message} (This runs ${inv.remote}.)` }));
     if (policy.loadError !== undefined && !isReadOnly(inv)) kept.push(loadFailedReason(policy, inv.text));
     const line = this.multiLine || inv.file !== undefined ? inv.line : undefined;
     for (const r of kept) this.reasons.push(r.line === undefined ? at(r, line, inv.file) : r);

@@ -65,4 +65,9 @@ export interface Invocation {
    * package.json / Makefile whose script it is. `line` is then the line in that file.
    */
   readonly file?: string;
+  /**
+   * Where the command runs when it is not on this machine: `inside the container web, through docker exec`,
+   * `on db1, through ssh`. Its working directory is then unknown; reasons mention where it runs.
+   */
+  readonly remote?: string;
 }

@@ -184,3 +184,55 @@ function lineOfKey(json: string, key: string, from: number): number {
   for (let i = json.indexOf('\n'); i >= 0 && i < at; i = json.indexOf('\n', i + 1)) line++;
   return line;
 }
+
+/** What a package-manager command starts besides scripts: a package's binary, or shell text. */
+export type PackageRun =
+  /** npx-style arguments from `from` on (`npm exec`, `pnpm dlx`, `yarn dlx`, `bun x`): options, then `pkg[@version] args…`. */
+  | { readonly kind: 'runner'; readonly from: number }
+  /** A binary from node_modules/.bin (or the PATH) with its arguments from `from` on (`pnpm rimraf x`, `yarn run tsc`). */
+  | { readonly kind: 'bin'; readonly from: number }
+  /** Shell text (`bun exec 'cmd'`). */
+  | { readonly kind: 'shell'; readonly text: Arg };
+
+/** A word that names a file the manager runs with its runtime (`bun ./x.ts`), not a binary. */
+const FILE_LIKE = /\/|\.(?:[cm]?[jt]sx?|json)$/;
+
+/**
+ * The binary a package-manager command runs when it is not a script: `npm exec`/`npm x`, `pnpm exec|dlx`,
+ * `yarn exec|dlx`, `bun x`; and — because pnpm, yarn and bun fall back to a package binary (then the PATH) for a
+ * name that is neither a built-in nor a script — `pnpm <bin>`, `yarn <bin>`, `yarn run <bin>`, `bun <bin>`,
+ * `bun run <bin>`. The walker asks only after it found no script of that name.
+ */
+export function packageRun(program: string, args: readonly Arg[]): PackageRun | undefined {
+  const spec = MANAGERS.get(program);
+  if (!spec) return undefined;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (v === '--' || !v.startsWith('-') || v.length < 2) break;
+    if (!v.includes('=') && spec.valueOpts.includes(v)) i++;
+  }
+  if (args[i]?.value === '--') i++;
+  const first = args[i];
+  if (first === undefined || first.dynamic) return undefined;
+  const name = first.value;
+  const next = args[i + 1];
+  switch (program) {
+    case 'npm':
+      return name === 'exec' || name === 'x' ? { kind: 'runner', from: i + 1 } : undefined;
+    case 'pnpm':
+      if (name === 'exec' || name === 'dlx') return { kind: 'runner', from: i + 1 };
+      break;
+    case 'yarn':
+      if (name === 'exec' || name === 'dlx') return { kind: 'runner', from: i + 1 };
+      if (name === 'run') return next !== undefined && !next.dynamic && !FILE_LIKE.test(next.value) ? { kind: 'bin', from: i + 1 } : undefined;
+      break;
+    case 'bun':
+      if (name === 'x') return { kind: 'runner', from: i + 1 };
+      if (name === 'exec') return next !== undefined ? { kind: 'shell', text: next } : undefined;
+      if (name === 'run') return next !== undefined && !next.dynamic && !next.value.startsWith('-') && !FILE_LIKE.test(next.value) ? { kind: 'bin', from: i + 1 } : undefined;
+      break;
+  }
+  if (spec.builtins.has(name) || FILE_LIKE.test(name) || name.startsWith('-')) return undefined;
+  return { kind: 'bin', from: i };
+}

@@ -61,6 +61,9 @@ interface Output {
 }
 
 const NO_OUTPUT: Output = { program: undefined, args: undefined, text: undefined };
+/** What a redirect with no command (`> file`) writes: nothing; the file ends up empty. */
+const EMPTY_OUTPUT: Output = { program: ':', args: [], text: '' };
+const WRITE_REDIRECTS: ReadonlySet<string> = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
 
 interface Source {
   readonly text: string;
@@ -95,6 +98,8 @@ interface Context {
   /** Line override for commands that came from nested text (they report the outer line). */
   readonly line: number | undefined;
   readonly depth: number;
+  /** Where the commands run when not on this machine (`inside the container web, through docker exec`). */
+  readonly remote?: string;
 }
 
 export function walkCommand(text: string, opts: WalkOptions): WalkResult {
@@ -199,6 +204,8 @@ interface At {
   readonly line: number;
   readonly redirects: readonly Redirect[];
   readonly node: SimpleNode | undefined;
+  /** What each `<( )` argument of this command reads as, by the path it expands to (`/dev/fd/63`). */
+  readonly procsubs?: ReadonlyMap<string, Output>;
 }
 
 class Walker {
@@ -335,9 +342,12 @@ class Walker {
   }
 
   /** Walk command substitutions inside a word (they run before the command does). */
-  private substitutions(word: Word, state: State, ctx: Context): void {
+  private substitutions(word: Word, state: State, ctx: Context, procsubs?: Output[]): void {
     for (const p of word.parts) {
-      if (p.type === 'cmdsub' || p.type === 'procsub') this.walk(p.body, cloneState(state), { ...ctx, stdin: undefined });
+      if (p.type === 'procsub') {
+        const out = this.walk(p.body, cloneState(state), { ...ctx, stdin: undefined });
+        procsubs?.push(out);
+      } else if (p.type === 'cmdsub') this.walk(p.body, cloneState(state), { ...ctx, stdin: undefined });
       else if (p.type === 'arith') for (const s of p.substitutions) this.walk(s, cloneState(state), { ...ctx, stdin: undefined });
       else if (p.type === 'param' && p.arg) this.substitutions(p.arg, state, ctx);
     }
@@ -391,7 +401,8 @@ class Walker {
     const text = ctx.src.text.slice(node.start, node.end).trim();
     const line = ctx.line ?? ctx.src.baseLine + lineOf(ctx.src, node.start) - (ctx.src.baseLine > 0 ? 1 : 0);
     // command substitutions in words, assignments and redirect targets run first
-    for (const w of node.words) this.substitutions(w, state, ctx);
+    const procOutputs: Output[] = [];
+    for (const w of node.words) this.substitutions(w, state, ctx, procOutputs);
     for (const a of node.assignments) {
       if (a.value) this.substitutions(a.value, state, ctx);
       if (a.array) for (const w of a.array) this.substitutions(w, state, ctx);
@@ -404,11 +415,18 @@ class Walker {
       return [a.name, v.dynamic || prefix === undefined ? undefined : prefix + v.value];
     });
     const argv: Arg[] = [];
-    for (const w of node.words) argv.push(...expandWord(w, scope));
+    let procsubs: Map<string, Output> | undefined;
+    if (procOutputs.length === 0) for (const w of node.words) argv.push(...expandWord(w, scope));
+    else procsubs = procsubArgs(node.words, scope, procOutputs, argv);
     const { stdin: redirectedStdin, redirects } = this.redirects(node.redirects, state, ctx, text, line);
     if (argv.length === 0) {
       // plain assignments: they change the shell's variables
       for (const [k, v] of assigned) setVar(state, k, v);
+      // `> file` alone is `: > file`: the rules judge its redirects like any command's (`> /dev/sda`)
+      if (redirects.some((r) => WRITE_REDIRECTS.has(r.op))) {
+        this.emit(lit(':'), ':', [], ctx, state.cwd, { text, line, redirects });
+        this.rememberRedirectWrites(redirects, state.cwd, EMPTY_OUTPUT);
+      }
       return NO_OUTPUT;
     }
     const env: Record<string, string> = { ...ctx.env };
@@ -418,7 +436,7 @@ class Walker {
     }
     for (const [k, v] of assigned) if (v !== undefined) env[k] = v;
     const stdin = redirectedStdin ?? ctx.stdin;
-    const out = this.run(argv, state, { ...ctx, stdin, env }, { text, line, redirects, node });
+    const out = this.run(argv, state, { ...ctx, stdin, env }, procsubs ? { text, line, redirects, node, procsubs } : { text, line, redirects, node });
     this.rememberRedirectWrites(redirects, state.cwd, out);
     return out;
   }
@@ -435,7 +453,7 @@ class Walker {
   }
 
   /** Run argv: builtins that change state, aliases, functions, wrappers, then the program itself. */
-  private run(argv: Arg[], state: State, ctx: Context, at: { text: string; line: number; redirects: readonly Redirect[]; node: SimpleNode | undefined }): Output {
+  private run(argv: Arg[], state: State, ctx: Context, at: At): Output {
     let wrappers = ctx.wrappers;
     let elevated = ctx.elevated;
     let env = ctx.env;
@@ -472,6 +490,8 @@ class Walker {
         return this.nested(text.value, state, { ...ctx, env }, at.line, 'eval text', [...wrappers, 'eval'], elevated);
       }
       if ((name === 'source' || name === '.') && args[0]) {
+        // the builtin itself is judged too (`source <(curl …)` is a download run as code)
+        this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
         return this.script(args[0], args, state, { ...ctx, env, wrappers: [...wrappers, name], elevated }, at, true);
       }
       if (this.opts.readFile && isPackageManager(name)) {
@@ -493,6 +513,8 @@ class Walker {
         case 'none':
           return this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
         case 'exec': {
+          if (r.outer) this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
+          if (r.remote !== undefined) ctx = { ...ctx, remote: r.remote };
           wrappers = [...wrappers, r.label];
           if (r.elevated) elevated = true;
           if (r.env) env = { ...env, ...r.env };
@@ -508,7 +530,7 @@ class Walker {
             this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, this.dynamicScriptMessage(r.label, at.node), ctx.src.file));
             if (!r.text.value.trim()) return NO_OUTPUT;
           }
-          return this.nested(r.text.value, sub, { ...ctx, env }, at.line, `${r.label} text`, [...wrappers, r.label], elevated || r.elevated === true);
+          return this.nested(r.text.value, sub, r.remote !== undefined ? { ...ctx, env, remote: r.remote } : { ...ctx, env }, at.line, `${r.label} text`, [...wrappers, r.label], elevated || r.elevated === true);
         }
         case 'stdin': {
           const label = r.label;
@@ -519,7 +541,8 @@ class Walker {
             sub.cwd = cwd;
             return this.nested(s.text, sub, { ...ctx, env, stdin: undefined }, at.line, `input of ${label}`, ws, elevated || r.elevated === true);
           }
-          if (s !== undefined || ctx.depth === 0) {
+          // an interactive shell in a container or on another machine (`docker exec -it web bash`) is a person's session there
+          if (s !== undefined || (ctx.depth === 0 && ctx.remote === undefined)) {
             // a shell reading input nobody can see before it runs
             const from = s?.from;
             const message = from !== undefined && DOWNLOADERS.has(from)
@@ -540,7 +563,7 @@ class Walker {
         }
         case 'many': {
           // find itself also runs (and lists paths to whatever reads its output)
-          const listed = name === 'find' ? this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at) : NO_OUTPUT;
+          const listed = r.self === true ? this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at) : NO_OUTPUT;
           const ws = [...wrappers, r.label];
           for (const c of r.commands) {
             const sub = cloneState(state);
@@ -781,7 +804,9 @@ class Walker {
   }
 
   /** A script file the command runs: judged line by line when the adapter can read it. */
-  private script(path: Arg, positional: readonly Arg[], state: State, ctx: Context, at: { text: string; line: number }, sourced: boolean): Output {
+  private script(path: Arg, positional: readonly Arg[], state: State, ctx: Context, at: { text: string; line: number; procsubs?: ReadonlyMap<string, Output> }, sourced: boolean): Output {
+    const fed = path.dynamic ? at.procsubs?.get(path.value) : undefined;
+    if (fed !== undefined) return this.substitutedScript(fed, positional, state, ctx, at, sourced);
     if (path.dynamic || state.cwd === undefined) {
       // without a reader (library use) scripts are judged by name only
       if (this.opts.readFile) this.unreadable(at, ctx, `the script's path (${path.value || 'a variable'}) is only known when it runs`);
@@ -796,6 +821,28 @@ class Walker {
       return NO_OUTPUT;
     }
     return this.scriptContent(content, abs, positional, state, ctx, at, sourced);
+  }
+
+  /**
+   * A script read from `<( … )`: the text when the command inside prints a known one (`source <(echo …)`);
+   * a download or decoded text is unknown code (`source <(curl …)`, `bash <(base64 -d <<< …)`). Other programs'
+   * output (`source <(kubectl completion bash)`) is judged by name only, like a script file nobody can read.
+   */
+  private substitutedScript(fed: Output, positional: readonly Arg[], state: State, ctx: Context, at: { text: string; line: number }, sourced: boolean): Output {
+    if (fed.text !== undefined) {
+      const sub = sourced ? state : cloneState(state);
+      if (!sourced) sub.positional = positional;
+      return this.nested(fed.text, sub, ctx, at.line, 'process substitution', ctx.wrappers, ctx.elevated);
+    }
+    const from = fed.program;
+    if (from !== undefined && (DOWNLOADERS.has(from) || DECODERS.has(from))) {
+      const label = ctx.wrappers[ctx.wrappers.length - 1] ?? 'the shell';
+      const detail = DOWNLOADERS.has(from)
+        ? `${label} runs whatever ${from} downloads through <( ); download it to a file, read it, then run it`
+        : `${label} runs text decoded by ${from} through <( ), which is only known when it runs`;
+      this.result.reasons.push(structural('shell.unknown-script', at.text, at.line, detail, ctx.src.file));
+    }
+    return NO_OUTPUT;
   }
 
   /** Walk the text of a script file; its reasons name the file and the line in it. */
@@ -913,6 +960,7 @@ class Walker {
       elevated: ctx.elevated,
       line: at.line,
       ...(ctx.src.file !== undefined ? { file: ctx.src.file } : {}),
+      ...(ctx.remote !== undefined ? { remote: ctx.remote } : {}),
     };
     this.result.invocations.push(inv);
     // files this command writes are no longer what is on disk for a later `bash file` / `./file`
@@ -921,6 +969,30 @@ class Walker {
     }
     return { program: name, args, text: literalOutput(name, args, ctx.stdin) };
   }
+}
+
+/**
+ * Expand words into `argv`, giving each word that is one `<( )` its own path (`/dev/fd/63`, `/dev/fd/62`, … as
+ * bash does); returns what the command inside each writes, by that path, so `source <(echo …)` and
+ * `bash <(curl …)` are judged by what they would read.
+ */
+function procsubArgs(words: readonly Word[], scope: ExpansionScope, outputs: readonly Output[], argv: Arg[]): Map<string, Output> {
+  const map = new Map<string, Output>();
+  let k = 0;
+  for (const w of words) {
+    const first = w.parts[0];
+    if (w.parts.length === 1 && first?.type === 'procsub') {
+      const out = outputs[k];
+      const path = '/dev/fd/' + String(63 - k);
+      k++;
+      argv.push({ value: path, dynamic: true, glob: false });
+      if (out !== undefined && first.dir === '<') map.set(path, out);
+      continue;
+    }
+    for (const p of w.parts) if (p.type === 'procsub') k++;
+    argv.push(...expandWord(w, scope));
+  }
+  return map;
 }
 
 function withFile(w: RedirectWrite, file: string | undefined): RedirectWrite {

@@ -5,6 +5,7 @@
  */
 import type { Arg } from '../invocation';
 import { parseOptions, type OptionSpec } from './options';
+import { packageRun } from '../scripts/packageScripts';
 
 export type WrapperResult =
   /** Runs argv directly (possibly with environment changes or a new cwd). */
@@ -15,15 +16,26 @@ export type WrapperResult =
     readonly env?: Readonly<Record<string, string>>;
     readonly cwd?: Arg;
     readonly elevated?: boolean;
+    /** Where argv runs when not on this machine (`inside the container web, through docker exec`); its cwd is unknown. */
+    readonly remote?: string;
+    /** The wrapper command is judged too (`docker compose run -v /:/host …` is a docker command in its own right). */
+    readonly outer?: boolean;
   }
   /** Runs shell text (`bash -c`, `eval`, `su -c`, `watch`, `sudo -s`), with optional positional parameters. */
-  | { readonly kind: 'shell'; readonly text: Arg; readonly label: string; readonly positional?: readonly Arg[]; readonly elevated?: boolean }
+  | { readonly kind: 'shell'; readonly text: Arg; readonly label: string; readonly positional?: readonly Arg[]; readonly elevated?: boolean; readonly remote?: string }
   /** A shell reading its commands from standard input (`bash`, `sh -s`, `sudo bash`). */
   | { readonly kind: 'stdin'; readonly label: string; readonly elevated?: boolean }
   /** A shell running a script file (`bash x.sh`, `source x.sh`). */
   | { readonly kind: 'script'; readonly path: Arg; readonly label: string; readonly positional: readonly Arg[]; readonly elevated?: boolean }
   /** Several commands (`find -exec … {} +` on its matches, `parallel`). */
-  | { readonly kind: 'many'; readonly commands: readonly (readonly Arg[])[]; readonly shellTexts: readonly Arg[]; readonly label: string }
+  | {
+    readonly kind: 'many';
+    readonly commands: readonly (readonly Arg[])[];
+    readonly shellTexts: readonly Arg[];
+    readonly label: string;
+    /** The wrapper command itself also runs and is judged (find lists paths; git runs its pager). */
+    readonly self?: boolean;
+  }
   /** Runs nothing (e.g. `command -v rm`, `sudo -l`). */
   | { readonly kind: 'none' };
 
@@ -278,22 +290,38 @@ const exec_: Wrapper = (args) => {
   return exec(args, rest, 'exec');
 };
 
-/** `npx [-y] [-p pkg] cmd …`, `npx -c 'cmd'`. */
+/** `rimraf@5` → `rimraf`, `@scope/cli@latest` → `@scope/cli`: the package's binary is judged like the binary itself. */
+export function withoutVersion(word: Arg): Arg {
+  const m = /^((?:@[^/@]+\/)?[^/@:]+)@[^/@:]*$/.exec(word.value);
+  return m?.[1] !== undefined ? { ...word, value: m[1] } : word;
+}
+
+/** `npx [-y] [-p pkg] pkg[@version] …`, `npx -c 'cmd'`. */
 const npx: Wrapper = (args) => {
   const { options, rest } = parseOptions(args, { shortWithValue: 'pc', longWithValue: ['package', 'call'] });
   const text = options.get('c') ?? options.get('call');
   if (text !== undefined) return { kind: 'shell', text: lit(text), label: 'npx -c' };
-  return exec(args, rest, 'npx');
+  const first = args[rest];
+  if (first === undefined) return { kind: 'none' };
+  return exec([withoutVersion(first), ...args.slice(rest + 1)], 0, 'npx');
 };
 
-/** `npm exec -- cmd`, `pnpm dlx cmd`, `pnpm exec cmd`, `yarn dlx cmd`, `bun x cmd`. */
-function packageRunner(subcommands: readonly string[]): Wrapper {
+/** npm, pnpm, yarn, bun: the binaries they start (scripts are judged by the walker before it asks). */
+function packageManager(program: string): Wrapper {
   return (args, input) => {
-    const first = args[0]?.value;
-    if (first === undefined || !subcommands.includes(first)) return { kind: 'none' };
-    return npx(args.slice(1), input);
+    const run = packageRun(program, args);
+    if (run === undefined) return { kind: 'none' };
+    if (run.kind === 'shell') return { kind: 'shell', text: run.text, label: `${program} exec` };
+    if (run.kind === 'runner') return npx(args.slice(run.from), input);
+    return exec(args, run.from, program);
   };
 }
+
+/** `corepack pnpm …`, `corepack yarn …`: the package manager it starts. */
+const corepack: Wrapper = (args) => {
+  const first = args[0]?.value;
+  return first !== undefined && ['npm', 'npx', 'pnpm', 'pnpx', 'yarn', 'yarnpkg'].includes(first) ? exec(args, 0, 'corepack') : { kind: 'none' };
+};
 
 // ---- argument feeders --------------------------------------------------------------------------------
 
@@ -324,10 +352,46 @@ const PATH_LISTERS = new Set(['find', 'fd', 'fdfind', 'ls', 'git', 'rg', 'grep',
 function feedItems(input: WrapperInput, delimiter: string | undefined): Arg[] {
   if (input.stdinText !== undefined) return splitItems(input.stdinText, delimiter).map(lit);
   if (input.stdinFrom !== undefined && PATH_LISTERS.has(input.stdinFrom)) {
-    const dirs = input.stdinFrom === 'find' ? findRoots(input.stdinFromArgs ?? []) : [lit('.')];
-    return dirs.map((d) => ({ value: d.value.replace(/\/+$/, '') + '/?*', dynamic: d.dynamic, glob: true }));
+    const dirs = listerRoots(input.stdinFrom, input.stdinFromArgs ?? []);
+    return dirs.map((d) => (d.dynamic && d.value === '' ? UNKNOWN : { value: d.value.replace(/\/+$/, '') + '/?*', dynamic: d.dynamic, glob: true }));
   }
   return [UNKNOWN];
+}
+
+/** Arguments that do not start with `-`. */
+const operandsOf = (args: readonly Arg[]): Arg[] => args.filter((a) => !a.value.startsWith('-') || a.value === '-');
+
+/**
+ * The directories a path lister prints paths below; UNKNOWN when what it prints cannot be placed: `ls /etc`
+ * prints bare names that xargs then takes relative to the cwd, `locate` prints paths anywhere on the disk.
+ */
+function listerRoots(program: string, args: readonly Arg[]): Arg[] {
+  switch (program) {
+    case 'find':
+      return findRoots(args);
+    case 'ls': {
+      const dirs = operandsOf(args);
+      return dirs.every((d) => !d.dynamic && !/^(?:\/|~|\.\.(?:\/|$))/.test(d.value)) ? [lit('.')] : [UNKNOWN];
+    }
+    case 'du':
+      return operandsOf(args).length > 0 ? operandsOf(args) : [lit('.')];
+    case 'fd':
+    case 'fdfind':
+    case 'rg':
+    case 'grep': {
+      // the first operand is the pattern unless it was given with -e / -f (fd: the first is always the pattern)
+      const explicit = program !== 'fd' && program !== 'fdfind' && args.some((a) => /^-(?:e|f|-regexp|-file)(?:=|$)/.test(a.value));
+      const dirs = operandsOf(args).slice(explicit ? 0 : 1);
+      return dirs.length > 0 ? dirs : [lit('.')];
+    }
+    case 'git': {
+      const c = args.findIndex((a) => a.value === '-C');
+      const dir = c >= 0 ? args[c + 1] : undefined;
+      return [dir ?? lit('.')];
+    }
+    default:
+      return [UNKNOWN];
+  }
 }
 
 const xargs: Wrapper = (args, input) => {
@@ -400,7 +464,7 @@ const find: Wrapper = (args) => {
       if (target) commands.push([lit('tee'), target]);
     }
   }
-  return { kind: 'many', commands, shellTexts: [], label: 'find' };
+  return { kind: 'many', commands, shellTexts: [], label: 'find', self: true };
 };
 
 const PARALLEL_VALUE = ['-j', '-P', '--jobs', '-S', '--sshlogin', '-n', '-N', '--delay', '--timeout', '--joblog', '--results', '-a', '--arg-file', '-d', '--delimiter', '--colsep', '-I', '--tmpdir', '-L', '--max-lines', '-s', '--max-chars', '--retries', '--load', '--memfree'];
@@ -444,8 +508,86 @@ const parallel: Wrapper = (args, input) => {
 const ssh: Wrapper = (args) => {
   const { rest } = parseOptions(args, { shortWithValue: 'BbcDEeFIiJLlmOoPpQRSWw' });
   if (rest + 1 >= args.length) return { kind: 'none' };
-  return { kind: 'shell', text: joinForShell(args.slice(rest + 1)), label: 'ssh ' + (args[rest]?.value ?? '') };
+  const host = args[rest]?.value ?? '';
+  return { kind: 'shell', text: joinForShell(args.slice(rest + 1)), label: 'ssh ' + host, remote: `on ${host || 'another machine'}, through ssh` };
 };
+
+// ---- containers and pods ---------------------------------------------------------------------------
+
+/** A command run inside a container or pod: judged like the command itself, with where it runs noted. */
+function inside(argv: readonly Arg[], where: string, label: string): WrapperResult {
+  if (argv.length === 0) return { kind: 'none' };
+  return { kind: 'exec', argv, label, remote: where, cwd: UNKNOWN, outer: true };
+}
+
+/** Skip options (with the values of those in `withValue`) from `i`; returns the index of the first other word. */
+function skipOptions(args: readonly Arg[], i: number, withValue: readonly string[]): number {
+  for (; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (v === '--') return i + 1;
+    if (!v.startsWith('-') || v.length < 2) return i;
+    if (!v.includes('=') && withValue.includes(v)) i++;
+  }
+  return i;
+}
+
+const DOCKER_GLOBAL = ['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey'];
+const DOCKER_EXEC = ['-e', '--env', '--env-file', '-u', '--user', '-w', '--workdir', '--detach-keys'];
+const COMPOSE_GLOBAL = ['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory', '--ansi', '--parallel', '--progress'];
+const COMPOSE_EXEC = ['-e', '--env', '-u', '--user', '-w', '--workdir', '--index'];
+const COMPOSE_RUN = [...COMPOSE_EXEC, '--env-file', '--entrypoint', '-l', '--label', '--name', '-p', '--publish', '--pull', '-v', '--volume', '--cap-add', '--cap-drop'];
+
+/** `docker-compose [opts] exec|run [opts] SERVICE cmd…` (also `docker compose …`), from index `i`. */
+function compose(args: readonly Arg[], i: number, tool: string): WrapperResult {
+  i = skipOptions(args, i, COMPOSE_GLOBAL);
+  const sub = args[i]?.value;
+  if (sub !== 'exec' && sub !== 'run') return { kind: 'none' };
+  const at = skipOptions(args, i + 1, sub === 'exec' ? COMPOSE_EXEC : COMPOSE_RUN);
+  const service = args[at]?.value ?? '';
+  return inside(args.slice(at + 1), `inside the ${service} service's container, through ${tool} ${sub}`, `${tool} ${sub} ${service}`);
+}
+
+/** `docker exec [opts] CONTAINER cmd…`, `docker container exec …`, `docker compose exec|run …` (podman, nerdctl alike). */
+function containerTool(tool: string): Wrapper {
+  return (args) => {
+    let i = skipOptions(args, 0, DOCKER_GLOBAL);
+    let sub = args[i]?.value;
+    if (sub === 'container') sub = args[++i]?.value;
+    if (sub === 'compose') return compose(args, i + 1, `${tool} compose`);
+    if (sub !== 'exec') return { kind: 'none' };
+    const at = skipOptions(args, i + 1, DOCKER_EXEC);
+    const container = args[at]?.value ?? '';
+    return inside(args.slice(at + 1), `inside the container ${container}, through ${tool} exec`, `${tool} exec ${container}`);
+  };
+}
+
+const KUBECTL_GLOBAL = ['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token', '--as', '--as-group', '--as-uid', '--request-timeout', '--cache-dir', '--certificate-authority', '--client-certificate', '--client-key', '--tls-server-name', '-v', '--profile', '--profile-output', '--password', '--username'];
+const KUBECTL_EXEC = [...KUBECTL_GLOBAL, '-c', '--container', '-f', '--filename', '--pod-running-timeout'];
+
+/** `kubectl [opts] exec [opts] POD [-c C] -- cmd…` (and the old form without `--`); `oc` alike. */
+function podExec(tool: string): Wrapper {
+  return (args) => {
+    const i = skipOptions(args, 0, KUBECTL_GLOBAL);
+    if (args[i]?.value !== 'exec') return { kind: 'none' };
+    const rest = args.slice(i + 1);
+    const dd = rest.findIndex((a) => a.value === '--');
+    const head = dd >= 0 ? rest.slice(0, dd) : rest;
+    // the pod is the first word that is not an option or an option's value
+    let pod = '';
+    for (let j = 0; j < head.length; j++) {
+      const v = (head[j] as Arg).value;
+      if (v.startsWith('-')) {
+        if (!v.includes('=') && KUBECTL_EXEC.includes(v)) j++;
+        continue;
+      }
+      pod = v;
+      if (dd < 0) return inside(head.slice(j + 1), `inside the pod ${pod}, through ${tool} exec`, `${tool} exec ${pod}`);
+      break;
+    }
+    if (dd < 0) return { kind: 'none' };
+    return inside(rest.slice(dd + 1), `inside the pod ${pod || '(unnamed)'}, through ${tool} exec`, `${tool} exec ${pod}`);
+  };
+}
 
 export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['sudo', sudo],
@@ -476,11 +618,19 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['npx', npx],
   ['pnpx', npx],
   ['bunx', npx],
-  ['npm', packageRunner(['exec', 'x'])],
-  ['pnpm', packageRunner(['dlx', 'exec'])],
-  ['yarn', packageRunner(['dlx', 'exec'])],
-  ['bun', packageRunner(['x'])],
+  ['npm', packageManager('npm')],
+  ['pnpm', packageManager('pnpm')],
+  ['yarn', packageManager('yarn')],
+  ['bun', packageManager('bun')],
+  ['corepack', corepack],
   ['ssh', ssh],
+  ['docker', containerTool('docker')],
+  ['podman', containerTool('podman')],
+  ['nerdctl', containerTool('nerdctl')],
+  ['docker-compose', (args) => compose(args, 0, 'docker-compose')],
+  ['podman-compose', (args) => compose(args, 0, 'podman-compose')],
+  ['kubectl', podExec('kubectl')],
+  ['oc', podExec('oc')],
   ...[...SHELLS].map((s): [string, Wrapper] => [s, shell(s)]),
 ]);
 

@@ -23,7 +23,8 @@ const WRITE_OPS = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
 /** Where an invocation writes raw bytes to a block device: `dd of=`, a redirect, `cp`/`tee`/`shred` targets. */
 function blockDeviceTarget(inv: Invocation): string | undefined {
   for (const r of inv.redirects) {
-    if (WRITE_OPS.has(r.op) && (r.fd === undefined || r.fd === 1 || r.op === '&>' || r.op === '&>>') && isBlockDevice(r.target.value)) return r.target.value;
+    // any descriptor: `2> /dev/sda` writes error messages over the partition table, `exec 3>/dev/sda` opens it for later writes
+    if (WRITE_OPS.has(r.op) && isBlockDevice(r.target.value)) return r.target.value;
   }
   switch (inv.program) {
     case 'dd':
