@@ -184,7 +184,12 @@ const git: Extractor = (inv) => {
   }
 };
 
+/** PowerShell's `Remove-Item [-Path] x -Recurse -Force` (and its `ri`/`rd` aliases, as `pwsh -c` text). */
+const removeItem: Extractor = (inv) => all('delete', operands(inv.argv, ['-Include', '-Exclude', '-Filter', '-Stream', '-Credential']), inv.args.some((a) => /^-r(?:ecurse)?$/i.test(a)));
+
 const EXTRACTORS: ReadonlyMap<string, Extractor> = new Map<string, Extractor>([
+  ['Remove-Item', removeItem],
+  ['remove-item', removeItem],
   ['rm', rm],
   ['unlink', (inv) => all('delete', operands(inv.argv), false)],
   ['rmdir', (inv) => all('delete', operands(inv.argv), false)],

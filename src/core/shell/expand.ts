@@ -78,15 +78,34 @@ function expandParts(parts: readonly Part[], scope: ExpansionScope, out: Arg[]):
   let cur = newField();
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as Part;
+    if (part.type === 'param' && part.quoted && part.name === '@' && part.op === undefined) {
+      // "$@": one field per positional parameter, the first and last joined with their neighbours
+      const values = paramFields('@', scope);
+      if (values === undefined) {
+        cur.dynamic = true;
+        cur.forced = true;
+        continue;
+      }
+      for (let k = 0; k < values.length; k++) {
+        if (k > 0) {
+          fields.push(cur);
+          cur = newField();
+        }
+        cur.value += values[k] ?? '';
+        cur.forced = true;
+      }
+      continue;
+    }
     if (part.type === 'param' && !part.quoted && part.op === undefined) {
       const values = paramFields(part.name, scope);
       if (values === undefined) {
         cur.dynamic = true;
         continue;
       }
-      // unquoted: split on whitespace, joining the first and last pieces with their neighbours
+      const split = splitter(scope);
+      // unquoted: split on IFS, joining the first and last pieces with their neighbours
       for (let k = 0; k < values.length; k++) {
-        const pieces = (values[k] ?? '').split(/[ \t\n]+/);
+        const pieces = split === undefined ? [values[k] ?? ''] : (values[k] ?? '').split(split);
         for (let j = 0; j < pieces.length; j++) {
           if (j > 0 || k > 0) {
             if (cur.value !== '' || cur.forced || cur.dynamic) fields.push(cur);
@@ -103,6 +122,16 @@ function expandParts(parts: readonly Part[], scope: ExpansionScope, out: Arg[]):
   }
   if (cur.value !== '' || cur.forced || cur.dynamic) fields.push(cur);
   for (const f of fields) out.push({ value: f.value, dynamic: f.dynamic, glob: f.glob });
+}
+
+const DEFAULT_SPLIT = /[ \t\n]+/;
+
+/** How unquoted expansions split: on IFS when the command line set it (`IFS=_; $cmd`), else on blanks. */
+function splitter(scope: ExpansionScope): RegExp | undefined {
+  const ifs = scope.vars.get('IFS');
+  if (ifs === undefined || ifs === ' \t\n') return DEFAULT_SPLIT;
+  if (ifs === '') return undefined;
+  return new RegExp('[' + ifs.replace(/[\\\]^-]/g, '\\$&') + ']+');
 }
 
 function appendPart(part: Part, scope: ExpansionScope, f: Field, fields: Field[] | undefined, first: boolean): void {

@@ -507,11 +507,12 @@ class Walker {
         stdinText: ctx.stdin?.text,
         stdinFrom: ctx.stdin?.from,
         stdinFromArgs: ctx.stdin?.fromArgs?.map(lit),
+        env,
       };
       const r = wrapper(args, input);
+      // runs nothing else: judged as the program itself (below)
+      if (r.kind === 'none') break;
       switch (r.kind) {
-        case 'none':
-          return this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
         case 'exec': {
           if (r.outer) this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
           if (r.remote !== undefined) ctx = { ...ctx, remote: r.remote };

@@ -47,6 +47,8 @@ export interface WrapperInput {
   readonly stdinFrom: string | undefined;
   /** Arguments of that program. */
   readonly stdinFromArgs: readonly Arg[] | undefined;
+  /** Environment in effect (`GIT_PAGER='…' git log` runs the pager's text). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 type Wrapper = (args: readonly Arg[], input: WrapperInput) => WrapperResult;
@@ -589,6 +591,168 @@ function podExec(tool: string): Wrapper {
   };
 }
 
+// ---- programs that run a command given to them --------------------------------------------------------
+
+/** `busybox rm -rf /`, `toybox rm …`: the applet named first. */
+function multiCall(label: string): Wrapper {
+  return (args) => {
+    const first = args[0]?.value;
+    if (first === undefined || first.startsWith('-')) return { kind: 'none' };
+    return exec(args, 0, label);
+  };
+}
+
+/** `strace -f -o log cmd…`, `ltrace …`; attaching to a running process (`-p`) starts nothing. */
+function tracer(label: string, withValue: string): Wrapper {
+  return (args) => {
+    const { options, rest } = parseOptions(args, { shortWithValue: withValue });
+    if (options.has('p') && rest >= args.length) return { kind: 'none' };
+    return exec(args, rest, label);
+  };
+}
+
+/** `script -c 'cmd' [file]` (util-linux). The BSD form `script file cmd…` is left alone: `./script a b` is common. */
+const script: Wrapper = (args) => {
+  const { options } = parseOptions(args, { shortWithValue: 'cEIOBTm', longWithValue: ['command', 'echo', 'log-in', 'log-out', 'log-io', 'log-timing', 'logging-format', 'output-limit'] });
+  const text = options.get('c') ?? options.get('command');
+  return text !== undefined ? { kind: 'shell', text: lit(text), label: 'script -c' } : { kind: 'none' };
+};
+
+/** `at now <<< 'cmd'`, `echo cmd | at now`, `at -f file now`, `batch`: a shell runs the job's text later. */
+const at: Wrapper = (args) => {
+  const { options } = parseOptions(args, { shortWithValue: 'qfts', stopAtPositional: false });
+  if (options.has('l') || options.has('r') || options.has('d') || options.has('c') || options.has('V')) return { kind: 'none' };
+  const file = options.get('f');
+  if (file !== undefined) return { kind: 'script', path: lit(file), label: 'at -f ' + file, positional: [] };
+  return { kind: 'stdin', label: 'at' };
+};
+
+/** `vim -c ':!cmd'`, `vim +'!cmd'`, `nvim -c 'r !cmd'`: editor commands that run shell text. */
+const editor: Wrapper = (args) => {
+  const texts: Arg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    const cmd = v === '-c' || v === '--cmd' ? args[++i]?.value : v.startsWith('+') ? v.slice(1) : undefined;
+    const m = cmd === undefined ? null : /^:*\s*(?:(?:r|re|rea|read|w|wr|wri|writ|write)\s*)?!(.*)$/.exec(cmd);
+    if (m?.[1] !== undefined && m[1].trim() !== '') texts.push({ value: m[1], dynamic: args[i]?.dynamic ?? false, glob: false });
+  }
+  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'editor command', self: true } : { kind: 'none' };
+};
+
+/** `gdb -ex 'shell cmd'` / `-ex '!cmd'`: the debugger runs shell text. */
+const gdb: Wrapper = (args) => {
+  const texts: Arg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (v !== '-ex' && v !== '--ex' && v !== '-eval-command' && v !== '--eval-command') continue;
+    const m = /^\s*(?:shell\s+|!)(.*)$/.exec(args[++i]?.value ?? '');
+    if (m?.[1] !== undefined) texts.push(lit(m[1]));
+  }
+  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'gdb shell', self: true } : { kind: 'none' };
+};
+
+/** GNU tar options whose value is a command tar runs through the shell. */
+const TAR_COMMAND_OPTIONS = ['--checkpoint-action=exec=', '--to-command=', '--use-compress-program=', '--info-script=', '--new-volume-script=', '--rsh-command='];
+
+const tar: Wrapper = (args) => {
+  const texts: Arg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as Arg;
+    const prefix = TAR_COMMAND_OPTIONS.find((o) => a.value.startsWith(o));
+    if (prefix !== undefined) texts.push({ ...a, value: a.value.slice(prefix.length) });
+    else if (['--to-command', '--use-compress-program', '--info-script', '--new-volume-script', '--rsh-command', '-I', '-F'].includes(a.value) && args[i + 1]) texts.push(args[++i] as Arg);
+  }
+  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'tar command option', self: true } : { kind: 'none' };
+};
+
+/** awk programs: `system("cmd")`, `print | "cmd"`, `"cmd" | getline` with literal command strings. */
+const AWK_COMMAND = /\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"|\|\s*"((?:[^"\\]|\\.)*)"|"((?:[^"\\]|\\.)*)"\s*\|\s*getline/g;
+
+const awk: Wrapper = (args) => {
+  const { options, rest } = parseOptions(args, { shortWithValue: 'fvFeiElW', longWithValue: ['file', 'assign', 'field-separator', 'source', 'include', 'load', 'exec'] });
+  const program = options.get('e') ?? options.get('source') ?? (options.has('f') || options.has('file') ? undefined : args[rest]?.value);
+  if (program === undefined || !program.includes('"')) return { kind: 'none' };
+  const texts: Arg[] = [];
+  for (const m of program.matchAll(AWK_COMMAND)) {
+    const t = m[1] ?? m[2] ?? m[3];
+    if (t !== undefined && t.trim() !== '') texts.push(lit(t.replace(/\\(.)/g, '$1')));
+  }
+  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'awk', self: true } : { kind: 'none' };
+};
+
+/** GNU sed's `e command` (runs the command) in a script given with -e or as the first operand. */
+const SED_EXECUTE = /(?:^|[\n;{}])\s*(?:(?:\d+|\$|\/[^/\n]*\/)(?:\s*,\s*(?:\d+|\$|\/[^/\n]*\/))?)?\s*e[ \t]+([^\n]+)/g;
+
+const sed: Wrapper = (args) => {
+  const scripts: string[] = [];
+  let first = true;
+  for (let i = 0; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (v === '-e' || v === '--expression') {
+      scripts.push(args[++i]?.value ?? '');
+      first = false;
+    } else if (v.startsWith('--expression=')) {
+      scripts.push(v.slice(13));
+      first = false;
+    } else if (v === '-f' || v === '--file' || v === '-l' || v === '--line-length') {
+      i++;
+      first = false;
+    } else if (!v.startsWith('-') && first) {
+      scripts.push(v);
+      first = false;
+    }
+  }
+  const texts: Arg[] = [];
+  for (const script of scripts) for (const m of script.matchAll(SED_EXECUTE)) if (m[1] !== undefined) texts.push(lit(m[1]));
+  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'sed e', self: true } : { kind: 'none' };
+};
+
+/** Git settings whose value is a command git runs (`!`-aliases and helpers run through the shell). */
+const GIT_COMMAND_KEYS = /^(?:core\.(?:pager|editor|sshcommand|fsmonitor|askpass)|sequence\.editor|diff\.external|pager\.[\w.-]+|alias\.[\w.-]+|credential(?:\.[^=]*)?\.helper|gpg(?:\.\w+)?\.program|interactive\.difffilter|(?:diff|merge|filter)\.[^=]+\.(?:textconv|command|driver|clean|smudge|process|cmd))$/i;
+const GIT_COMMAND_ENV = ['GIT_PAGER', 'GIT_EDITOR', 'GIT_SSH_COMMAND', 'GIT_SEQUENCE_EDITOR', 'GIT_EXTERNAL_DIFF', 'GIT_ASKPASS'];
+
+/** Shell text of a git setting's value: `!cmd` for aliases, the value itself for the others. */
+function gitCommandText(key: string, value: Arg): Arg | undefined {
+  if (/^alias\./i.test(key)) return value.value.startsWith('!') ? { ...value, value: value.value.slice(1) } : undefined;
+  if (/helper$/i.test(key) && !value.value.startsWith('!')) return undefined;
+  const text = value.value.startsWith('!') ? value.value.slice(1) : value.value;
+  return text.trim() === '' ? undefined : { ...value, value: text };
+}
+
+/**
+ * `git -c core.pager='cmd' log`, `GIT_PAGER='cmd' git log`, `git config core.pager 'cmd'`: the command git will
+ * run (now, or on a later git command) is judged; git itself is judged as usual.
+ */
+const git: Wrapper = (args, input) => {
+  const texts: Arg[] = [];
+  let i = 0;
+  for (; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (!v.startsWith('-')) break;
+    if (v === '-c' || v === '--config-env') {
+      const kv = args[++i];
+      const eq = kv?.value.indexOf('=') ?? -1;
+      if (kv && eq > 0 && v === '-c' && GIT_COMMAND_KEYS.test(kv.value.slice(0, eq))) {
+        const t = gitCommandText(kv.value.slice(0, eq), { ...kv, value: kv.value.slice(eq + 1) });
+        if (t) texts.push(t);
+      }
+    } else if (v === '-C' || v === '--git-dir' || v === '--work-tree' || v === '--namespace') i++;
+  }
+  if (args[i]?.value === 'config') {
+    const words = args.slice(i + 1).filter((a) => !a.value.startsWith('-'));
+    const [key, value] = words;
+    if (key && value && words.length === 2 && GIT_COMMAND_KEYS.test(key.value)) {
+      const t = gitCommandText(key.value, value);
+      if (t) texts.push(t);
+    }
+  }
+  if (input.env) for (const name of GIT_COMMAND_ENV) {
+    const v = input.env[name];
+    if (v !== undefined && v.trim() !== '') texts.push(lit(v));
+  }
+  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'git runs', self: true } : { kind: 'none' };
+};
+
 export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['sudo', sudo],
   ['doas', doas],
@@ -630,6 +794,35 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['docker-compose', (args) => compose(args, 0, 'docker-compose')],
   ['podman-compose', (args) => compose(args, 0, 'podman-compose')],
   ['kubectl', podExec('kubectl')],
+  ['busybox', multiCall('busybox')],
+  ['toybox', multiCall('toybox')],
+  ['strace', tracer('strace', 'eopsuaEIOSXPb')],
+  ['ltrace', tracer('ltrace', 'eopsuanlFADx')],
+  ['nsenter', simple('nsenter', { shortWithValue: 'tSGrw', longWithValue: ['target', 'setuid', 'setgid', 'root', 'wd', 'wdns', 'env'] })],
+  ['unshare', simple('unshare', { shortWithValue: 'RwSGl', longWithValue: ['root', 'wd', 'setuid', 'setgid', 'map-user', 'map-group', 'map-users', 'map-groups', 'propagation', 'setgroups', 'load-interp'] })],
+  ['systemd-run', simple('systemd-run', { shortWithValue: 'upEMHs', longWithValue: ['unit', 'property', 'setenv', 'machine', 'host', 'description', 'slice', 'uid', 'gid', 'nice', 'working-directory', 'on-active', 'on-boot', 'on-startup', 'on-unit-active', 'on-unit-inactive', 'on-calendar', 'on-timezone-change', 'on-clock-change', 'timer-property', 'path-property', 'socket-property', 'service-type', 'expand-environment'] })],
+  ['firejail', simple('firejail', {})],
+  ['fakeroot', simple('fakeroot', { shortWithValue: 'lisb', longWithValue: ['lib', 'faked'] })],
+  ['fakechroot', simple('fakechroot', { shortWithValue: 'lsed', longWithValue: ['lib', 'use-system-libs', 'environment', 'config-dir'] })],
+  ['xvfb-run', simple('xvfb-run', { shortWithValue: 'efnpsw', longWithValue: ['error-file', 'auth-file', 'server-num', 'xauth-protocol', 'server-args', 'wait'] })],
+  ['proot', simple('proot', { shortWithValue: 'rbmwqk', longWithValue: ['rootfs', 'bind', 'mount', 'pwd', 'cwd', 'qemu', 'kernel-release'] })],
+  ['script', script],
+  ['at', at],
+  ['batch', at],
+  ['vim', editor],
+  ['vi', editor],
+  ['nvim', editor],
+  ['ex', editor],
+  ['gdb', gdb],
+  ['tar', tar],
+  ['gtar', tar],
+  ['awk', awk],
+  ['gawk', awk],
+  ['mawk', awk],
+  ['nawk', awk],
+  ['sed', sed],
+  ['gsed', sed],
+  ['git', git],
   ['oc', podExec('oc')],
   ...[...SHELLS].map((s): [string, Wrapper] => [s, shell(s)]),
 ]);

@@ -128,11 +128,20 @@ const PY_EXEC = /^os\.(?:exec|spawn)(l|v)p?e?$/;
 const PY_REMOVE = new Set(['remove', 'unlink', 'rmdir', 'removedirs']);
 const PY_PATH_CALL = /(?:^|\.)(?:Path|PosixPath)\(\)$/;
 
+const PY_IMPORT_CALL = /(?:^|\.)(?:__import__|import_module)\(\)$/;
+
+/** `__import__('shutil').rmtree(p)`, `importlib.import_module('os').system(c)`: the same call as `shutil.rmtree(p)`. */
+function importedModuleCall(c: Call): Call {
+  if (c.receiver?.kind !== 'str' || c.receiver.dynamic || !PY_IMPORT_CALL.test(qualifier(c))) return c;
+  return { ...c, path: c.receiver.text + '.' + c.name, receiver: undefined };
+}
+
 function python(calls: readonly Call[], code: string, out: Collector): void {
   const fromOs = code.includes('from os import');
   const fromSubprocess = code.includes('from subprocess import');
   const fromShutil = code.includes('from shutil import');
-  for (const c of calls) {
+  for (const call of calls) {
+    const c = importedModuleCall(call);
     const q = qualifier(c);
     if (PY_SHELL.has(c.path) || (q === '' && fromOs && (c.name === 'system' || c.name === 'popen'))) {
       out.run(commandOf(c.args[0]), c.path, c.line);
