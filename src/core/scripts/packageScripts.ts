@@ -58,7 +58,7 @@ const YARN: ManagerSpec = {
 };
 
 const BUN: ManagerSpec = {
-  valueOpts: ['--cwd', '--filter', '-F', '--config', '-c', '--env-file'],
+  valueOpts: ['--cwd', '--filter', '-F', '--config', '-c', '--env-file', '-e', '--eval', '-p', '--print', '-r', '--preload'],
   dirOpts: ['--cwd'],
   elsewhere: ['--filter', '-F', '--workspaces'],
   builtins: new Set(['run', 'test', 'x', 'repl', 'exec', 'install', 'i', 'add', 'a', 'remove', 'rm', 'update', 'link', 'unlink', 'pm', 'build', 'init', 'create', 'c', 'upgrade', 'outdated', 'publish', 'patch', 'patch-commit', 'audit', 'info', 'why', 'help', 'completions', 'discord', 'feedback']),

@@ -150,6 +150,11 @@ function appendPart(part: Part, scope: ExpansionScope, f: Field, fields: Field[]
         if (user === '') {
           if (scope.home === undefined) f.dynamic = true;
           v = (scope.home ?? '') + rest;
+        } else if (user === '+' || user === '-') {
+          // ~+ is $PWD, ~- is $OLDPWD
+          const dir = scope.vars.get(user === '+' ? 'PWD' : 'OLDPWD');
+          if (dir === undefined) f.dynamic = true;
+          v = (dir ?? '') + rest;
         } else if (/^[a-z_][a-z0-9_-]*$/i.test(user)) {
           v = (user === 'root' ? '/root' : '/home/' + user) + rest;
         }

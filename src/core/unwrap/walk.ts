@@ -195,6 +195,16 @@ function unescapeC(s: string): string {
 const DOWNLOADERS = new Set(['curl', 'wget', 'fetch', 'http', 'https', 'aria2c', 'nc', 'ncat', 'socat', 'scp', 'rsync', 'ftp', 'tftp']);
 const DECODERS = new Set(['base64', 'base32', 'xxd', 'openssl', 'gpg', 'gunzip', 'zcat', 'uudecode', 'rev', 'tr', 'sed', 'awk', 'python', 'python3', 'perl', 'ruby', 'node']);
 
+/** Interpreters and the options whose value is the code they run. */
+const CODE_FLAGS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ...['python', 'python2', 'python3', 'pypy', 'pypy3'].map((p): [string, ReadonlySet<string>] => [p, new Set(['-c'])]),
+  ...['node', 'nodejs', 'bun'].map((p): [string, ReadonlySet<string>] => [p, new Set(['-e', '--eval', '-p', '--print'])]),
+  ['deno', new Set(['eval'])],
+  ['perl', new Set(['-e', '-E'])],
+  ['ruby', new Set(['-e'])],
+  ['php', new Set(['-r'])],
+]);
+
 /** Programs that read a Makefile and run its recipes. */
 const MAKES = new Set(['make', 'gmake']);
 
@@ -583,9 +593,19 @@ class Walker {
     }
     const prog = argv[0];
     if (!prog) return NO_OUTPUT;
-    const out = this.emit(prog, basename(prog.value), argv.slice(1), { ...ctx, env, wrappers, elevated }, cwd, at);
+    const progName = basename(prog.value);
+    const code = CODE_FLAGS.get(progName);
+    if (code !== undefined) this.downloadedCode(progName, argv, code, ctx, at);
+    const out = this.emit(prog, progName, argv.slice(1), { ...ctx, env, wrappers, elevated }, cwd, at);
     if (!prog.dynamic && prog.value.includes('/')) this.programFile(prog, argv.slice(1), state, { ...ctx, env, wrappers, elevated }, cwd, at);
     return out;
+  }
+
+  /** `node -e "$(curl …)"`, `python3 -c "$(base64 -d <<< …)"`: code that only exists once it is downloaded or decoded. */
+  private downloadedCode(name: string, argv: readonly Arg[], flags: ReadonlySet<string>, ctx: Context, at: At): void {
+    const i = argv.findIndex((a, k) => k > 0 && flags.has(a.value));
+    if (i < 0 || argv[i + 1]?.dynamic !== true || !this.fetchesOrDecodes(at.node)) return;
+    this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, `${name} ${argv[i]?.value ?? ''} runs code that is downloaded or decoded when it runs; save it to a file, read it, then run it`, ctx.src.file));
   }
 
   /** The command substitutions of this command download or decode text (so a dynamic script is worth a finding). */

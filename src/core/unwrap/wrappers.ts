@@ -437,13 +437,26 @@ const FIND_FILTERS = new Set([
   '-writable', '-executable', '-fstype', '-context',
 ]);
 
+/**
+ * Whether the action at `i` only sees entries a test narrowed: a test between the last `-o` before it and it
+ * (`find . -path ./x -prune -o -delete` deletes everything else; `find . -delete -name x` deletes everything).
+ */
+function branchFiltered(args: readonly Arg[], i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const v = (args[k] as Arg).value;
+    if (v === '-o' || v === '-or' || v === ',') return false;
+    if (FIND_FILTERS.has(v)) return true;
+  }
+  return false;
+}
+
 const find: Wrapper = (args) => {
   const roots = findRoots(args);
-  const filtered = args.some((a) => FIND_FILTERS.has(a.value));
-  const matches: Arg[] = roots.map((r) => (filtered ? { value: r.value.replace(/\/+$/, '') + '/?*', dynamic: r.dynamic, glob: true } : r));
+  const narrowed = roots.map((r) => ({ value: r.value.replace(/\/+$/, '') + '/?*', dynamic: r.dynamic, glob: true }));
   const commands: Arg[][] = [];
   for (let i = 0; i < args.length; i++) {
     const a = (args[i] as Arg).value;
+    const matches = a.startsWith('-') && (a === '-delete' || a.startsWith('-exec') || a.startsWith('-ok')) && !branchFiltered(args, i) ? roots : narrowed;
     if (a === '-exec' || a === '-execdir' || a === '-ok' || a === '-okdir') {
       const cmd: Arg[] = [];
       let j = i + 1;

@@ -63,6 +63,25 @@ const writeBlockDevice: CommandRule = {
   },
 };
 
+/** The kernel control file whose every write acts at once: `b` reboots, `c` crashes, `o` powers off. */
+const KERNEL_TRIGGERS = /^\/proc\/sysrq-trigger$/;
+
+const sysrqTrigger: CommandRule = {
+  id: 'system.sysrq-trigger',
+  programs: ['*'],
+  decision: 'deny',
+  risk: 'critical',
+  message: 'Writing to /proc/sysrq-trigger makes the kernel act at once — reboot, crash or power off without syncing disks — and unsaved work is lost. Restart the service you mean instead.',
+  match: (inv) => {
+    for (const r of inv.redirects) if (WRITE_OPS.has(r.op) && KERNEL_TRIGGERS.test(r.target.value)) return true;
+    return inv.program === 'tee' && positionals(inv.args, []).some((a) => KERNEL_TRIGGERS.test(a)) ? true : undefined;
+  },
+  examples: {
+    match: ['echo b > /proc/sysrq-trigger', 'echo c | sudo tee /proc/sysrq-trigger', 'echo 1 > /proc/sys/kernel/sysrq; echo o > /proc/sysrq-trigger'],
+    notMatch: ['cat /proc/sys/kernel/sysrq', 'cat /proc/cpuinfo', 'echo b > sysrq-trigger.txt'],
+  },
+};
+
 // ---------------------------------------------------------------------------------------------- formatting
 
 const MKFS = ['mkfs', 'mkfs.ext2', 'mkfs.ext3', 'mkfs.ext4', 'mkfs.xfs', 'mkfs.btrfs', 'mkfs.vfat', 'mkfs.fat', 'mkfs.msdos', 'mkfs.exfat', 'mkfs.ntfs', 'mkfs.f2fs', 'mkfs.minix', 'mke2fs', 'mkswap', 'mkdosfs', 'mkntfs', 'mkexfatfs', 'newfs', 'newfs_apfs', 'newfs_hfs', 'newfs_msdos'];
@@ -356,7 +375,16 @@ const killAll: CommandRule = {
   risk: 'high',
   message: 'This kills every process the user may signal — the editor, the shell, this agent and every server. Kill the processes you mean by pid or name instead.',
   match: (inv) => {
-    if (inv.program === 'kill') return killTargets(inv.args).includes('-1') ? true : undefined;
+    if (inv.program === 'kill') {
+      const targets = killTargets(inv.args);
+      if (targets.includes('-1')) return true;
+      // SIGKILL to pid 1 (init/systemd): as root the kernel panics and the machine goes down
+      const sig = inv.args[0] === '-s' || inv.args[0] === '-n' ? inv.args[1] : inv.args[0];
+      if (targets.includes('1') && sig !== undefined && /^-?(?:9|KILL|SIGKILL)$/i.test(sig.replace(/^-/, ''))) {
+        return { message: `\`${inv.text}\` sends SIGKILL to process 1 (init): as root the kernel panics and the machine stops at once. Restart the service you mean instead.` };
+      }
+      return undefined;
+    }
     if (inv.program === 'killall5') return true;
     // pkill -u alice / killall -u alice: every process of a user
     const user = optionValue(inv.args, ['-u', '-U', '--euid', '--uid', '--user']);
@@ -366,8 +394,8 @@ const killAll: CommandRule = {
     return { decision: 'confirm', message: `\`${inv.text}\` kills every process of user ${user}, which logs them out and stops their editors, shells and servers. Kill the processes you mean by name instead.` };
   },
   examples: {
-    match: ['kill -9 -1', 'kill -KILL -1', 'kill -s KILL -1', 'kill -- -1', 'sudo killall5 -9', 'pkill -9 -u alice', 'killall -u bob'],
-    notMatch: ['kill -9 12345', 'kill -1 4242', 'kill %1', 'pkill -f "node dist/server.js"', 'killall node', 'pkill -u alice node', 'kill -l'],
+    match: ['kill -9 -1', 'kill -KILL -1', 'kill -s KILL -1', 'kill -- -1', 'sudo killall5 -9', 'pkill -9 -u alice', 'killall -u bob', 'sudo kill -9 1', 'kill -s KILL 1'],
+    notMatch: ['kill -9 12345', 'kill -1 4242', 'kill %1', 'pkill -f "node dist/server.js"', 'killall node', 'pkill -u alice node', 'kill -l', 'sudo kill -HUP 1', 'kill -9 10'],
   },
 };
 
@@ -379,10 +407,16 @@ const crontabRemove: CommandRule = {
   decision: 'confirm',
   risk: 'high',
   message: 'crontab -r deletes every scheduled job of the user at once, without a backup. Save it first (crontab -l > crontab.bak) and edit it with crontab -e instead.',
-  match: (inv) => (hasShort(inv.args, 'r', { valueOpts: 'u' }) ? true : undefined),
+  match: (inv) => {
+    if (hasShort(inv.args, 'r', { valueOpts: 'u' })) return true;
+    // installing an empty crontab replaces every job just the same: `crontab /dev/null`, `echo | crontab -`
+    const file = positionals(inv.args, ['-u'])[0];
+    const empty = file === '/dev/null' || (file === '-' && inv.stdin?.text !== undefined && inv.stdin.text.trim() === '');
+    return empty ? { message: `\`${inv.text}\` installs an empty crontab, which deletes every scheduled job of the user without a backup. Save it first (crontab -l > crontab.bak) and edit it with crontab -e instead.` } : undefined;
+  },
   examples: {
-    match: ['crontab -r', 'crontab -u www-data -r', 'sudo crontab -ri'],
-    notMatch: ['crontab -l', 'crontab -l > crontab.bak', 'crontab -e', 'crontab -u root -l'],
+    match: ['crontab -r', 'crontab -u www-data -r', 'sudo crontab -ri', 'crontab /dev/null', 'echo | crontab -', "printf '' | crontab -"],
+    notMatch: ['crontab -l', 'crontab -l > crontab.bak', 'crontab -e', 'crontab -u root -l', 'crontab jobs.cron', "echo '0 * * * * make backup' | crontab -"],
   },
 };
 
@@ -523,5 +557,5 @@ const SERVICE_SUFFIX = /\.service$/;
 export const systemPack: RulePack = {
   name: 'system',
   description: 'The machine itself: raw disk writes, formatting and partitioning, permissions of system trees, shutdown, killing every process, crontab, firewall, accounts and sudoers.',
-  rules: [writeBlockDevice, formatDisk, partitionTable, recursivePermissions, worldWritableSystem, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
+  rules: [writeBlockDevice, sysrqTrigger, formatDisk, partitionTable, recursivePermissions, worldWritableSystem, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
 };
