@@ -5,7 +5,7 @@
  * the empty string, which is the worst case for paths (`rm -rf "$DIR"/*` → `rm -rf /*`).
  */
 import type { Arg } from '../invocation';
-import type { Part, Word } from './ast';
+import type { Node, Part, Word } from './ast';
 
 /** A variable's value when it is known; `undefined` when it is set but unknown. */
 export type VarValue = string | undefined;
@@ -16,6 +16,11 @@ export interface ExpansionScope {
   /** Positional parameters inside a function body or `bash -c … $0 $1`; undefined when unknown. */
   readonly positional: readonly Arg[] | undefined;
   readonly home: string | undefined;
+  /**
+   * What a command substitution prints, when the walker could tell before it runs (`$(echo rm)`, `$(pwd)`,
+   * `$(mktemp -d)`), trailing newlines removed; keyed by the substitution's body.
+   */
+  readonly outputs?: ReadonlyMap<Node, string>;
 }
 
 const MAX_BRACE_RESULTS = 64;
@@ -175,7 +180,18 @@ function appendPart(part: Part, scope: ExpansionScope, f: Field, fields: Field[]
       else if (hasGlobChar(value)) f.glob = true;
       return;
     }
-    case 'cmdsub':
+    case 'cmdsub': {
+      const known = scope.outputs?.get(part.body);
+      // unquoted output is split and globbed: only a single plain word is taken as known
+      if (known !== undefined && (part.quoted || (known !== '' && !/[\s*?[]/.test(known)))) {
+        f.value += known;
+        if (part.quoted) f.forced = true;
+        return;
+      }
+      f.dynamic = true;
+      if (part.quoted) f.forced = true;
+      return;
+    }
     case 'arith':
       f.dynamic = true;
       if (part.quoted) f.forced = true;

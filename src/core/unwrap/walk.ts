@@ -184,6 +184,34 @@ function literalOutput(program: string, args: readonly Arg[], stdin: StdinSource
   return undefined;
 }
 
+/**
+ * Programs that print a place, known before they run: `pwd`, and `mktemp` — the directory it creates in, with
+ * the template's X's standing for the random part (so `d=$(mktemp -d); rm -rf "$d"` is a temp directory).
+ */
+function placeOutput(program: string, args: readonly Arg[], cwd: string | undefined, env: Readonly<Record<string, string>>): string | undefined {
+  if (program === 'pwd') return cwd === undefined ? undefined : cwd + '\n';
+  if (program !== 'mktemp' || args.some((a) => a.dynamic)) return undefined;
+  let dir: string | undefined;
+  let template: string | undefined;
+  let inTmp = false;
+  for (let i = 0; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (v === '-p' || v === '--tmpdir') {
+      dir = args[++i]?.value;
+      inTmp = true;
+    } else if (v.startsWith('--tmpdir=')) {
+      dir = v.slice(9);
+      inTmp = true;
+    } else if (v === '-t') inTmp = true;
+    else if (v === '--suffix') i++;
+    else if (!v.startsWith('-')) template = v;
+  }
+  const tmp = dir ?? env['TMPDIR'] ?? '/tmp';
+  if (template === undefined) return resolve(tmp, 'tmp.XXXXXXXXXX') + '\n';
+  if (inTmp) return resolve(tmp, template.includes('X') ? template : template + '.XXXXXXXX') + '\n';
+  return cwd === undefined ? undefined : resolve(cwd, template) + '\n';
+}
+
 function unescapeC(s: string): string {
   return s.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_m, e: string) => {
     if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
@@ -227,11 +255,13 @@ class Walker {
    * text as far as known (undefined when it is not), which is what would run — not what is on disk now.
    */
   private readonly writtenHere = new Map<string, string | undefined>();
+  /** Known output of command substitutions walked so far (`$(echo rm)`, `$(mktemp -d)`), by their body. */
+  private readonly outputs = new Map<Node, string>();
 
   constructor(private readonly opts: WalkOptions) {}
 
   scope(state: State): ExpansionScope {
-    return { vars: state.vars, positional: state.positional, home: this.opts.home };
+    return { vars: state.vars, positional: state.positional, home: this.opts.home, outputs: this.outputs };
   }
 
   /** Parse and walk shell text; a parse failure is a finding, never silence. */
@@ -357,7 +387,10 @@ class Walker {
       if (p.type === 'procsub') {
         const out = this.walk(p.body, cloneState(state), { ...ctx, stdin: undefined });
         procsubs?.push(out);
-      } else if (p.type === 'cmdsub') this.walk(p.body, cloneState(state), { ...ctx, stdin: undefined });
+      } else if (p.type === 'cmdsub') {
+        const out = this.walk(p.body, cloneState(state), { ...ctx, stdin: undefined });
+        if (out.text !== undefined) this.outputs.set(p.body, out.text.replace(/\n+$/, ''));
+      }
       else if (p.type === 'arith') for (const s of p.substitutions) this.walk(s, cloneState(state), { ...ctx, stdin: undefined });
       else if (p.type === 'param' && p.arg) this.substitutions(p.arg, state, ctx);
     }
@@ -988,7 +1021,7 @@ class Walker {
     if (inv.cwd !== undefined) {
       for (const e of fileEffects(inv)) if (e.op !== 'delete' && !e.target.dynamic) this.writtenHere.set(resolve(inv.cwd, e.target.value), undefined);
     }
-    return { program: name, args, text: literalOutput(name, args, ctx.stdin) };
+    return { program: name, args, text: literalOutput(name, args, ctx.stdin) ?? placeOutput(name, args, inv.cwd, ctx.env) };
   }
 }
 

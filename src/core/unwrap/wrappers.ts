@@ -1,87 +1,18 @@
 /**
  * Programs that run another program: what each one really runs. Data (option specs) plus one small function
  * per wrapper. The walker applies them repeatedly, so `sudo env X=1 timeout 5 bash -c '…'` is peeled layer by
- * layer down to the commands inside the string.
+ * layer down to the commands inside the string. Containers, task runners and programs with commands inside
+ * their arguments have their own tables (containers.ts, runners.ts, embeddedCommands.ts).
  */
 import type { Arg } from '../invocation';
 import { parseOptions, type OptionSpec } from './options';
 import { packageRun } from '../scripts/packageScripts';
+import { exec, joinForShell, lit, quoteArgs, simple, UNKNOWN, withoutVersion, type Wrapper, type WrapperInput } from './kit';
+import { CONTAINER_WRAPPERS } from './containers';
+import { RUNNER_WRAPPERS } from './runners';
+import { EMBEDDED_COMMAND_WRAPPERS } from './embeddedCommands';
 
-export type WrapperResult =
-  /** Runs argv directly (possibly with environment changes or a new cwd). */
-  | {
-    readonly kind: 'exec';
-    readonly argv: readonly Arg[];
-    readonly label: string;
-    readonly env?: Readonly<Record<string, string>>;
-    readonly cwd?: Arg;
-    readonly elevated?: boolean;
-    /** Where argv runs when not on this machine (`inside the container web, through docker exec`); its cwd is unknown. */
-    readonly remote?: string;
-    /** The wrapper command is judged too (`docker compose run -v /:/host …` is a docker command in its own right). */
-    readonly outer?: boolean;
-  }
-  /** Runs shell text (`bash -c`, `eval`, `su -c`, `watch`, `sudo -s`), with optional positional parameters. */
-  | { readonly kind: 'shell'; readonly text: Arg; readonly label: string; readonly positional?: readonly Arg[]; readonly elevated?: boolean; readonly remote?: string }
-  /** A shell reading its commands from standard input (`bash`, `sh -s`, `sudo bash`). */
-  | { readonly kind: 'stdin'; readonly label: string; readonly elevated?: boolean }
-  /** A shell running a script file (`bash x.sh`, `source x.sh`). */
-  | { readonly kind: 'script'; readonly path: Arg; readonly label: string; readonly positional: readonly Arg[]; readonly elevated?: boolean }
-  /** Several commands (`find -exec … {} +` on its matches, `parallel`). */
-  | {
-    readonly kind: 'many';
-    readonly commands: readonly (readonly Arg[])[];
-    readonly shellTexts: readonly Arg[];
-    readonly label: string;
-    /** The wrapper command itself also runs and is judged (find lists paths; git runs its pager). */
-    readonly self?: boolean;
-  }
-  /** Runs nothing (e.g. `command -v rm`, `sudo -l`). */
-  | { readonly kind: 'none' };
-
-/** Input facts a wrapper may need: literal stdin (for xargs/parallel), and what produced it. */
-export interface WrapperInput {
-  /** Literal standard input, when known. */
-  readonly stdinText: string | undefined;
-  /** The program writing into our stdin pipe, when known. */
-  readonly stdinFrom: string | undefined;
-  /** Arguments of that program. */
-  readonly stdinFromArgs: readonly Arg[] | undefined;
-  /** Environment in effect (`GIT_PAGER='…' git log` runs the pager's text). */
-  readonly env?: Readonly<Record<string, string>>;
-}
-
-type Wrapper = (args: readonly Arg[], input: WrapperInput) => WrapperResult;
-
-const lit = (value: string): Arg => ({ value, dynamic: false, glob: false });
-/** An argument whose value only exists at run time. */
-const UNKNOWN: Arg = { value: '', dynamic: true, glob: false };
-
-function exec(args: readonly Arg[], from: number, label: string, extra: Omit<Extract<WrapperResult, { kind: 'exec' }>, 'kind' | 'argv' | 'label'> = {}): WrapperResult {
-  const argv = args.slice(from);
-  if (argv.length === 0) return { kind: 'none' };
-  return { kind: 'exec', argv, label, ...extra };
-}
-
-/** Join words back into shell text, quoting each so that re-parsing gives the same words. */
-export function joinForShell(args: readonly Arg[]): Arg {
-  let dynamic = false;
-  const parts: string[] = [];
-  for (const a of args) {
-    if (a.dynamic) dynamic = true;
-    parts.push(a.value);
-  }
-  return { value: parts.join(' '), dynamic, glob: false };
-}
-
-function quote(value: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : "'" + value.replace(/'/g, "'\\''") + "'";
-}
-
-/** Quote args for re-parsing as separate words (aliases, xargs -I, parallel). */
-export function quoteArgs(args: readonly Arg[]): Arg {
-  return { value: args.map((a) => quote(a.value)).join(' '), dynamic: args.some((a) => a.dynamic), glob: false };
-}
+export { joinForShell, quoteArgs, type WrapperInput, type WrapperResult } from './kit';
 
 // ---- shells ------------------------------------------------------------------------------------------
 
@@ -239,9 +170,6 @@ const env: Wrapper = (args) => {
   return exec(args, i, 'env', { env: vars, ...(cwd ? { cwd } : {}) });
 };
 
-function simple(label: string, spec: OptionSpec): Wrapper {
-  return (args) => exec(args, parseOptions(args, spec).rest, label);
-}
 
 const command: Wrapper = (args) => {
   const { options, rest } = parseOptions(args, {});
@@ -292,11 +220,6 @@ const exec_: Wrapper = (args) => {
   return exec(args, rest, 'exec');
 };
 
-/** `rimraf@5` → `rimraf`, `@scope/cli@latest` → `@scope/cli`: the package's binary is judged like the binary itself. */
-export function withoutVersion(word: Arg): Arg {
-  const m = /^((?:@[^/@]+\/)?[^/@:]+)@[^/@:]*$/.exec(word.value);
-  return m?.[1] !== undefined ? { ...word, value: m[1] } : word;
-}
 
 /** `npx [-y] [-p pkg] pkg[@version] …`, `npx -c 'cmd'`. */
 const npx: Wrapper = (args) => {
@@ -527,245 +450,6 @@ const ssh: Wrapper = (args) => {
   return { kind: 'shell', text: joinForShell(args.slice(rest + 1)), label: 'ssh ' + host, remote: `on ${host || 'another machine'}, through ssh` };
 };
 
-// ---- containers and pods ---------------------------------------------------------------------------
-
-/** A command run inside a container or pod: judged like the command itself, with where it runs noted. */
-function inside(argv: readonly Arg[], where: string, label: string): WrapperResult {
-  if (argv.length === 0) return { kind: 'none' };
-  return { kind: 'exec', argv, label, remote: where, cwd: UNKNOWN, outer: true };
-}
-
-/** Skip options (with the values of those in `withValue`) from `i`; returns the index of the first other word. */
-function skipOptions(args: readonly Arg[], i: number, withValue: readonly string[]): number {
-  for (; i < args.length; i++) {
-    const v = (args[i] as Arg).value;
-    if (v === '--') return i + 1;
-    if (!v.startsWith('-') || v.length < 2) return i;
-    if (!v.includes('=') && withValue.includes(v)) i++;
-  }
-  return i;
-}
-
-const DOCKER_GLOBAL = ['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey'];
-const DOCKER_EXEC = ['-e', '--env', '--env-file', '-u', '--user', '-w', '--workdir', '--detach-keys'];
-const COMPOSE_GLOBAL = ['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory', '--ansi', '--parallel', '--progress'];
-const COMPOSE_EXEC = ['-e', '--env', '-u', '--user', '-w', '--workdir', '--index'];
-const COMPOSE_RUN = [...COMPOSE_EXEC, '--env-file', '--entrypoint', '-l', '--label', '--name', '-p', '--publish', '--pull', '-v', '--volume', '--cap-add', '--cap-drop'];
-
-/** `docker-compose [opts] exec|run [opts] SERVICE cmd…` (also `docker compose …`), from index `i`. */
-function compose(args: readonly Arg[], i: number, tool: string): WrapperResult {
-  i = skipOptions(args, i, COMPOSE_GLOBAL);
-  const sub = args[i]?.value;
-  if (sub !== 'exec' && sub !== 'run') return { kind: 'none' };
-  const at = skipOptions(args, i + 1, sub === 'exec' ? COMPOSE_EXEC : COMPOSE_RUN);
-  const service = args[at]?.value ?? '';
-  return inside(args.slice(at + 1), `inside the ${service} service's container, through ${tool} ${sub}`, `${tool} ${sub} ${service}`);
-}
-
-/** `docker exec [opts] CONTAINER cmd…`, `docker container exec …`, `docker compose exec|run …` (podman, nerdctl alike). */
-function containerTool(tool: string): Wrapper {
-  return (args) => {
-    let i = skipOptions(args, 0, DOCKER_GLOBAL);
-    let sub = args[i]?.value;
-    if (sub === 'container') sub = args[++i]?.value;
-    if (sub === 'compose') return compose(args, i + 1, `${tool} compose`);
-    if (sub !== 'exec') return { kind: 'none' };
-    const at = skipOptions(args, i + 1, DOCKER_EXEC);
-    const container = args[at]?.value ?? '';
-    return inside(args.slice(at + 1), `inside the container ${container}, through ${tool} exec`, `${tool} exec ${container}`);
-  };
-}
-
-const KUBECTL_GLOBAL = ['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token', '--as', '--as-group', '--as-uid', '--request-timeout', '--cache-dir', '--certificate-authority', '--client-certificate', '--client-key', '--tls-server-name', '-v', '--profile', '--profile-output', '--password', '--username'];
-const KUBECTL_EXEC = [...KUBECTL_GLOBAL, '-c', '--container', '-f', '--filename', '--pod-running-timeout'];
-
-/** `kubectl [opts] exec [opts] POD [-c C] -- cmd…` (and the old form without `--`); `oc` alike. */
-function podExec(tool: string): Wrapper {
-  return (args) => {
-    const i = skipOptions(args, 0, KUBECTL_GLOBAL);
-    if (args[i]?.value !== 'exec') return { kind: 'none' };
-    const rest = args.slice(i + 1);
-    const dd = rest.findIndex((a) => a.value === '--');
-    const head = dd >= 0 ? rest.slice(0, dd) : rest;
-    // the pod is the first word that is not an option or an option's value
-    let pod = '';
-    for (let j = 0; j < head.length; j++) {
-      const v = (head[j] as Arg).value;
-      if (v.startsWith('-')) {
-        if (!v.includes('=') && KUBECTL_EXEC.includes(v)) j++;
-        continue;
-      }
-      pod = v;
-      if (dd < 0) return inside(head.slice(j + 1), `inside the pod ${pod}, through ${tool} exec`, `${tool} exec ${pod}`);
-      break;
-    }
-    if (dd < 0) return { kind: 'none' };
-    return inside(rest.slice(dd + 1), `inside the pod ${pod || '(unnamed)'}, through ${tool} exec`, `${tool} exec ${pod}`);
-  };
-}
-
-// ---- programs that run a command given to them --------------------------------------------------------
-
-/** `busybox rm -rf /`, `toybox rm …`: the applet named first. */
-function multiCall(label: string): Wrapper {
-  return (args) => {
-    const first = args[0]?.value;
-    if (first === undefined || first.startsWith('-')) return { kind: 'none' };
-    return exec(args, 0, label);
-  };
-}
-
-/** `strace -f -o log cmd…`, `ltrace …`; attaching to a running process (`-p`) starts nothing. */
-function tracer(label: string, withValue: string): Wrapper {
-  return (args) => {
-    const { options, rest } = parseOptions(args, { shortWithValue: withValue });
-    if (options.has('p') && rest >= args.length) return { kind: 'none' };
-    return exec(args, rest, label);
-  };
-}
-
-/** `script -c 'cmd' [file]` (util-linux). The BSD form `script file cmd…` is left alone: `./script a b` is common. */
-const script: Wrapper = (args) => {
-  const { options } = parseOptions(args, { shortWithValue: 'cEIOBTm', longWithValue: ['command', 'echo', 'log-in', 'log-out', 'log-io', 'log-timing', 'logging-format', 'output-limit'] });
-  const text = options.get('c') ?? options.get('command');
-  return text !== undefined ? { kind: 'shell', text: lit(text), label: 'script -c' } : { kind: 'none' };
-};
-
-/** `at now <<< 'cmd'`, `echo cmd | at now`, `at -f file now`, `batch`: a shell runs the job's text later. */
-const at: Wrapper = (args) => {
-  const { options } = parseOptions(args, { shortWithValue: 'qfts', stopAtPositional: false });
-  if (options.has('l') || options.has('r') || options.has('d') || options.has('c') || options.has('V')) return { kind: 'none' };
-  const file = options.get('f');
-  if (file !== undefined) return { kind: 'script', path: lit(file), label: 'at -f ' + file, positional: [] };
-  return { kind: 'stdin', label: 'at' };
-};
-
-/** `vim -c ':!cmd'`, `vim +'!cmd'`, `nvim -c 'r !cmd'`: editor commands that run shell text. */
-const editor: Wrapper = (args) => {
-  const texts: Arg[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const v = (args[i] as Arg).value;
-    const cmd = v === '-c' || v === '--cmd' ? args[++i]?.value : v.startsWith('+') ? v.slice(1) : undefined;
-    const m = cmd === undefined ? null : /^:*\s*(?:(?:r|re|rea|read|w|wr|wri|writ|write)\s*)?!(.*)$/.exec(cmd);
-    if (m?.[1] !== undefined && m[1].trim() !== '') texts.push({ value: m[1], dynamic: args[i]?.dynamic ?? false, glob: false });
-  }
-  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'editor command', self: true } : { kind: 'none' };
-};
-
-/** `gdb -ex 'shell cmd'` / `-ex '!cmd'`: the debugger runs shell text. */
-const gdb: Wrapper = (args) => {
-  const texts: Arg[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const v = (args[i] as Arg).value;
-    if (v !== '-ex' && v !== '--ex' && v !== '-eval-command' && v !== '--eval-command') continue;
-    const m = /^\s*(?:shell\s+|!)(.*)$/.exec(args[++i]?.value ?? '');
-    if (m?.[1] !== undefined) texts.push(lit(m[1]));
-  }
-  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'gdb shell', self: true } : { kind: 'none' };
-};
-
-/** GNU tar options whose value is a command tar runs through the shell. */
-const TAR_COMMAND_OPTIONS = ['--checkpoint-action=exec=', '--to-command=', '--use-compress-program=', '--info-script=', '--new-volume-script=', '--rsh-command='];
-
-const tar: Wrapper = (args) => {
-  const texts: Arg[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as Arg;
-    const prefix = TAR_COMMAND_OPTIONS.find((o) => a.value.startsWith(o));
-    if (prefix !== undefined) texts.push({ ...a, value: a.value.slice(prefix.length) });
-    else if (['--to-command', '--use-compress-program', '--info-script', '--new-volume-script', '--rsh-command', '-I', '-F'].includes(a.value) && args[i + 1]) texts.push(args[++i] as Arg);
-  }
-  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'tar command option', self: true } : { kind: 'none' };
-};
-
-/** awk programs: `system("cmd")`, `print | "cmd"`, `"cmd" | getline` with literal command strings. */
-const AWK_COMMAND = /\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"|\|\s*"((?:[^"\\]|\\.)*)"|"((?:[^"\\]|\\.)*)"\s*\|\s*getline/g;
-
-const awk: Wrapper = (args) => {
-  const { options, rest } = parseOptions(args, { shortWithValue: 'fvFeiElW', longWithValue: ['file', 'assign', 'field-separator', 'source', 'include', 'load', 'exec'] });
-  const program = options.get('e') ?? options.get('source') ?? (options.has('f') || options.has('file') ? undefined : args[rest]?.value);
-  if (program === undefined || !program.includes('"')) return { kind: 'none' };
-  const texts: Arg[] = [];
-  for (const m of program.matchAll(AWK_COMMAND)) {
-    const t = m[1] ?? m[2] ?? m[3];
-    if (t !== undefined && t.trim() !== '') texts.push(lit(t.replace(/\\(.)/g, '$1')));
-  }
-  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'awk', self: true } : { kind: 'none' };
-};
-
-/** GNU sed's `e command` (runs the command) in a script given with -e or as the first operand. */
-const SED_EXECUTE = /(?:^|[\n;{}])\s*(?:(?:\d+|\$|\/[^/\n]*\/)(?:\s*,\s*(?:\d+|\$|\/[^/\n]*\/))?)?\s*e[ \t]+([^\n]+)/g;
-
-const sed: Wrapper = (args) => {
-  const scripts: string[] = [];
-  let first = true;
-  for (let i = 0; i < args.length; i++) {
-    const v = (args[i] as Arg).value;
-    if (v === '-e' || v === '--expression') {
-      scripts.push(args[++i]?.value ?? '');
-      first = false;
-    } else if (v.startsWith('--expression=')) {
-      scripts.push(v.slice(13));
-      first = false;
-    } else if (v === '-f' || v === '--file' || v === '-l' || v === '--line-length') {
-      i++;
-      first = false;
-    } else if (!v.startsWith('-') && first) {
-      scripts.push(v);
-      first = false;
-    }
-  }
-  const texts: Arg[] = [];
-  for (const script of scripts) for (const m of script.matchAll(SED_EXECUTE)) if (m[1] !== undefined) texts.push(lit(m[1]));
-  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'sed e', self: true } : { kind: 'none' };
-};
-
-/** Git settings whose value is a command git runs (`!`-aliases and helpers run through the shell). */
-const GIT_COMMAND_KEYS = /^(?:core\.(?:pager|editor|sshcommand|fsmonitor|askpass)|sequence\.editor|diff\.external|pager\.[\w.-]+|alias\.[\w.-]+|credential(?:\.[^=]*)?\.helper|gpg(?:\.\w+)?\.program|interactive\.difffilter|(?:diff|merge|filter)\.[^=]+\.(?:textconv|command|driver|clean|smudge|process|cmd))$/i;
-const GIT_COMMAND_ENV = ['GIT_PAGER', 'GIT_EDITOR', 'GIT_SSH_COMMAND', 'GIT_SEQUENCE_EDITOR', 'GIT_EXTERNAL_DIFF', 'GIT_ASKPASS'];
-
-/** Shell text of a git setting's value: `!cmd` for aliases, the value itself for the others. */
-function gitCommandText(key: string, value: Arg): Arg | undefined {
-  if (/^alias\./i.test(key)) return value.value.startsWith('!') ? { ...value, value: value.value.slice(1) } : undefined;
-  if (/helper$/i.test(key) && !value.value.startsWith('!')) return undefined;
-  const text = value.value.startsWith('!') ? value.value.slice(1) : value.value;
-  return text.trim() === '' ? undefined : { ...value, value: text };
-}
-
-/**
- * `git -c core.pager='cmd' log`, `GIT_PAGER='cmd' git log`, `git config core.pager 'cmd'`: the command git will
- * run (now, or on a later git command) is judged; git itself is judged as usual.
- */
-const git: Wrapper = (args, input) => {
-  const texts: Arg[] = [];
-  let i = 0;
-  for (; i < args.length; i++) {
-    const v = (args[i] as Arg).value;
-    if (!v.startsWith('-')) break;
-    if (v === '-c' || v === '--config-env') {
-      const kv = args[++i];
-      const eq = kv?.value.indexOf('=') ?? -1;
-      if (kv && eq > 0 && v === '-c' && GIT_COMMAND_KEYS.test(kv.value.slice(0, eq))) {
-        const t = gitCommandText(kv.value.slice(0, eq), { ...kv, value: kv.value.slice(eq + 1) });
-        if (t) texts.push(t);
-      }
-    } else if (v === '-C' || v === '--git-dir' || v === '--work-tree' || v === '--namespace') i++;
-  }
-  if (args[i]?.value === 'config') {
-    const words = args.slice(i + 1).filter((a) => !a.value.startsWith('-'));
-    const [key, value] = words;
-    if (key && value && words.length === 2 && GIT_COMMAND_KEYS.test(key.value)) {
-      const t = gitCommandText(key.value, value);
-      if (t) texts.push(t);
-    }
-  }
-  if (input.env) for (const name of GIT_COMMAND_ENV) {
-    const v = input.env[name];
-    if (v !== undefined && v.trim() !== '') texts.push(lit(v));
-  }
-  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'git runs', self: true } : { kind: 'none' };
-};
-
 export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['sudo', sudo],
   ['doas', doas],
@@ -801,42 +485,9 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['bun', packageManager('bun')],
   ['corepack', corepack],
   ['ssh', ssh],
-  ['docker', containerTool('docker')],
-  ['podman', containerTool('podman')],
-  ['nerdctl', containerTool('nerdctl')],
-  ['docker-compose', (args) => compose(args, 0, 'docker-compose')],
-  ['podman-compose', (args) => compose(args, 0, 'podman-compose')],
-  ['kubectl', podExec('kubectl')],
-  ['busybox', multiCall('busybox')],
-  ['toybox', multiCall('toybox')],
-  ['strace', tracer('strace', 'eopsuaEIOSXPb')],
-  ['ltrace', tracer('ltrace', 'eopsuanlFADx')],
-  ['nsenter', simple('nsenter', { shortWithValue: 'tSGrw', longWithValue: ['target', 'setuid', 'setgid', 'root', 'wd', 'wdns', 'env'] })],
-  ['unshare', simple('unshare', { shortWithValue: 'RwSGl', longWithValue: ['root', 'wd', 'setuid', 'setgid', 'map-user', 'map-group', 'map-users', 'map-groups', 'propagation', 'setgroups', 'load-interp'] })],
-  ['systemd-run', simple('systemd-run', { shortWithValue: 'upEMHs', longWithValue: ['unit', 'property', 'setenv', 'machine', 'host', 'description', 'slice', 'uid', 'gid', 'nice', 'working-directory', 'on-active', 'on-boot', 'on-startup', 'on-unit-active', 'on-unit-inactive', 'on-calendar', 'on-timezone-change', 'on-clock-change', 'timer-property', 'path-property', 'socket-property', 'service-type', 'expand-environment'] })],
-  ['firejail', simple('firejail', {})],
-  ['fakeroot', simple('fakeroot', { shortWithValue: 'lisb', longWithValue: ['lib', 'faked'] })],
-  ['fakechroot', simple('fakechroot', { shortWithValue: 'lsed', longWithValue: ['lib', 'use-system-libs', 'environment', 'config-dir'] })],
-  ['xvfb-run', simple('xvfb-run', { shortWithValue: 'efnpsw', longWithValue: ['error-file', 'auth-file', 'server-num', 'xauth-protocol', 'server-args', 'wait'] })],
-  ['proot', simple('proot', { shortWithValue: 'rbmwqk', longWithValue: ['rootfs', 'bind', 'mount', 'pwd', 'cwd', 'qemu', 'kernel-release'] })],
-  ['script', script],
-  ['at', at],
-  ['batch', at],
-  ['vim', editor],
-  ['vi', editor],
-  ['nvim', editor],
-  ['ex', editor],
-  ['gdb', gdb],
-  ['tar', tar],
-  ['gtar', tar],
-  ['awk', awk],
-  ['gawk', awk],
-  ['mawk', awk],
-  ['nawk', awk],
-  ['sed', sed],
-  ['gsed', sed],
-  ['git', git],
-  ['oc', podExec('oc')],
+  ...CONTAINER_WRAPPERS,
+  ...RUNNER_WRAPPERS,
+  ...EMBEDDED_COMMAND_WRAPPERS,
   ...[...SHELLS].map((s): [string, Wrapper] => [s, shell(s)]),
 ]);
 

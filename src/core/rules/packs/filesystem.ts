@@ -118,7 +118,7 @@ export const filesystemPack: RulePack = {
       risk: 'high',
       message: 'Recursively deletes a path that is only known when the command runs (an unset variable, a command\'s output), so it could be anything.',
       examples: {
-        match: ['rm -rf "$BUILD_DIR"', 'rm -rf $(cat dirs.txt)', 'cat list.txt | xargs rm -rf', 'rm -rf "$(mktemp -d)/../x"'],
+        match: ['rm -rf "$BUILD_DIR"', 'rm -rf $(cat dirs.txt)', 'cat list.txt | xargs rm -rf', 'rm -rf "$(tool --print-dir)/../x"'],
         notMatch: ['BUILD_DIR=dist; rm -rf "$BUILD_DIR"', 'rm -rf dist', 'find . -name node_modules -type d | xargs rm -rf'],
       },
     }),

@@ -1,0 +1,82 @@
+/**
+ * Commands run inside a container or pod — `docker exec`, `docker compose exec|run`, `podman`/`nerdctl`,
+ * `kubectl exec`, `oc exec` — are judged like the command itself; reasons say where it runs, and the working
+ * directory there is unknown. The docker/kubectl command itself is judged too.
+ */
+import type { Arg } from '../invocation';
+import { skipOptions, UNKNOWN, type Wrapper, type WrapperResult } from './kit';
+
+/** A command run inside a container or pod: judged like the command itself, with where it runs noted. */
+function inside(argv: readonly Arg[], where: string, label: string): WrapperResult {
+  if (argv.length === 0) return { kind: 'none' };
+  return { kind: 'exec', argv, label, remote: where, cwd: UNKNOWN, outer: true };
+}
+
+
+const DOCKER_GLOBAL = ['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey'];
+const DOCKER_EXEC = ['-e', '--env', '--env-file', '-u', '--user', '-w', '--workdir', '--detach-keys'];
+const COMPOSE_GLOBAL = ['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory', '--ansi', '--parallel', '--progress'];
+const COMPOSE_EXEC = ['-e', '--env', '-u', '--user', '-w', '--workdir', '--index'];
+const COMPOSE_RUN = [...COMPOSE_EXEC, '--env-file', '--entrypoint', '-l', '--label', '--name', '-p', '--publish', '--pull', '-v', '--volume', '--cap-add', '--cap-drop'];
+
+/** `docker-compose [opts] exec|run [opts] SERVICE cmd…` (also `docker compose …`), from index `i`. */
+function compose(args: readonly Arg[], i: number, tool: string): WrapperResult {
+  i = skipOptions(args, i, COMPOSE_GLOBAL);
+  const sub = args[i]?.value;
+  if (sub !== 'exec' && sub !== 'run') return { kind: 'none' };
+  const at = skipOptions(args, i + 1, sub === 'exec' ? COMPOSE_EXEC : COMPOSE_RUN);
+  const service = args[at]?.value ?? '';
+  return inside(args.slice(at + 1), `inside the ${service} service's container, through ${tool} ${sub}`, `${tool} ${sub} ${service}`);
+}
+
+/** `docker exec [opts] CONTAINER cmd…`, `docker container exec …`, `docker compose exec|run …` (podman, nerdctl alike). */
+function containerTool(tool: string): Wrapper {
+  return (args) => {
+    let i = skipOptions(args, 0, DOCKER_GLOBAL);
+    let sub = args[i]?.value;
+    if (sub === 'container') sub = args[++i]?.value;
+    if (sub === 'compose') return compose(args, i + 1, `${tool} compose`);
+    if (sub !== 'exec') return { kind: 'none' };
+    const at = skipOptions(args, i + 1, DOCKER_EXEC);
+    const container = args[at]?.value ?? '';
+    return inside(args.slice(at + 1), `inside the container ${container}, through ${tool} exec`, `${tool} exec ${container}`);
+  };
+}
+
+const KUBECTL_GLOBAL = ['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token', '--as', '--as-group', '--as-uid', '--request-timeout', '--cache-dir', '--certificate-authority', '--client-certificate', '--client-key', '--tls-server-name', '-v', '--profile', '--profile-output', '--password', '--username'];
+const KUBECTL_EXEC = [...KUBECTL_GLOBAL, '-c', '--container', '-f', '--filename', '--pod-running-timeout'];
+
+/** `kubectl [opts] exec [opts] POD [-c C] -- cmd…` (and the old form without `--`); `oc` alike. */
+function podExec(tool: string): Wrapper {
+  return (args) => {
+    const i = skipOptions(args, 0, KUBECTL_GLOBAL);
+    if (args[i]?.value !== 'exec') return { kind: 'none' };
+    const rest = args.slice(i + 1);
+    const dd = rest.findIndex((a) => a.value === '--');
+    const head = dd >= 0 ? rest.slice(0, dd) : rest;
+    // the pod is the first word that is not an option or an option's value
+    let pod = '';
+    for (let j = 0; j < head.length; j++) {
+      const v = (head[j] as Arg).value;
+      if (v.startsWith('-')) {
+        if (!v.includes('=') && KUBECTL_EXEC.includes(v)) j++;
+        continue;
+      }
+      pod = v;
+      if (dd < 0) return inside(head.slice(j + 1), `inside the pod ${pod}, through ${tool} exec`, `${tool} exec ${pod}`);
+      break;
+    }
+    if (dd < 0) return { kind: 'none' };
+    return inside(rest.slice(dd + 1), `inside the pod ${pod || '(unnamed)'}, through ${tool} exec`, `${tool} exec ${pod}`);
+  };
+}
+
+export const CONTAINER_WRAPPERS: readonly (readonly [string, Wrapper])[] = [
+  ['docker', containerTool('docker')],
+  ['podman', containerTool('podman')],
+  ['nerdctl', containerTool('nerdctl')],
+  ['docker-compose', (args) => compose(args, 0, 'docker-compose')],
+  ['podman-compose', (args) => compose(args, 0, 'podman-compose')],
+  ['kubectl', podExec('kubectl')],
+  ['oc', podExec('oc')],
+];

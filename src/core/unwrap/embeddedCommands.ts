@@ -1,0 +1,176 @@
+/**
+ * Programs whose arguments hold commands they run through a shell: editors (`vim -c ':!cmd'`), gdb, GNU tar's
+ * command options, awk's `system()`, GNU sed's `e`, lua's `os.execute`, AppleScript's `do shell script`, and
+ * git settings that name a command (`core.pager`, `!`-aliases, `GIT_PAGER=…`). The program itself is judged as
+ * usual; the commands inside are judged too.
+ */
+import type { Arg } from '../invocation';
+import { parseOptions } from './options';
+import { lit, type Wrapper } from './kit';
+
+/** `vim -c ':!cmd'`, `vim +'!cmd'`, `nvim -c 'r !cmd'`: editor commands that run shell text. */
+const editor: Wrapper = (args) => {
+  const texts: Arg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    const cmd = v === '-c' || v === '--cmd' ? args[++i]?.value : v.startsWith('+') ? v.slice(1) : undefined;
+    const m = cmd === undefined ? null : /^:*\s*(?:(?:r|re|rea|read|w|wr|wri|writ|write)\s*)?!(.*)$/.exec(cmd);
+    if (m?.[1] !== undefined && m[1].trim() !== '') texts.push({ value: m[1], dynamic: args[i]?.dynamic ?? false, glob: false });
+  }
+  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'editor command', self: true } : { kind: 'none' };
+};
+
+/** `gdb -ex 'shell cmd'` / `-ex '!cmd'`: the debugger runs shell text. */
+const gdb: Wrapper = (args) => {
+  const texts: Arg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (v !== '-ex' && v !== '--ex' && v !== '-eval-command' && v !== '--eval-command') continue;
+    const m = /^\s*(?:shell\s+|!)(.*)$/.exec(args[++i]?.value ?? '');
+    if (m?.[1] !== undefined) texts.push(lit(m[1]));
+  }
+  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'gdb shell', self: true } : { kind: 'none' };
+};
+
+/** GNU tar options whose value is a command tar runs through the shell. */
+const TAR_COMMAND_OPTIONS = ['--checkpoint-action=exec=', '--to-command=', '--use-compress-program=', '--info-script=', '--new-volume-script=', '--rsh-command='];
+
+const tar: Wrapper = (args) => {
+  const texts: Arg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as Arg;
+    const prefix = TAR_COMMAND_OPTIONS.find((o) => a.value.startsWith(o));
+    if (prefix !== undefined) texts.push({ ...a, value: a.value.slice(prefix.length) });
+    else if (['--to-command', '--use-compress-program', '--info-script', '--new-volume-script', '--rsh-command', '-I', '-F'].includes(a.value) && args[i + 1]) texts.push(args[++i] as Arg);
+  }
+  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'tar command option', self: true } : { kind: 'none' };
+};
+
+/** awk programs: `system("cmd")`, `print | "cmd"`, `"cmd" | getline` with literal command strings. */
+const AWK_COMMAND = /\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"|\|\s*"((?:[^"\\]|\\.)*)"|"((?:[^"\\]|\\.)*)"\s*\|\s*getline/g;
+
+const awk: Wrapper = (args) => {
+  const { options, rest } = parseOptions(args, { shortWithValue: 'fvFeiElW', longWithValue: ['file', 'assign', 'field-separator', 'source', 'include', 'load', 'exec'] });
+  const program = options.get('e') ?? options.get('source') ?? (options.has('f') || options.has('file') ? undefined : args[rest]?.value);
+  if (program === undefined || !program.includes('"')) return { kind: 'none' };
+  const texts: Arg[] = [];
+  for (const m of program.matchAll(AWK_COMMAND)) {
+    const t = m[1] ?? m[2] ?? m[3];
+    if (t !== undefined && t.trim() !== '') texts.push(lit(t.replace(/\\(.)/g, '$1')));
+  }
+  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'awk', self: true } : { kind: 'none' };
+};
+
+/** GNU sed's `e command` (runs the command) in a script given with -e or as the first operand. */
+const SED_EXECUTE = /(?:^|[\n;{}])\s*(?:(?:\d+|\$|\/[^/\n]*\/)(?:\s*,\s*(?:\d+|\$|\/[^/\n]*\/))?)?\s*e[ \t]+([^\n]+)/g;
+
+const sed: Wrapper = (args) => {
+  const scripts: string[] = [];
+  let first = true;
+  for (let i = 0; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (v === '-e' || v === '--expression') {
+      scripts.push(args[++i]?.value ?? '');
+      first = false;
+    } else if (v.startsWith('--expression=')) {
+      scripts.push(v.slice(13));
+      first = false;
+    } else if (v === '-f' || v === '--file' || v === '-l' || v === '--line-length') {
+      i++;
+      first = false;
+    } else if (!v.startsWith('-') && first) {
+      scripts.push(v);
+      first = false;
+    }
+  }
+  const texts: Arg[] = [];
+  for (const script of scripts) for (const m of script.matchAll(SED_EXECUTE)) if (m[1] !== undefined) texts.push(lit(m[1]));
+  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'sed e', self: true } : { kind: 'none' };
+};
+
+/** Git settings whose value is a command git runs (`!`-aliases and helpers run through the shell). */
+const GIT_COMMAND_KEYS = /^(?:core\.(?:pager|editor|sshcommand|fsmonitor|askpass)|sequence\.editor|diff\.external|pager\.[\w.-]+|alias\.[\w.-]+|credential(?:\.[^=]*)?\.helper|gpg(?:\.\w+)?\.program|interactive\.difffilter|(?:diff|merge|filter)\.[^=]+\.(?:textconv|command|driver|clean|smudge|process|cmd))$/i;
+const GIT_COMMAND_ENV = ['GIT_PAGER', 'GIT_EDITOR', 'GIT_SSH_COMMAND', 'GIT_SEQUENCE_EDITOR', 'GIT_EXTERNAL_DIFF', 'GIT_ASKPASS'];
+
+/** Shell text of a git setting's value: `!cmd` for aliases, the value itself for the others. */
+function gitCommandText(key: string, value: Arg): Arg | undefined {
+  if (/^alias\./i.test(key)) return value.value.startsWith('!') ? { ...value, value: value.value.slice(1) } : undefined;
+  if (/helper$/i.test(key) && !value.value.startsWith('!')) return undefined;
+  const text = value.value.startsWith('!') ? value.value.slice(1) : value.value;
+  return text.trim() === '' ? undefined : { ...value, value: text };
+}
+
+/**
+ * `git -c core.pager='cmd' log`, `GIT_PAGER='cmd' git log`, `git config core.pager 'cmd'`: the command git will
+ * run (now, or on a later git command) is judged; git itself is judged as usual.
+ */
+const git: Wrapper = (args, input) => {
+  const texts: Arg[] = [];
+  let i = 0;
+  for (; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (!v.startsWith('-')) break;
+    if (v === '-c' || v === '--config-env') {
+      const kv = args[++i];
+      const eq = kv?.value.indexOf('=') ?? -1;
+      if (kv && eq > 0 && v === '-c' && GIT_COMMAND_KEYS.test(kv.value.slice(0, eq))) {
+        const t = gitCommandText(kv.value.slice(0, eq), { ...kv, value: kv.value.slice(eq + 1) });
+        if (t) texts.push(t);
+      }
+    } else if (v === '-C' || v === '--git-dir' || v === '--work-tree' || v === '--namespace') i++;
+  }
+  if (args[i]?.value === 'config') {
+    const words = args.slice(i + 1).filter((a) => !a.value.startsWith('-'));
+    const [key, value] = words;
+    if (key && value && words.length === 2 && GIT_COMMAND_KEYS.test(key.value)) {
+      const t = gitCommandText(key.value, value);
+      if (t) texts.push(t);
+    }
+  }
+  if (input.env) for (const name of GIT_COMMAND_ENV) {
+    const v = input.env[name];
+    if (v !== undefined && v.trim() !== '') texts.push(lit(v));
+  }
+  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'git runs', self: true } : { kind: 'none' };
+};
+
+/** Literal command strings in a `lua -e` chunk: `os.execute("…")`, `io.popen('…')`. */
+const LUA_COMMAND = /\b(?:os\.execute|io\.popen)\s*\(?\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')/g;
+
+/** Literal text of `do shell script "…"` in `osascript -e` lines. */
+const APPLESCRIPT_SHELL = /\bdo\s+shell\s+script\s+"((?:[^"\\]|\\.)*)"/g;
+
+/** Shell texts found by `pattern` in the values of the `-e` options (`lua -e`, `osascript -e`). */
+function inlineCode(label: string, pattern: RegExp): Wrapper {
+  return (args) => {
+    const texts: Arg[] = [];
+    for (let i = 0; i < args.length; i++) {
+      if (args[i]?.value !== '-e') continue;
+      for (const m of (args[++i]?.value ?? '').matchAll(pattern)) {
+        const t = m[1] ?? m[2];
+        if (t !== undefined && t.trim() !== '') texts.push(lit(t.replace(/\\(.)/g, '$1')));
+      }
+    }
+    return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label, self: true } : { kind: 'none' };
+  };
+}
+
+export const EMBEDDED_COMMAND_WRAPPERS: readonly (readonly [string, Wrapper])[] = [
+  ['vim', editor],
+  ['vi', editor],
+  ['nvim', editor],
+  ['ex', editor],
+  ['gdb', gdb],
+  ['tar', tar],
+  ['gtar', tar],
+  ['awk', awk],
+  ['gawk', awk],
+  ['mawk', awk],
+  ['nawk', awk],
+  ['sed', sed],
+  ['gsed', sed],
+  ['git', git],
+  ['lua', inlineCode('lua', LUA_COMMAND)],
+  ['luajit', inlineCode('luajit', LUA_COMMAND)],
+  ['osascript', inlineCode('osascript', APPLESCRIPT_SHELL)],
+];
