@@ -192,7 +192,9 @@ export type PackageRun =
   /** A binary from node_modules/.bin (or the PATH) with its arguments from `from` on (`pnpm rimraf x`, `yarn run tsc`). */
   | { readonly kind: 'bin'; readonly from: number }
   /** Shell text (`bun exec 'cmd'`). */
-  | { readonly kind: 'shell'; readonly text: Arg };
+  | { readonly kind: 'shell'; readonly text: Arg }
+  /** Scripts written into package.json (`npm pkg set scripts.test='…'`): what a later `npm test` runs. */
+  | { readonly kind: 'defines'; readonly texts: readonly Arg[] };
 
 /** A word that names a file the manager runs with its runtime (`bun ./x.ts`), not a binary. */
 const FILE_LIKE = /\/|\.(?:[cm]?[jt]sx?|json)$/;
@@ -219,6 +221,10 @@ export function packageRun(program: string, args: readonly Arg[]): PackageRun | 
   const next = args[i + 1];
   switch (program) {
     case 'npm':
+      if (name === 'pkg' && next?.value === 'set') {
+        const texts = args.slice(i + 2).filter((a) => /^scripts\.[^=]+=/.test(a.value)).map((a) => ({ ...a, value: a.value.slice(a.value.indexOf('=') + 1) }));
+        return texts.length > 0 ? { kind: 'defines', texts } : undefined;
+      }
       return name === 'exec' || name === 'x' ? { kind: 'runner', from: i + 1 } : undefined;
     case 'pnpm':
       if (name === 'exec' || name === 'dlx') return { kind: 'runner', from: i + 1 };

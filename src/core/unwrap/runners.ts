@@ -226,6 +226,7 @@ export const RUNNER_WRAPPERS: readonly (readonly [string, Wrapper])[] = [
   ['mamba', subcommandRunner('mamba', ['run'], ['-n', '--name', '-p', '--prefix', '--cwd'])],
   ['micromamba', subcommandRunner('micromamba', ['run'], ['-n', '--name', '-p', '--prefix', '--cwd'])],
   ['pixi', subcommandRunner('pixi', ['run', 'exec'], ['-e', '--environment', '--manifest-path'])],
+  ['pipx', subcommandRunner('pipx', ['run'], ['--spec', '--python', '--index-url', '-i', '--pip-args'])],
   ['bundle', subcommandRunner('bundle', ['exec'], ['--gemfile'])],
   ['asdf', subcommandRunner('asdf', ['exec'], [])],
   ['devbox', subcommandRunner('devbox', ['run'], ['-c', '--config', '-e', '--env', '--env-file'])],

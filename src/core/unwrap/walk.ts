@@ -124,6 +124,8 @@ function initialVars(opts: WalkOptions): Map<string, VarValue> {
   for (const [k, v] of Object.entries(opts.env)) vars.set(k, v);
   if (opts.home !== undefined && !vars.has('HOME')) vars.set('HOME', opts.home);
   vars.set('PWD', opts.cwd);
+  // bash never takes IFS from the environment: it starts as space, tab, newline (`rm${IFS}-rf${IFS}/`)
+  vars.set('IFS', ' \t\n');
   return vars;
 }
 

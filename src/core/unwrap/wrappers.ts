@@ -237,6 +237,7 @@ function packageManager(program: string): Wrapper {
     const run = packageRun(program, args);
     if (run === undefined) return { kind: 'none' };
     if (run.kind === 'shell') return { kind: 'shell', text: run.text, label: `${program} exec` };
+    if (run.kind === 'defines') return { kind: 'many', commands: [], shellTexts: run.texts, label: `${program} pkg set scripts`, self: true };
     if (run.kind === 'runner') return npx(args.slice(run.from), input);
     return exec(args, run.from, program);
   };
