@@ -223,7 +223,8 @@ function lookup(name: string, scope: ExpansionScope): string | undefined {
     return a.dynamic ? undefined : a.value;
   }
   if (name === '#') return scope.positional ? String(Math.max(0, scope.positional.length - 1)) : undefined;
-  if (!scope.vars.has(name)) return undefined;
+  // bash starts with IFS = space, tab, newline whatever the environment says (`rm${IFS}-rf${IFS}/`)
+  if (!scope.vars.has(name)) return name === 'IFS' ? ' \t\n' : undefined;
   return scope.vars.get(name);
 }
 

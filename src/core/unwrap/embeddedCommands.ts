@@ -39,6 +39,7 @@ const tar: Wrapper = (args) => {
   const texts: Arg[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as Arg;
+    if (!a.value.startsWith('-')) continue;
     const prefix = TAR_COMMAND_OPTIONS.find((o) => a.value.startsWith(o));
     if (prefix !== undefined) texts.push({ ...a, value: a.value.slice(prefix.length) });
     else if (['--to-command', '--use-compress-program', '--info-script', '--new-volume-script', '--rsh-command', '-I', '-F'].includes(a.value) && args[i + 1]) texts.push(args[++i] as Arg);
@@ -84,7 +85,11 @@ const sed: Wrapper = (args) => {
     }
   }
   const texts: Arg[] = [];
-  for (const script of scripts) for (const m of script.matchAll(SED_EXECUTE)) if (m[1] !== undefined) texts.push(lit(m[1]));
+  for (const script of scripts) {
+    // most scripts have no `e` command at all: skip the full pattern for them
+    if (!/e[ \t]/.test(script)) continue;
+    for (const m of script.matchAll(SED_EXECUTE)) if (m[1] !== undefined) texts.push(lit(m[1]));
+  }
   return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'sed e', self: true } : { kind: 'none' };
 };
 

@@ -124,8 +124,8 @@ function initialVars(opts: WalkOptions): Map<string, VarValue> {
   for (const [k, v] of Object.entries(opts.env)) vars.set(k, v);
   if (opts.home !== undefined && !vars.has('HOME')) vars.set('HOME', opts.home);
   vars.set('PWD', opts.cwd);
-  // bash never takes IFS from the environment: it starts as space, tab, newline (`rm${IFS}-rf${IFS}/`)
-  vars.set('IFS', ' \t\n');
+  // bash never takes IFS from the environment: it starts as space, tab, newline (expand.ts knows that)
+  vars.delete('IFS');
   return vars;
 }
 
@@ -258,12 +258,14 @@ class Walker {
    */
   private readonly writtenHere = new Map<string, string | undefined>();
   /** Known output of command substitutions walked so far (`$(echo rm)`, `$(mktemp -d)`), by their body. */
-  private readonly outputs = new Map<Node, string>();
+  private outputs: Map<Node, string> | undefined;
 
   constructor(private readonly opts: WalkOptions) {}
 
   scope(state: State): ExpansionScope {
-    return { vars: state.vars, positional: state.positional, home: this.opts.home, outputs: this.outputs };
+    return this.outputs === undefined
+      ? { vars: state.vars, positional: state.positional, home: this.opts.home }
+      : { vars: state.vars, positional: state.positional, home: this.opts.home, outputs: this.outputs };
   }
 
   /** Parse and walk shell text; a parse failure is a finding, never silence. */
@@ -391,7 +393,7 @@ class Walker {
         procsubs?.push(out);
       } else if (p.type === 'cmdsub') {
         const out = this.walk(p.body, cloneState(state), { ...ctx, stdin: undefined });
-        if (out.text !== undefined) this.outputs.set(p.body, out.text.replace(/\n+$/, ''));
+        if (out.text !== undefined) (this.outputs ??= new Map()).set(p.body, out.text.replace(/\n+$/, ''));
       }
       else if (p.type === 'arith') for (const s of p.substitutions) this.walk(s, cloneState(state), { ...ctx, stdin: undefined });
       else if (p.type === 'param' && p.arg) this.substitutions(p.arg, state, ctx);
@@ -446,8 +448,11 @@ class Walker {
     const text = ctx.src.text.slice(node.start, node.end).trim();
     const line = ctx.line ?? ctx.src.baseLine + lineOf(ctx.src, node.start) - (ctx.src.baseLine > 0 ? 1 : 0);
     // command substitutions in words, assignments and redirect targets run first
-    const procOutputs: Output[] = [];
-    for (const w of node.words) this.substitutions(w, state, ctx, procOutputs);
+    let procOutputs: Output[] | undefined;
+    for (const w of node.words) {
+      if (w.parts.length === 1 && w.parts[0]?.type === 'lit') continue;
+      this.substitutions(w, state, ctx, (procOutputs ??= []));
+    }
     for (const a of node.assignments) {
       if (a.value) this.substitutions(a.value, state, ctx);
       if (a.array) for (const w of a.array) this.substitutions(w, state, ctx);
@@ -461,7 +466,7 @@ class Walker {
     });
     const argv: Arg[] = [];
     let procsubs: Map<string, Output> | undefined;
-    if (procOutputs.length === 0) for (const w of node.words) argv.push(...expandWord(w, scope));
+    if (procOutputs === undefined || procOutputs.length === 0) for (const w of node.words) argv.push(...expandWord(w, scope));
     else procsubs = procsubArgs(node.words, scope, procOutputs, argv);
     const { stdin: redirectedStdin, redirects } = this.redirects(node.redirects, state, ctx, text, line);
     if (argv.length === 0) {
@@ -1001,7 +1006,7 @@ class Walker {
       if (this.result.invocations.length === MAX_INVOCATIONS) this.result.reasons.push(structural('shell.limit-exceeded', at.text, at.line, `more than ${MAX_INVOCATIONS} commands`));
       return NO_OUTPUT;
     }
-    const inv: Invocation = {
+    const base: Invocation = {
       program: name,
       programPath: prog.value,
       programDynamic: prog.dynamic,
@@ -1015,15 +1020,18 @@ class Walker {
       wrappers: ctx.wrappers,
       elevated: ctx.elevated,
       line: at.line,
-      ...(ctx.src.file !== undefined ? { file: ctx.src.file } : {}),
-      ...(ctx.remote !== undefined ? { remote: ctx.remote } : {}),
     };
+    // the common case stays one plain object literal (spreads here cost every invocation)
+    let inv = base;
+    if (ctx.src.file !== undefined) inv = { ...inv, file: ctx.src.file };
+    if (ctx.remote !== undefined) inv = { ...inv, remote: ctx.remote };
     this.result.invocations.push(inv);
     // files this command writes are no longer what is on disk for a later `bash file` / `./file`
     if (inv.cwd !== undefined) {
       for (const e of fileEffects(inv)) if (e.op !== 'delete' && !e.target.dynamic) this.writtenHere.set(resolve(inv.cwd, e.target.value), undefined);
     }
-    return { program: name, args, text: literalOutput(name, args, ctx.stdin) ?? placeOutput(name, args, inv.cwd, ctx.env) };
+    const text = literalOutput(name, args, ctx.stdin) ?? (name === 'pwd' || name === 'mktemp' ? placeOutput(name, args, inv.cwd, ctx.env) : undefined);
+    return { program: name, args, text };
   }
 }
 

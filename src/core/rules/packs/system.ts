@@ -24,7 +24,7 @@ const WRITE_OPS = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
 function blockDeviceTarget(inv: Invocation): string | undefined {
   for (const r of inv.redirects) {
     // any descriptor: `2> /dev/sda` writes error messages over the partition table, `exec 3>/dev/sda` opens it for later writes
-    if (WRITE_OPS.has(r.op) && isBlockDevice(r.target.value)) return r.target.value;
+    if (WRITE_OPS.has(r.op) && r.target.value.startsWith('/dev/') && isBlockDevice(r.target.value)) return r.target.value;
   }
   switch (inv.program) {
     case 'dd':
