@@ -5,7 +5,7 @@
  * system and what the model was told after each step. Everything it started is stopped and the scratch folder
  * removed, also when something fails.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { killProcessTree } from '../../e2e/harness/teardown';
@@ -136,9 +136,24 @@ function baseEnv(dirs: RunDirs): Record<string, string> {
   };
 }
 
-function runCli(cli: string, args: readonly string[], cwd: string, env: Record<string, string>): CommandRun {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** The built CLI as a user runs it; asynchronous, so the other session's scripted model keeps answering meanwhile. */
+function runCli(cli: string, args: readonly string[], cwd: string, env: Record<string, string>): Promise<CommandRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
 }
 
 function waitForAgent(bin: string, argv: readonly string[], cwd: string, env: Record<string, string>, outFile: string, timeoutMs: number): Promise<{ code: number | null; timedOut: boolean }> {
@@ -191,9 +206,9 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
       let install: CommandRun | undefined;
       let doctor: CommandRun | undefined;
       if (o.hook) {
-        install = runCli(o.cli, ['install', '--agent', o.driver.id, '--scope', o.hook, '--workspace', dirs.ws], dirs.ws, env);
+        install = await runCli(o.cli, ['install', '--agent', o.driver.id, '--scope', o.hook, '--workspace', dirs.ws], dirs.ws, env);
         if (install.status !== 0) throw new Error(`agent-guard install failed (${String(install.status)}): ${install.stdout}${install.stderr}`);
-        doctor = runCli(o.cli, ['doctor', '--agent', o.driver.id, '--workspace', dirs.ws, '--json'], dirs.ws, env);
+        doctor = await runCli(o.cli, ['doctor', '--agent', o.driver.id, '--workspace', dirs.ws, '--json'], dirs.ws, env);
       }
       const recordDir = path.join(dirs.root, 'hook-stdin');
       const recorder = path.join(dirs.root, 'record-hook-stdin.cjs');
@@ -203,7 +218,7 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
       const bin = path.join(o.binDir, o.driver.bin);
       await trust?.files?.(dirs, { bin, env: agentEnv });
       // doctor once more after the person's trust step: what it says then is what a user would see
-      if (o.hook && trust) doctor = runCli(o.cli, ['doctor', '--agent', o.driver.id, '--workspace', dirs.ws, '--json'], dirs.ws, env);
+      if (o.hook && trust) doctor = await runCli(o.cli, ['doctor', '--agent', o.driver.id, '--workspace', dirs.ws, '--json'], dirs.ws, env);
       const argv = o.driver.argv('Do the scripted task.', trust?.args ?? []);
       const outFile = path.join(dirs.root, 'agent-output.txt');
       const run = await waitForAgent(bin, argv, dirs.ws, agentEnv, outFile, o.timeoutMs);

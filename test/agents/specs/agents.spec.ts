@@ -1,8 +1,9 @@
 /**
  * Every real agent, driven by the scripted model: a control run without our hook (each action really happens),
  * then runs with our hook installed by `agent-guard install` in user and workspace scope (dangerous actions are
- * stopped and the model is told our rule; the safe command runs), and a run without the agent's trust switch
- * (the hook either still runs, or `agent-guard doctor` said it would be skipped).
+ * stopped and the model is told our rule; the safe command runs) after the trust a person gives where the agent
+ * asks for it (then `agent-guard doctor` sees no problem), and a run without that trust (the hook either still
+ * runs, or doctor reported as a problem that the agent would skip it).
  */
 import { strict as assert } from 'node:assert';
 import { DRIVERS, type AgentDriver, type Scope } from '../harness/agents';
@@ -69,6 +70,7 @@ function doctorScope(s: SessionResult, scope: Scope): DoctorScope {
 /** Checks a hook-run outcome; returns what to show in the table. */
 function assertStopped(d: AgentDriver, o: Outcome): string {
   const step = o.step;
+  assert.equal(o.session.timedOut, false, `the agent hung; ${describeRun(o)}`);
   assert.equal(o.happened, false, `${step.title} happened although the hook was installed; ${describeRun(o)}`);
   const rule = step.rule ?? '';
   if (d.askEndsTurn && step.decision === 'confirm') {
@@ -84,6 +86,7 @@ function assertStopped(d: AgentDriver, o: Outcome): string {
 }
 
 function assertRan(o: Outcome): string {
+  assert.equal(o.session.timedOut, false, `the agent hung; ${describeRun(o)}`);
   assert.equal(o.happened, true, `${o.step.title} did not happen; ${describeRun(o)}`);
   assert.ok(o.result !== undefined && !o.result.includes('Agent Guard'), `the safe step reached the model untouched; ${describeRun(o)}`);
   return 'ran';
