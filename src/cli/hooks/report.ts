@@ -37,7 +37,7 @@ export async function sendReport(report: PendingReport, env: RuntimeDirEnv): Pro
     const dir = runtimeDir(env);
     // no editor with Agent Guard runs for this user: do not even load the bridge client
     if (!fs.existsSync(dir)) return;
-    const { reportToEditor } = await import('../bridge/client.js');
+    const { reportToEditor } = await import('../bridge/reportClient.js');
     const { judgement } = report;
     await reportToEditor({
       root: judgement.root,

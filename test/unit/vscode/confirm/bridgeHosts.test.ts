@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { askEditor, reportToEditor, pingEditor } from '../../../../src/cli/bridge/client';
+import { askEditor, pingEditor } from '../../../../src/cli/bridge/client';
+import { reportToEditor } from '../../../../src/cli/bridge/reportClient';
 import { findRuntimeFile, runtimeFilePath } from '../../../../src/cli/bridge/runtimeFile';
 import type { ConfirmRequest, ReportRequest } from '../../../../src/shared/bridgeProtocol';
 import { BridgeHosts } from '../../../../src/vscode/confirm/bridgeHosts';
@@ -78,6 +79,17 @@ describe('bridge hosts: one server per workspace folder', function () {
     assert.equal(result, 'acknowledged');
     assert.equal(reports.length, 1);
     assert.equal(reports[0]?.agent, 'codex');
+  });
+
+  it('a report finds its editor by scanning (no hashing): the folder itself, a sub-folder, never another folder', async () => {
+    await hosts.sync([a]);
+    const report = (root: string): ReturnType<typeof reportToEditor> =>
+      reportToEditor({ root, agent: 'claude', tool: 'Bash', actions: [], verdict: { decision: 'allow', risk: 'none', reasons: [] }, answer: 'defer', runtimeDir: runtime, budgetMs: 5000 });
+    assert.equal(await report(a), 'acknowledged');
+    assert.equal(await report(path.join(a, 'src', 'deep')), 'acknowledged');
+    assert.equal(await report(b), 'no editor');
+    assert.equal(await report(path.join(scratch, 'a-sibling')), 'no editor', 'a name prefix is not an ancestor');
+    assert.deepEqual(reports.map((r) => r.root), [a, a]);
   });
 
   it('dispose removes every runtime file before it returns control', async () => {
