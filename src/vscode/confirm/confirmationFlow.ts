@@ -14,6 +14,7 @@ import type { DecisionOutcome, DecisionRecord } from '../session/decisionRecord'
 import type { ProtectionState } from '../session/ledger';
 import { CircuitBreaker, type BreakerSettings, type TripInfo } from './circuitBreaker';
 import { DialogQueue } from './dialogQueue';
+import { malformedRequest } from './requestShape';
 import { dialogText, subjectOf, type Choice, type DialogText } from './dialogText';
 import { SessionAllowances } from './sessionAllowances';
 
@@ -108,6 +109,21 @@ export class ConfirmationFlow {
 
   /** Answers one confirm request from a hook; `signal` fires when the hook stops waiting. Never rejects. */
   async confirm(request: ConfirmRequest, signal: AbortSignal): Promise<ConfirmAnswer> {
+    const problem = malformedRequest(request);
+    if (problem !== undefined) {
+      this.deps.log?.(`confirmation request refused (${problem}): denied without a dialog`);
+      return { answer: 'deny', message: `Agent Guard could not show this request (${problem})` };
+    }
+    try {
+      return await this.answer(request, signal);
+    } catch (e) {
+      // a request this flow cannot handle (a malformed verdict from the wire, a broken dialog) is never an allow
+      this.deps.log?.(`confirmation failed, denied: ${e instanceof Error ? e.message : String(e)}`);
+      return { answer: 'deny', message: 'the Agent Guard dialog failed' };
+    }
+  }
+
+  private async answer(request: ConfirmRequest, signal: AbortSignal): Promise<ConfirmAnswer> {
     const trip = this.breaker.tripped;
     if (trip) return this.settle(request, 'deny', 'circuit breaker', pausedMessage(trip));
     if (this.allowances.covers(request)) return this.settle(request, 'allow', 'session allowance');
@@ -132,10 +148,6 @@ export class ConfirmationFlow {
         expired: () => this.settle(request, 'deny', 'timeout', 'nobody answered the Agent Guard dialog in time'),
         show: () => this.show(request, deadline, stop.signal),
       });
-    } catch (e) {
-      // a broken dialog must not turn into an allow
-      this.deps.log?.(`confirmation dialog failed: ${e instanceof Error ? e.message : String(e)}`);
-      return this.settle(request, 'deny', 'person: deny', 'the Agent Guard dialog failed');
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', hungUp);
@@ -144,6 +156,8 @@ export class ConfirmationFlow {
 
   /** Records a decision a hook made without a dialog; risky ones count towards the circuit breaker. */
   report(request: ReportRequest): void {
+    const problem = malformedRequest(request);
+    if (problem !== undefined) return this.deps.log?.(`hook report ignored (${problem})`);
     const outcome: DecisionOutcome = request.answer === 'deny' ? 'denied' : request.answer === 'ask' ? 'held' : 'allowed';
     const by = request.answer === 'allow' ? 'auto-approve' : request.verdict.decision !== 'confirm' ? undefined : request.answer === 'ask' ? 'agent prompt' : 'no editor answer';
     this.record(request, outcome, by);

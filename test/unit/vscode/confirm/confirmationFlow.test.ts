@@ -281,3 +281,25 @@ describe('confirmation flow: decisions hooks made by themselves', () => {
     });
   }
 });
+
+describe('confirmation flow: what it cannot handle is denied', () => {
+  const broken: Array<{ name: string; request: () => ConfirmRequest }> = [
+    { name: 'a verdict without reasons', request: () => ({ ...confirmRequest(), verdict: { decision: 'confirm', risk: 'high' } as unknown as ConfirmRequest['verdict'] }) },
+    { name: 'reasons that are not objects', request: () => ({ ...confirmRequest(), verdict: { ...confirmRequest().verdict, reasons: [null] } as unknown as ConfirmRequest['verdict'] }) },
+    { name: 'actions that are not objects', request: () => ({ ...confirmRequest(), actions: [42] as unknown as ConfirmRequest['actions'] }) },
+  ];
+  for (const c of broken) {
+    it(`${c.name} → deny, never an allow`, async () => {
+      const h = harness([{ choose: 'allow-once' }]);
+      const answer = await h.flow.confirm(c.request(), live());
+      assert.equal(answer.answer, 'deny');
+    });
+  }
+
+  it('a dialog that throws → deny', async () => {
+    const h = harness([]);
+    h.person.choose = () => Promise.reject(new Error('no UI'));
+    const answer = await h.flow.confirm(confirmRequest(), live());
+    assert.equal(answer.answer, 'deny');
+  });
+});
