@@ -3,6 +3,7 @@
  * the shared services, and keeps its expensive work (servers, watchers, file reads) off the activation path.
  */
 import * as vscode from 'vscode';
+import { registerAuditLog } from './audit/registerAudit';
 import { registerExplainCommand } from './commands/explain';
 import { registerProtectedFiles } from './protect/register';
 import { registerTerminalJudging } from './terminal/terminalJudge';
@@ -10,6 +11,7 @@ import { registerConfirmation } from './confirm/register';
 import { WorkspaceGuards } from './guard/workspaceGuards';
 import { Ledger } from './session/ledger';
 import type { Services } from './services';
+import { registerStatusBar } from './status/statusBar';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -20,6 +22,8 @@ export function activate(context: vscode.ExtensionContext): void {
 
   // features (one line each; keep the order: later features may read state earlier ones set up)
   context.subscriptions.push(registerExplainCommand(services));
+  // the audit log subscribes to the ledger before any feature can record into it
+  context.subscriptions.push(registerAuditLog(services), registerStatusBar(services));
   context.subscriptions.push(registerProtectedFiles(services), registerTerminalJudging(services));
   context.subscriptions.push(registerConfirmation(services));
 

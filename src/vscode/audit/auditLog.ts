@@ -1,0 +1,115 @@
+/**
+ * The audit log on disk: append-only JSON lines shared by every VS Code window (and any other process) of the
+ * user. Node only, no `vscode`, so child processes in tests drive the very same code.
+ *
+ * Concurrency, without a lock:
+ * - each line is written by one `write(2)` on a descriptor opened with `O_APPEND` (`'a'`): the kernel moves to
+ *   the end of the file and writes in one step, so lines from several processes never overwrite or interleave
+ *   (each line is at most MAX_LINE_BYTES, see auditEntry.ts; a short write is reported, never silently split);
+ * - the file is opened per line, so a day change or a retention pass never leaves a writer on a deleted file;
+ * - retention deletes only whole files of days long gone (auditSegments.ts), which no writer appends to.
+ * Within one process, appends are chained so lines keep the order they were recorded in.
+ * Not covered: network filesystems whose `O_APPEND` is not atomic (NFS); the extension's storage is local.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseAuditText, serializeAuditEntry, type AuditEntry } from './auditEntry';
+import { expiredSegments, retentionCutoff, segmentFileName, segmentFiles } from './auditSegments';
+
+export interface AuditReadResult {
+  /** Oldest first. */
+  readonly entries: AuditEntry[];
+  /** Torn or garbage lines that were skipped. */
+  readonly skipped: number;
+  /** Segment files that could not be read (named in `errors`). */
+  readonly errors: string[];
+}
+
+export class AuditLog {
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    /** The folder holding the day files (created on first write, mode 0700: commands may be sensitive). */
+    readonly dir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Appends one line; resolves when it is on disk (rejects when it could not be written whole). */
+  append(entry: AuditEntry): Promise<void> {
+    const line = Buffer.from(serializeAuditEntry(entry), 'utf8');
+    const write = this.tail.then(() => this.writeLine(line));
+    this.tail = write.catch(() => undefined);
+    return write;
+  }
+
+  /** Resolves when every append started so far has finished. */
+  flushed(): Promise<void> {
+    return this.tail;
+  }
+
+  /** Every entry still within retention, oldest first; unreadable lines and files are counted, not thrown. */
+  async read(retentionDays?: number): Promise<AuditReadResult> {
+    const cutoff = retentionDays === undefined ? -Infinity : retentionCutoff(this.now().getTime(), retentionDays);
+    const entries: AuditEntry[] = [];
+    const errors: string[] = [];
+    let skipped = 0;
+    for (const name of segmentFiles(await this.list())) {
+      let text: string;
+      try {
+        text = await fs.promises.readFile(path.join(this.dir, name), 'utf8');
+      } catch (error) {
+        if (isMissing(error)) continue; // removed by another window's retention pass meanwhile
+        errors.push(`${name}: ${describe(error)}`);
+        continue;
+      }
+      const parsed = parseAuditText(text);
+      skipped += parsed.skipped;
+      for (const entry of parsed.entries) if (Date.parse(entry.time) >= cutoff) entries.push(entry);
+    }
+    entries.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+    return { entries, skipped, errors };
+  }
+
+  /** Deletes the day files whose entries are all older than `retentionDays`; returns their names. */
+  async applyRetention(retentionDays: number): Promise<string[]> {
+    const removed: string[] = [];
+    for (const name of expiredSegments(await this.list(), this.now().getTime(), retentionDays)) {
+      try {
+        await fs.promises.unlink(path.join(this.dir, name));
+        removed.push(name);
+      } catch (error) {
+        if (!isMissing(error)) throw error; // another window removed it first: fine
+      }
+    }
+    return removed;
+  }
+
+  private async writeLine(line: Buffer): Promise<void> {
+    await fs.promises.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const file = path.join(this.dir, segmentFileName(this.now()));
+    const handle = await fs.promises.open(file, 'a', 0o600);
+    try {
+      const { bytesWritten } = await handle.write(line, 0, line.length);
+      if (bytesWritten !== line.length) throw new Error(`short write to ${file}: ${bytesWritten} of ${line.length} bytes`);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async list(): Promise<string[]> {
+    try {
+      return await fs.promises.readdir(this.dir);
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
