@@ -4,7 +4,7 @@
  * this is the one file to fix. Tests speak in gestures ("run the command", "answer the input box", "read the
  * dialog"), never in selectors.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export const SELECTORS = {
   workbench: '.monaco-workbench',
@@ -200,4 +200,217 @@ export async function pickQuickInputRow(page: Page, text: RegExp, unless?: RegEx
 export async function reloadWindow(page: Page): Promise<void> {
   await page.reload();
   await waitForWorkbench(page);
+}
+
+export interface StatusBarItemContent {
+  /** The rendered text, icons excluded (`No risk`, `Critical risk · 1 denied`). */
+  readonly text: string;
+  /** Codicon ids shown in the item (`shield`, `debug-pause`…). */
+  readonly icons: readonly string[];
+  readonly ariaLabel: string;
+  /** Computed background colour (`rgb(…)`), or `transparent`/`rgba(0, 0, 0, 0)` when it has none. */
+  readonly background: string;
+}
+
+/** `[id="…"]` of a status-bar item contributed by an extension (`<publisher>.<name>.<item id>`). */
+function statusBarItem(page: Page, extensionId: string, itemId: string): Locator {
+  return page.locator(`${SELECTORS.statusBar} [id="${extensionId.toLowerCase()}.${itemId}"]`);
+}
+
+/** Reads an extension's status-bar item; `undefined` when it is not shown. */
+export async function readStatusBarItem(page: Page, extensionId: string, itemId: string): Promise<StatusBarItemContent | undefined> {
+  const item = statusBarItem(page, extensionId, itemId);
+  if ((await item.count()) === 0 || !(await item.isVisible())) return undefined;
+  return item.evaluate((element) => {
+    const { getComputedStyle } = globalThis as unknown as BrowserGlobals;
+    const root = element as unknown as DomNode;
+    const label = root.querySelector('a.statusbar-item-label') ?? root;
+    const backgrounds = [root, label].map((node) => getComputedStyle(node).backgroundColor);
+    return {
+      text: (label.textContent ?? '').trim(),
+      icons: [...label.querySelectorAll('.codicon')].flatMap((icon) => [...icon.classList].filter((c) => c.startsWith('codicon-')).map((c) => c.slice('codicon-'.length))),
+      ariaLabel: root.getAttribute('aria-label') ?? '',
+      background: backgrounds.find((color) => color !== 'rgba(0, 0, 0, 0)' && color !== 'transparent') ?? 'rgba(0, 0, 0, 0)',
+    };
+  });
+}
+
+/** Waits until the item reads as `predicate` wants (the extension host updates the workbench asynchronously). */
+export async function waitForStatusBarItem(
+  page: Page,
+  extensionId: string,
+  itemId: string,
+  predicate: (item: StatusBarItemContent | undefined) => boolean,
+  timeout = UI_TIMEOUT,
+): Promise<StatusBarItemContent | undefined> {
+  const deadline = Date.now() + timeout;
+  let last: StatusBarItemContent | undefined;
+  while (Date.now() < deadline) {
+    last = await readStatusBarItem(page, extensionId, itemId);
+    if (predicate(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`status-bar item ${itemId} did not reach the expected state; last seen: ${JSON.stringify(last)}`);
+}
+
+export async function clickStatusBarItem(page: Page, extensionId: string, itemId: string): Promise<void> {
+  await statusBarItem(page, extensionId, itemId).locator('a.statusbar-item-label').click();
+}
+
+/** The computed `rgb(…)` of a theme colour id (`statusBarItem.errorBackground`) in the current theme. */
+export async function themeColor(page: Page, colorId: string): Promise<string> {
+  return page.evaluate((variable) => {
+    const { document, getComputedStyle } = globalThis as unknown as BrowserGlobals;
+    const probe = document.createElement('div');
+    probe.style.backgroundColor = `var(${variable})`;
+    // the theme's --vscode-* variables are defined on the workbench element, not on the document
+    (document.querySelector('.monaco-workbench') ?? document.body).appendChild(probe);
+    const color = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return color;
+  }, `--vscode-${colorId.replace(/\./g, '-')}`);
+}
+
+export interface TreeRow {
+  readonly label: string;
+  readonly description: string;
+  /** Codicon ids of the row's icon (`circle-slash`…). */
+  readonly icons: readonly string[];
+  readonly ariaLabel: string;
+}
+
+/** The side bar's title (`Agent Guard: Audit Log`), once a view container is open in it. */
+export async function sideBarTitle(page: Page): Promise<string> {
+  const title = page.locator('.part.sidebar .composite.title .title-label h2');
+  await title.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  return ((await title.textContent()) ?? '').trim();
+}
+
+/** Rows of the tree views shown in the side bar, top to bottom. */
+export async function sideBarTreeRows(page: Page): Promise<TreeRow[]> {
+  return page.locator('.part.sidebar .monaco-list-row').evaluateAll((elements) =>
+    (elements as unknown as DomNode[])
+      .sort((a, b) => Number(a.getAttribute('data-index') ?? 0) - Number(b.getAttribute('data-index') ?? 0))
+      .map((row) => ({
+        label: (row.querySelector('.label-name')?.textContent ?? '').trim(),
+        description: (row.querySelector('.label-description')?.textContent ?? '').trim(),
+        icons: [...row.querySelectorAll('.codicon, .custom-view-tree-node-item-icon')].flatMap((icon) =>
+          [...icon.classList].filter((c) => c.startsWith('codicon-') && c !== 'codicon-tree-item-expanded').map((c) => c.slice('codicon-'.length)),
+        ),
+        ariaLabel: row.getAttribute('aria-label') ?? '',
+      })),
+  );
+}
+
+/** Waits until the side bar's tree rows satisfy `predicate`; returns them. */
+export async function waitForSideBarTreeRows(page: Page, predicate: (rows: readonly TreeRow[]) => boolean, timeout = UI_TIMEOUT): Promise<TreeRow[]> {
+  const deadline = Date.now() + timeout;
+  let rows: TreeRow[] = [];
+  while (Date.now() < deadline) {
+    rows = await sideBarTreeRows(page);
+    if (predicate(rows)) return rows;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the side bar tree did not reach the expected rows; last seen:\n${rows.map((r) => `${r.label} — ${r.description}`).join('\n')}`);
+}
+
+/** Whether the side bar's title area shows an action with this accessible label (a view/title menu entry). */
+export async function sideBarHasAction(page: Page, label: string): Promise<boolean> {
+  return (await page.locator(`.part.sidebar .title-actions a.action-label[aria-label="${label}"]`).count()) > 0;
+}
+
+/** In a multi-select quick pick titled `title`, checks exactly the rows labelled `labels` and accepts. */
+export async function answerMultiQuickPick(page: Page, title: string, labels: readonly string[]): Promise<void> {
+  await page.locator(SELECTORS.quickInputTitle).filter({ hasText: title }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  for (const label of labels) {
+    const row = page.locator(SELECTORS.quickInputRow).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
+    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await row.click();
+  }
+  await page.locator(SELECTORS.quickInputBox).press('Enter');
+}
+
+/**
+ * Answers a save dialog: the web workbench always draws VS Code's own "simple" file dialog, a quick input holding
+ * a path; replace it with `filePath` and accept.
+ */
+export async function answerSaveDialog(page: Page, filePath: string): Promise<void> {
+  const box = page.locator(SELECTORS.quickInputBox);
+  await box.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await box.fill(filePath);
+  await page.waitForTimeout(300); // the dialog validates the typed path before it accepts
+  await box.press('Enter');
+  await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+/** The part of a DOM element the probes read (the project compiles without the DOM library). */
+interface DomNode {
+  readonly textContent: string | null;
+  readonly classList: Iterable<string>;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): DomNode | null;
+  querySelectorAll(selector: string): Iterable<DomNode>;
+}
+
+/** The few browser globals the DOM probes use. */
+interface BrowserGlobals {
+  readonly document: {
+    createElement(tag: string): { style: { backgroundColor: string }; remove(): void };
+    body: { appendChild(node: unknown): void };
+    querySelector(selector: string): { appendChild(node: unknown): void } | null;
+  };
+  getComputedStyle(this: void, node: unknown): { backgroundColor: string };
+}
+
+export interface RunningExtension {
+  /** What the Running Extensions editor shows, e.g. `Activation: 139ms` or `Startup Activation: 25ms`. */
+  readonly activation: string;
+  /** The activation time's hover (activation event and how the time splits), when the workbench shows one. */
+  readonly detail: string;
+}
+
+/**
+ * Opens **Developer: Show Running Extensions** and reads VS Code's own activation measurement of the extension
+ * shown as `displayName`. Closes the editor afterwards.
+ */
+export async function readRunningExtension(page: Page, displayName: string): Promise<RunningExtension> {
+  await runCommand(page, 'Developer: Show Running Extensions');
+  const row = page.locator('.part.editor .monaco-list-row').filter({ has: page.locator('.name', { hasText: new RegExp(`^${escapeRegExp(displayName)}$`) }) }).first();
+  await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  const time = row.locator('.activation-time');
+  const activation = ((await time.textContent()) ?? '').trim();
+  await time.hover();
+  const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /\S/ }).last();
+  const detail = await hover.waitFor({ state: 'visible', timeout: 3_000 }).then(
+    async () => ((await hover.textContent()) ?? '').trim(),
+    () => '',
+  );
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'View: Close Editor');
+  return { activation, detail };
+}
+
+/**
+ * Sets a boolean setting the way a person does: **Preferences: Open Settings (UI)**, search for its id, tick or
+ * untick its checkbox; then closes the Settings editor.
+ */
+export async function setBooleanSetting(page: Page, settingId: string, value: boolean): Promise<void> {
+  await runCommand(page, 'Preferences: Open Settings (UI)');
+  const editor = page.locator('.settings-editor');
+  await editor.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await editor.locator('.settings-header .search-container').click();
+  await page.keyboard.type(settingId);
+  const checkbox = editor.locator('.setting-item-bool .setting-value-checkbox').first();
+  await checkbox.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  if ((await checkbox.getAttribute('aria-checked')) !== String(value)) await checkbox.click();
+  await page.waitForFunction(
+    ({ selector, expected }) => (globalThis as unknown as { document: { querySelector(s: string): DomNode | null } }).document.querySelector(selector)?.getAttribute('aria-checked') === expected,
+    { selector: '.settings-editor .setting-item-bool .setting-value-checkbox', expected: String(value) },
+    { timeout: UI_TIMEOUT },
+  );
+  await runCommand(page, 'View: Close Editor');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

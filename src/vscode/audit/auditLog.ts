@@ -42,11 +42,6 @@ export class AuditLog {
     return write;
   }
 
-  /** Resolves when every append started so far has finished. */
-  flushed(): Promise<void> {
-    return this.tail;
-  }
-
   /** Every entry still within retention, oldest first; unreadable lines and files are counted, not thrown. */
   async read(retentionDays?: number): Promise<AuditReadResult> {
     const cutoff = retentionDays === undefined ? -Infinity : retentionCutoff(this.now().getTime(), retentionDays);

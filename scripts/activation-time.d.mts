@@ -1,0 +1,31 @@
+/** Types of scripts/activation-time.mjs for the TypeScript E2E suite that calls it. */
+export interface LogFile {
+  readonly file: string;
+  readonly text: string;
+}
+export interface RunningExtensionActivation {
+  readonly activation: string;
+  readonly detail: string;
+}
+export interface HostActivation {
+  readonly host: string;
+  readonly version?: string;
+  readonly activateMs?: number;
+  readonly activatedAt?: string;
+  readonly activationEvent?: string;
+  readonly startup?: boolean;
+  readonly activateStartedAt?: string;
+  readonly hostStartToActivatedMs?: number;
+}
+export interface ActivationReport {
+  readonly extensionId: string;
+  readonly measuredAt: string;
+  readonly activateMs: number | null;
+  readonly hostStartToActivatedMs: number | null;
+  readonly vscodeActivationMs: number | null;
+  readonly vscodeRunningExtensions: RunningExtensionActivation | null;
+  readonly hosts: readonly HostActivation[];
+}
+export function activationReport(logs: readonly LogFile[], extensionId: string, runningExtensions: RunningExtensionActivation | undefined): ActivationReport;
+export function collectLogs(logsDir: string, extensionId: string): LogFile[];
+export function writeReport(report: ActivationReport, outFile: string): string;
