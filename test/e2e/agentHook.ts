@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runtimeDir } from '../../src/cli/bridge/runtimeDir';
+import { runtimeFilePath } from '../../src/cli/bridge/runtimeFile';
 import { waitFor } from './harness/code-server';
 import type { Workbench } from './harness/workbench';
 
@@ -26,10 +27,10 @@ export function claudeBash(command: string, cwd: string): object {
   return { session_id: 'e2e', hook_event_name: 'PreToolUse', cwd, permission_mode: 'default', tool_name: 'Bash', tool_input: { command, description: 'e2e' }, tool_use_id: `toolu_e2e_${Date.now()}` };
 }
 
-/** Starts the hook; resolves when it has answered and exited. */
-export function runAgentHook(session: Workbench, agent: string, payload: object): Promise<HookRun> {
+/** Starts the hook in `cwd` (default: the main window's folder); resolves when it has answered and exited. */
+export function runAgentHook(session: Workbench, agent: string, payload: object, cwd: string = session.workspace): Promise<HookRun> {
   const cli = path.join(session.installedExtensionPath(), 'dist', 'cli.js');
-  const child = spawn(process.execPath, [cli, 'hook', agent], { cwd: session.workspace, env: editorEnv(session), stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'hook', agent], { cwd, env: editorEnv(session), stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -41,12 +42,8 @@ export function runAgentHook(session: Workbench, agent: string, payload: object)
   });
 }
 
-/** Waits until the editor has published its bridge runtime file (hooks can reach it from then on). */
-export async function waitForEditorBridge(session: Workbench, timeoutMs = 20_000): Promise<string> {
-  const dir = runtimeDir(editorEnv(session));
-  return waitFor(
-    () => (fs.existsSync(dir) ? fs.readdirSync(dir).find((name) => name.endsWith('.json')) : undefined),
-    timeoutMs,
-    `the extension to publish its bridge runtime file in ${dir}`,
-  );
+/** Waits until the window on `root` has published its bridge runtime file (hooks can reach it from then on). */
+export async function waitForEditorBridge(session: Workbench, root: string = session.workspace, timeoutMs = 20_000): Promise<string> {
+  const file = runtimeFilePath(root, runtimeDir(editorEnv(session)));
+  return waitFor(() => (fs.existsSync(file) ? file : undefined), timeoutMs, `the extension to publish its bridge runtime file ${file} for ${root}`);
 }

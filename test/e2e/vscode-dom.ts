@@ -279,11 +279,11 @@ export interface TreeRow {
   readonly ariaLabel: string;
 }
 
-/** The side bar's title (`Agent Guard: Audit Log`), once a view container is open in it. */
-export async function sideBarTitle(page: Page): Promise<string> {
-  const title = page.locator('.part.sidebar .composite.title .title-label h2');
-  await title.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  return ((await title.textContent()) ?? '').trim();
+/** Waits until the side bar shows the view container titled like `title` (e.g. `Agent Guard: Audit Log`); returns the title. */
+export async function waitForSideBarTitle(page: Page, title: RegExp): Promise<string> {
+  const heading = page.locator('.part.sidebar .composite.title .title-label h2').filter({ hasText: title });
+  await heading.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  return ((await heading.textContent()) ?? '').trim();
 }
 
 /** Rows of the tree views shown in the side bar, top to bottom. */

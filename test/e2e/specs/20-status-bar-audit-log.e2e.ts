@@ -1,61 +1,221 @@
 /**
- * Stories of the status-bar risk indicator and the audit log that need no agent: a quiet session's shield and a
- * click to the Audit Log, another window's entry appearing in this window's view, the setting that hides the
- * shield, and the activation time measured in this extension host, written for the bench.
- * Agents' risky actions changing the shield: 21-risky-actions-status-audit.e2e.ts.
+ * Stories of the status-bar risk indicator and the audit log. They run in a window of their own (a fresh extension
+ * host, so a fresh session whatever earlier specs did) and build on each other in order, as a person's session:
+ *   a quiet shield → click → the Audit Log → an agent asks for `git reset --hard`, the person denies it in the
+ *   modal → "Medium risk · 1 denied" on the warning background → an agent runs `terraform destroy -auto-approve`,
+ *   the policy denies it → "Critical risk · 2 denied" on the error background → click → the Audit Log lists both →
+ *   filter → export → another window's entry appears → the setting hides the shield.
+ * The agent is played by the installed extension's own `dist/cli.js hook claude`, the way Claude Code runs it.
+ * Last, the activation time measured in the main window's extension host is written for the bench.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Page } from 'playwright-core';
 import { activationReport, writeReport } from '../../../scripts/activation-time.mjs';
+import { parseAuditLine } from '../../../src/vscode/audit/auditEntry';
 import { AuditLog } from '../../../src/vscode/audit/auditLog';
+import { claudeBash, runAgentHook, waitForEditorBridge } from '../agentHook';
+import { waitFor } from '../harness/code-server';
+import type { Workbench } from '../harness/workbench';
 import { auditDir, STATUS_ITEM, statusItem, TRANSPARENT } from '../statusAudit';
 import { suiteConfig, workbench } from '../suite';
-import { clickStatusBarItem, readRunningExtension, setBooleanSetting, sideBarTitle, waitForSideBarTreeRows } from '../vscode-dom';
+import {
+  answerInputBox,
+  answerMultiQuickPick,
+  answerSaveDialog,
+  clickDialogButton,
+  clickStatusBarItem,
+  closeTransientUi,
+  readDialog,
+  readRunningExtension,
+  runCommand,
+  setBooleanSetting,
+  sideBarHasAction,
+  themeColor,
+  waitForSideBarTitle,
+  waitForSideBarTreeRows,
+  type StatusBarItemContent,
+} from '../vscode-dom';
 
-describe('Status bar and audit log', () => {
+const RESET = 'git reset --hard HEAD~3';
+const DESTROY = 'terraform destroy -auto-approve';
+
+/**
+ * Hooks reach the editor through the bridge the confirmation feature hosts (src/vscode/confirm); until that is in
+ * the source tree the stories that need it are pending (listed, not run), never silently passed.
+ */
+const BRIDGE_HOSTED = fs.existsSync(path.resolve(__dirname, '..', '..', '..', 'src', 'vscode', 'confirm'));
+const itWithBridge = BRIDGE_HOSTED ? it : it.skip;
+
+/** This story's two decisions among the rows (the log is shared with every other spec and window). */
+function ours(labels: readonly string[]): string[] {
+  return labels.filter((label) => label === RESET || label === DESTROY);
+}
+
+function exportPath(session: Workbench, name: string): string {
+  const dir = path.join(session.config.scratch, 'exports');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
+
+describe('Status bar and audit log', function () {
+  let page: Page;
+  let folder: string;
+  const consoleLines: string[] = [];
+  const shield = (predicate: (content: StatusBarItemContent | undefined) => boolean): Promise<StatusBarItemContent | undefined> =>
+    statusItem(workbench(), page, predicate);
+
+  before(async function () {
+    this.timeout(120_000);
+    const session = workbench();
+    folder = path.join(session.config.scratch, 'status-audit-workspace');
+    fs.mkdirSync(folder, { recursive: true });
+    page = await session.openWindow(folder, consoleLines);
+    await statusItem(session, page, (content) => content !== undefined, 60_000);
+  });
+
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state === 'failed') {
+      await workbench().screenshot(`failed-${test.title}`, page).catch(() => undefined);
+      workbench().config.artifacts.writeText('status-audit-window-console.txt', consoleLines.join('\n'));
+    }
+    await closeTransientUi(page);
+  });
+
+  after(async () => {
+    await page?.close().catch(() => undefined);
+  });
+
   it('a quiet session: the shield says "No risk" on the plain status bar → click → the Audit Log opens', async () => {
     const session = workbench();
-    const quiet = await statusItem(session, (content) => content?.text === 'No risk');
+    const quiet = await shield((content) => content?.text === 'No risk');
     assert.deepEqual(quiet?.icons, ['shield']);
     assert.equal(quiet?.background, TRANSPARENT, 'a quiet session has no background colour');
     assert.match(quiet?.ariaLabel ?? '', /Agent Guard: No risk this session/);
-    await session.screenshot('status-bar-quiet');
+    await session.screenshot('status-bar-quiet', page);
 
-    await clickStatusBarItem(session.page, session.config.extensionId, STATUS_ITEM);
-    assert.match(await sideBarTitle(session.page), /Agent Guard: Audit Log/i);
+    await clickStatusBarItem(page, session.config.extensionId, STATUS_ITEM);
+    await waitForSideBarTitle(page, /Agent Guard: Audit Log/i);
+  });
+
+  itWithBridge('an agent asks for `git reset --hard HEAD~3` → the person denies it in the modal → "Medium risk · 1 denied" on the warning background', async () => {
+    const session = workbench();
+    await waitForEditorBridge(session, folder);
+    const hook = runAgentHook(session, 'claude', claudeBash(RESET, folder), folder);
+    const dialog = await readDialog(page);
+    assert.match(`${dialog.message}\n${dialog.detail}`, /git reset --hard/);
+    await clickDialogButton(page, 'Deny');
+    const answered = await hook;
+    assert.equal(answered.code, 2, `the hook blocks the call (exit 2):\n${answered.stdout}${answered.stderr}`);
+
+    const warning = await shield((content) => content?.text === 'Medium risk · 1 denied');
+    assert.equal(warning?.background, await themeColor(page, 'statusBarItem.warningBackground'));
+    assert.notEqual(warning?.background, TRANSPARENT);
+    await session.screenshot('status-bar-warning-medium-risk', page);
+  });
+
+  itWithBridge('an agent runs `terraform destroy -auto-approve` → the hook denies it by policy → "Critical risk · 2 denied" on the error background', async () => {
+    const session = workbench();
+    const answered = await runAgentHook(session, 'claude', claudeBash(DESTROY, folder), folder);
+    assert.equal(answered.code, 2, `the hook blocks the call (exit 2):\n${answered.stdout}${answered.stderr}`);
+    assert.match(answered.stderr, /iac\.terraform-destroy/);
+
+    const critical = await shield((content) => content?.text === 'Critical risk · 2 denied');
+    assert.equal(critical?.background, await themeColor(page, 'statusBarItem.errorBackground'));
+    assert.notEqual(critical?.background, await themeColor(page, 'statusBarItem.warningBackground'));
+    await session.screenshot('status-bar-error-critical-risk', page);
+  });
+
+  itWithBridge('click the shield → the Audit Log lists both decisions newest first, with verdict icon, agent, tool and rule; the log on disk has them', async () => {
+    const session = workbench();
+    await clickStatusBarItem(page, session.config.extensionId, STATUS_ITEM);
+    await waitForSideBarTitle(page, /Agent Guard: Audit Log/i);
+    const rows = await waitForSideBarTreeRows(page, (shown) => ours(shown.map((row) => row.label)).length === 2);
+    assert.deepEqual(ours(rows.map((row) => row.label)), [DESTROY, RESET], 'newest first');
+    const destroyRow = rows.find((row) => row.label === DESTROY);
+    assert.match(destroyRow?.description ?? '', /^claude · Bash · iac\.terraform-destroy · /);
+    assert.ok(destroyRow?.icons.includes('circle-slash'), `icons: ${destroyRow?.icons.join(' ')}`);
+    assert.match(rows.find((row) => row.label === RESET)?.description ?? '', /^claude · Bash · git\.reset-hard · /);
+    await session.screenshot('audit-log-view', page);
+
+    const dir = auditDir(session);
+    const entries = fs.readdirSync(dir).flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean)).map((line) => parseAuditLine(line));
+    assert.ok(entries.every((entry) => entry !== undefined), 'every line of the log parses');
+    const destroy = entries.find((entry) => entry?.subject === DESTROY && entry.root === folder);
+    assert.equal(destroy?.decision, 'deny');
+    assert.equal(destroy?.outcome, 'denied');
+    assert.deepEqual(destroy?.rules, ['iac.terraform-destroy']);
+    const reset = entries.find((entry) => entry?.subject === RESET && entry.root === folder);
+    assert.equal(reset?.decision, 'confirm');
+    assert.equal(reset?.outcome, 'denied');
+  });
+
+  itWithBridge('Filter Audit Log… → decision "deny" and text "terraform" → the reset is gone; Clear Audit Log Filter → both again', async () => {
+    await runCommand(page, 'Agent Guard: Filter Audit Log…');
+    await answerMultiQuickPick(page, 'Agent Guard: Filter Audit Log', ['deny']);
+    await answerInputBox(page, 'Agent Guard: Filter Audit Log', 'terraform');
+    try {
+      const filtered = await waitForSideBarTreeRows(page, (rows) => rows.length > 0 && ours(rows.map((row) => row.label)).length === 1);
+      assert.deepEqual(ours(filtered.map((row) => row.label)), [DESTROY]);
+      assert.ok(filtered.every((row) => /terraform/.test(row.label)), filtered.map((row) => row.label).join('\n'));
+      await waitFor(async () => ((await sideBarHasAction(page, 'Clear Audit Log Filter')) ? true : undefined), 10_000, 'the Clear Audit Log Filter action');
+      await workbench().screenshot('audit-log-filtered', page);
+    } finally {
+      await runCommand(page, 'Agent Guard: Clear Audit Log Filter');
+    }
+    await waitForSideBarTreeRows(page, (rows) => ours(rows.map((row) => row.label)).length === 2);
+    await waitFor(async () => ((await sideBarHasAction(page, 'Clear Audit Log Filter')) ? undefined : true), 10_000, 'the Clear Audit Log Filter action to go');
+  });
+
+  itWithBridge('Export Audit Log… → audit.csv and audit.jsonl hold the entries, oldest first', async () => {
+    const session = workbench();
+    const csvFile = exportPath(session, 'audit.csv');
+    await runCommand(page, 'Agent Guard: Export Audit Log…');
+    await answerSaveDialog(page, csvFile);
+    const csv = await waitFor(() => (fs.existsSync(csvFile) ? fs.readFileSync(csvFile, 'utf8') : undefined), 10_000, `the export in ${csvFile}`);
+    const rows = csv.split('\r\n').filter(Boolean);
+    assert.equal(rows[0], 'time,source,agent,tool,subject,cwd,decision,risk,rules,outcome,confirmedBy,root,pid');
+    assert.ok(rows.some((row) => row.includes(`,claude,Bash,${DESTROY},`) && row.includes(',deny,critical,iac.terraform-destroy,denied,')), csv);
+
+    const jsonlFile = exportPath(session, 'audit.jsonl');
+    await runCommand(page, 'Agent Guard: Export Audit Log…');
+    await answerSaveDialog(page, jsonlFile);
+    const jsonl = await waitFor(() => (fs.existsSync(jsonlFile) ? fs.readFileSync(jsonlFile, 'utf8') : undefined), 10_000, `the export in ${jsonlFile}`);
+    const exported = jsonl.split('\n').filter(Boolean).map((line) => parseAuditLine(line));
+    assert.ok(exported.every((entry) => entry !== undefined), jsonl);
+    assert.deepEqual(ours(exported.map((entry) => entry?.subject ?? '')), [RESET, DESTROY], 'oldest first');
   });
 
   it("another window appends to the shared log → this window's Audit Log shows its entry on top, its shield does not count it", async () => {
     const session = workbench();
-    const before = await statusItem(session, (content) => content !== undefined);
-    await clickStatusBarItem(session.page, session.config.extensionId, STATUS_ITEM);
-    const other = new AuditLog(auditDir(session));
-    await other.append({
+    const before = await shield((content) => content !== undefined);
+    await clickStatusBarItem(page, session.config.extensionId, STATUS_ITEM);
+    await new AuditLog(auditDir(session)).append({
       time: new Date().toISOString(), source: 'hook', agent: 'codex', tool: 'shell', subject: 'kubectl delete namespace prod',
       decision: 'confirm', risk: 'critical', rules: ['kubernetes.delete-namespace'], outcome: 'held', root: '/another/window', pid: 1,
     });
-    const rows = await waitForSideBarTreeRows(session.page, (shown) => shown[0]?.label === 'kubectl delete namespace prod');
+    const rows = await waitForSideBarTreeRows(page, (shown) => shown[0]?.label === 'kubectl delete namespace prod');
     assert.match(rows[0]?.description ?? '', /^codex · shell · kubernetes\.delete-namespace · /);
     assert.ok(rows[0]?.icons.includes('question'), `icons: ${rows[0]?.icons.join(' ')}`);
-    await session.screenshot('audit-log-other-window');
-    // another window's decisions belong to its own session: this window's shield is unchanged
-    await statusItem(session, (content) => content?.text === before?.text);
+    await session.screenshot('audit-log-other-window', page);
+    await shield((content) => content?.text === before?.text);
   });
 
   it('Settings: untick agentGuard.statusBar.visible → the shield goes at once; tick it → it is back', async () => {
-    const session = workbench();
-    const shown = await statusItem(session, (content) => content !== undefined);
+    const shown = await shield((content) => content !== undefined);
     try {
-      await setBooleanSetting(session.page, 'agentGuard.statusBar.visible', false);
-      await statusItem(session, (content) => content === undefined);
-      await session.screenshot('status-bar-hidden');
+      await setBooleanSetting(page, 'agentGuard.statusBar.visible', false);
+      await shield((content) => content === undefined);
+      await workbench().screenshot('status-bar-hidden', page);
     } finally {
-      await setBooleanSetting(session.page, 'agentGuard.statusBar.visible', true);
+      await setBooleanSetting(page, 'agentGuard.statusBar.visible', true);
     }
-    await statusItem(session, (content) => content?.text === shown?.text);
+    await shield((content) => content?.text === shown?.text);
   });
 
-  it('the activation time measured in this extension host is written for the bench (.e2e-artifacts/activation.json)', async () => {
+  it('the activation time measured in the main window\'s extension host is written for the bench (.e2e-artifacts/activation.json)', async () => {
     const session = workbench();
     const running = await readRunningExtension(session.page, 'Agent Guard');
     assert.match(running.activation, /Activation: \d+(\.\d+)?\s*ms/);
