@@ -15,7 +15,8 @@ import type { Page } from 'playwright-core';
 import { activationReport, writeReport } from '../../../scripts/activation-time.mjs';
 import { parseAuditLine } from '../../../src/vscode/audit/auditEntry';
 import { AuditLog } from '../../../src/vscode/audit/auditLog';
-import { claudeBash, runAgentHook, waitForEditorBridge } from '../agentHook';
+import { findRuntimeFile } from '../../../src/cli/bridge/runtimeFile';
+import { claudeBash, runClaudeHook, type HookAnswer } from '../harness/agentHook';
 import { waitFor } from '../harness/code-server';
 import type { Workbench } from '../harness/workbench';
 import { auditDir, STATUS_ITEM, statusItem, TRANSPARENT } from '../statusAudit';
@@ -41,16 +42,20 @@ import {
 const RESET = 'git reset --hard HEAD~3';
 const DESTROY = 'terraform destroy -auto-approve';
 
-/**
- * Hooks reach the editor through the bridge the confirmation feature hosts (src/vscode/confirm); until that is in
- * the source tree the stories that need it are pending (listed, not run), never silently passed.
- */
-const BRIDGE_HOSTED = fs.existsSync(path.resolve(__dirname, '..', '..', '..', 'src', 'vscode', 'confirm'));
-const itWithBridge = BRIDGE_HOSTED ? it : it.skip;
-
 /** This story's two decisions among the rows (the log is shared with every other spec and window). */
 function ours(labels: readonly string[]): string[] {
   return labels.filter((label) => label === RESET || label === DESTROY);
+}
+
+/** Claude Code's hook as the agent runs it (the packaged extension's own CLI), asking about `command` in `cwd`. */
+function agentRuns(session: Workbench, cwd: string, command: string): Promise<HookAnswer> {
+  return runClaudeHook(path.join(session.installedExtensionPath(), 'dist', 'cli.js'), session.profile, claudeBash(cwd, command));
+}
+
+/** Waits until the window on `root` has published its bridge runtime file (hooks reach it from then on). */
+function waitForBridge(session: Workbench, root: string): Promise<unknown> {
+  const dir = path.join(session.profile.xdgRuntime, 'agent-guard');
+  return waitFor(() => findRuntimeFile(root, dir).file, 20_000, `the window on ${root} to publish its bridge runtime file`);
 }
 
 function exportPath(session: Workbench, name: string): string {
@@ -100,15 +105,15 @@ describe('Status bar and audit log', function () {
     await waitForSideBarTitle(page, /Agent Guard: Audit Log/i);
   });
 
-  itWithBridge('an agent asks for `git reset --hard HEAD~3` → the person denies it in the modal → "Medium risk · 1 denied" on the warning background', async () => {
+  it('an agent asks for `git reset --hard HEAD~3` → the person denies it in the modal → "Medium risk · 1 denied" on the warning background', async () => {
     const session = workbench();
-    await waitForEditorBridge(session, folder);
-    const hook = runAgentHook(session, 'claude', claudeBash(RESET, folder), folder);
+    await waitForBridge(session, folder);
+    const hook = agentRuns(session, folder, RESET);
     const dialog = await readDialog(page);
     assert.match(`${dialog.message}\n${dialog.detail}`, /git reset --hard/);
     await clickDialogButton(page, 'Deny');
     const answered = await hook;
-    assert.equal(answered.code, 2, `the hook blocks the call (exit 2):\n${answered.stdout}${answered.stderr}`);
+    assert.equal(answered.decision, 'deny', `the hook blocks the call:\n${answered.stdout}${answered.stderr}`);
 
     const warning = await shield((content) => content?.text === 'Medium risk · 1 denied');
     assert.equal(warning?.background, await themeColor(page, 'statusBarItem.warningBackground'));
@@ -116,11 +121,11 @@ describe('Status bar and audit log', function () {
     await session.screenshot('status-bar-warning-medium-risk', page);
   });
 
-  itWithBridge('an agent runs `terraform destroy -auto-approve` → the hook denies it by policy → "Critical risk · 2 denied" on the error background', async () => {
+  it('an agent runs `terraform destroy -auto-approve` → the hook denies it by policy → "Critical risk · 2 denied" on the error background', async () => {
     const session = workbench();
-    const answered = await runAgentHook(session, 'claude', claudeBash(DESTROY, folder), folder);
-    assert.equal(answered.code, 2, `the hook blocks the call (exit 2):\n${answered.stdout}${answered.stderr}`);
-    assert.match(answered.stderr, /iac\.terraform-destroy/);
+    const answered = await agentRuns(session, folder, DESTROY);
+    assert.equal(answered.decision, 'deny', `the hook blocks the call:\n${answered.stdout}${answered.stderr}`);
+    assert.match(answered.reason, /iac\.terraform-destroy/);
 
     const critical = await shield((content) => content?.text === 'Critical risk · 2 denied');
     assert.equal(critical?.background, await themeColor(page, 'statusBarItem.errorBackground'));
@@ -128,7 +133,7 @@ describe('Status bar and audit log', function () {
     await session.screenshot('status-bar-error-critical-risk', page);
   });
 
-  itWithBridge('click the shield → the Audit Log lists both decisions newest first, with verdict icon, agent, tool and rule; the log on disk has them', async () => {
+  it('click the shield → the Audit Log lists both decisions newest first, with verdict icon, agent, tool and rule; the log on disk has them', async () => {
     const session = workbench();
     await clickStatusBarItem(page, session.config.extensionId, STATUS_ITEM);
     await waitForSideBarTitle(page, /Agent Guard: Audit Log/i);
@@ -152,7 +157,7 @@ describe('Status bar and audit log', function () {
     assert.equal(reset?.outcome, 'denied');
   });
 
-  itWithBridge('Filter Audit Log… → decision "deny" and text "terraform" → the reset is gone; Clear Audit Log Filter → both again', async () => {
+  it('Filter Audit Log… → decision "deny" and text "terraform" → the reset is gone; Clear Audit Log Filter → both again', async () => {
     await runCommand(page, 'Agent Guard: Filter Audit Log…');
     await answerMultiQuickPick(page, 'Agent Guard: Filter Audit Log', ['deny']);
     await answerInputBox(page, 'Agent Guard: Filter Audit Log', 'terraform');
@@ -169,7 +174,7 @@ describe('Status bar and audit log', function () {
     await waitFor(async () => ((await sideBarHasAction(page, 'Clear Audit Log Filter')) ? undefined : true), 10_000, 'the Clear Audit Log Filter action to go');
   });
 
-  itWithBridge('Export Audit Log… → audit.csv and audit.jsonl hold the entries, oldest first', async () => {
+  it('Export Audit Log… → audit.csv and audit.jsonl hold the entries, oldest first', async () => {
     const session = workbench();
     const csvFile = exportPath(session, 'audit.csv');
     await runCommand(page, 'Agent Guard: Export Audit Log…');
