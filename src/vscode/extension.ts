@@ -8,6 +8,7 @@ import { registerExplainCommand } from './commands/explain';
 import { registerProtectedFiles } from './protect/register';
 import { registerTerminalJudging } from './terminal/terminalJudge';
 import { registerConfirmation } from './confirm/register';
+import { registerPolicyEditor } from './policy/registerPolicyEditor';
 import { WorkspaceGuards } from './guard/workspaceGuards';
 import { Ledger } from './session/ledger';
 import type { Services } from './services';
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(registerAuditLog(services), registerStatusBar(services));
   context.subscriptions.push(registerProtectedFiles(services), registerTerminalJudging(services));
   context.subscriptions.push(registerConfirmation(services));
+  context.subscriptions.push(registerPolicyEditor(services));
 
   const version = (context.extension.packageJSON as { version?: string }).version ?? '';
   log.info(`Agent Guard ${version} activated in ${(performance.now() - started).toFixed(1)} ms`);
