@@ -9,6 +9,8 @@ import { registerProtectedFiles } from './protect/register';
 import { registerTerminalJudging } from './terminal/terminalJudge';
 import { registerConfirmation } from './confirm/register';
 import { registerPolicyEditor } from './policy/registerPolicyEditor';
+import { registerHardenCommand } from './approvals/hardenCommand';
+import { registerAutoApproveWarning } from './approvals/autoApproveWarning';
 import { WorkspaceGuards } from './guard/workspaceGuards';
 import { Ledger } from './session/ledger';
 import type { Services } from './services';
@@ -28,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(registerProtectedFiles(services), registerTerminalJudging(services));
   context.subscriptions.push(registerConfirmation(services));
   context.subscriptions.push(registerPolicyEditor(services));
+  context.subscriptions.push(registerHardenCommand(services), registerAutoApproveWarning(services));
 
   const version = (context.extension.packageJSON as { version?: string }).version ?? '';
   log.info(`Agent Guard ${version} activated in ${(performance.now() - started).toFixed(1)} ms`);
