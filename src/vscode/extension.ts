@@ -8,6 +8,7 @@ import { registerExplainCommand } from './commands/explain';
 import { registerProtectedFiles } from './protect/register';
 import { registerTerminalJudging } from './terminal/terminalJudge';
 import { registerConfirmation } from './confirm/register';
+import { registerInstallHooksCommand } from './commands/installHooks';
 import { registerPolicyEditor } from './policy/registerPolicyEditor';
 import { registerHardenCommand } from './approvals/hardenCommand';
 import { registerAutoApproveWarning } from './approvals/autoApproveWarning';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(registerConfirmation(services));
   context.subscriptions.push(registerPolicyEditor(services));
   context.subscriptions.push(registerHardenCommand(services), registerAutoApproveWarning(services));
+  context.subscriptions.push(registerInstallHooksCommand(services));
 
   const version = (context.extension.packageJSON as { version?: string }).version ?? '';
   log.info(`Agent Guard ${version} activated in ${(performance.now() - started).toFixed(1)} ms`);
