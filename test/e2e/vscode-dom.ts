@@ -28,6 +28,12 @@ export const SELECTORS = {
   diffEditor: '.editor-instance .monaco-diff-editor',
   activeTabLabel: '.tabs-container .tab.active .label-name',
   terminalInput: '.terminal-wrapper.active .xterm textarea, .terminal .xterm-helper-textarea',
+  activeEditorTab: '.tabs-container .tab.active',
+  editorText: '.editor-instance .monaco-editor .view-lines',
+  problemsRow: '.markers-panel .monaco-list-row',
+  hover: '.monaco-hover:not(.hidden) .monaco-hover-content',
+  codeLens: '.editor-instance .monaco-editor .codelens-decoration',
+  walkthrough: '.gettingStartedContainer',
 } as const;
 
 const UI_TIMEOUT = 15_000;
@@ -128,6 +134,151 @@ export async function submitInputBox(page: Page, title: string, text: string, re
 /** Whether a modal dialog is showing right now. */
 export async function isDialogOpen(page: Page): Promise<boolean> {
   return page.locator(SELECTORS.dialog).isVisible();
+}
+
+/** Opens a workspace file by its path (Quick Open), and waits until its editor is the active tab. */
+export async function openFile(page: Page, relativePath: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const box = page.locator(SELECTORS.quickInputBox);
+  await box.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await box.fill(relativePath);
+  const name = relativePath.split('/').pop() ?? relativePath;
+  const row = page.locator(SELECTORS.quickInputRow).filter({ hasText: name }).first();
+  await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await box.press('Enter');
+  await page.locator(SELECTORS.activeEditorTab).filter({ hasText: name }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await page.locator(SELECTORS.editorText).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+}
+
+/** Puts the cursor of the active editor at a 1-based line and column (Go to Line/Column). */
+export async function goToLineColumn(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const box = page.locator(SELECTORS.quickInputBox);
+  await box.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await box.fill(`:${line}:${column}`);
+  await box.press('Enter');
+  await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+/** Gives the keyboard back to the active editor (its cursor stays where it was), e.g. after reading a panel. */
+export async function focusEditor(page: Page): Promise<void> {
+  await page.keyboard.press('Control+1');
+  await page.locator('.editor-instance .monaco-editor.focused').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+}
+
+/** Types into the active editor at the cursor (keys such as `Backspace` are pressed, text is typed). */
+export async function typeInEditor(page: Page, ...keys: readonly string[]): Promise<void> {
+  for (const k of keys) {
+    if (/^[A-Z][A-Za-z]+$/.test(k) && k.length > 1) await page.keyboard.press(k);
+    else await page.keyboard.type(k);
+  }
+}
+
+/** Opens the Problems panel and returns the text of each of its rows (file rows and problem rows). */
+export async function readProblems(page: Page): Promise<string[]> {
+  if (!(await page.locator('.markers-panel').isVisible())) await runCommand(page, 'Problems: Focus on Problems View');
+  await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  return (await page.locator(SELECTORS.problemsRow).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+/** Waits until a Problems row matches `pattern` (or, with `present: false`, until none does); returns the rows. */
+export async function waitForProblem(page: Page, pattern: RegExp, present = true, timeout = UI_TIMEOUT): Promise<string[]> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const rows = await readProblems(page);
+    if (rows.some((r) => pattern.test(r)) === present) return rows;
+    if (Date.now() > deadline) throw new Error(`no Problems row ${present ? 'matching' : 'without'} ${String(pattern)}; rows:\n${rows.join('\n')}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+/** Shows the hover at the cursor of the active editor and returns its text. */
+export async function readHoverAtCursor(page: Page): Promise<string> {
+  await runCommand(page, 'Show or Focus Hover');
+  const hover = page.locator(SELECTORS.hover).first();
+  await hover.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  return (await page.locator(SELECTORS.hover).allInnerTexts()).join('\n');
+}
+
+/** The code lenses shown in the active editor. */
+export async function readCodeLenses(page: Page): Promise<string[]> {
+  await page.locator(SELECTORS.codeLens).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  return (await page.locator(SELECTORS.codeLens).allInnerTexts()).map((t) => t.trim());
+}
+
+/** Whether a quick pick row is ticked (multi-select lists draw their own checkbox). */
+async function isTicked(row: Locator): Promise<boolean> {
+  const own = await row.getAttribute('aria-checked');
+  if (own !== null) return own === 'true';
+  const box = row.locator('[role=checkbox], input[type=checkbox]').first();
+  if ((await box.count()) === 0) return false;
+  const aria = await box.getAttribute('aria-checked');
+  return aria !== null ? aria === 'true' : box.isChecked();
+}
+
+async function toggle(row: Locator): Promise<void> {
+  const box = row.locator('.quick-input-list-checkbox, [role=checkbox], input[type=checkbox]').first();
+  if ((await box.count()) > 0) await box.click();
+  else await row.click();
+}
+
+/**
+ * Picks the quick pick rows whose text contains each label (ticking them in a multi-select list), then accepts.
+ * `title` ('' for a pick without one) makes sure it is the expected quick pick.
+ */
+export async function pickQuickPickItems(page: Page, title: string, labels: readonly string[], multi = false): Promise<void> {
+  if (title !== '') await page.locator(SELECTORS.quickInputTitle).filter({ hasText: title }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  for (const label of labels) {
+    const row = page.locator(SELECTORS.quickInputRow).filter({ hasText: label }).first();
+    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    if (!multi) {
+      await row.click();
+      return;
+    }
+    if (!(await isTicked(row))) await toggle(row);
+  }
+  await page.locator(SELECTORS.quickInputBox).press('Enter');
+}
+
+/** In a multi-select quick pick, unticks every row. */
+export async function untickAllQuickPickItems(page: Page, title: string): Promise<void> {
+  await page.locator(SELECTORS.quickInputTitle).filter({ hasText: title }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await page.locator(SELECTORS.quickInputRow).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  for (const row of await page.locator(SELECTORS.quickInputRow).all()) {
+    if (await isTicked(row)) await toggle(row);
+  }
+}
+
+/**
+ * Replaces the whole user settings.json through the editor, as a person would, and saves it (VS Code then
+ * applies it at once; a file written behind its back may be noticed late).
+ */
+export async function replaceUserSettings(page: Page, text: string): Promise<void> {
+  await runCommand(page, 'Preferences: Open User Settings (JSON)');
+  await page.locator(SELECTORS.activeEditorTab).filter({ hasText: 'settings.json' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await page.locator('.editor-instance .monaco-editor.focused').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await page.keyboard.press('Control+A');
+  // inserted in one piece: typed keys would be auto-closed and auto-indented
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Control+S');
+  await page.locator(`${SELECTORS.activeEditorTab}.dirty`).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  await runCommand(page, 'View: Close Editor');
+}
+
+/** Waits for a notification toast whose message matches `pattern`; returns its message text. */
+export async function waitForNotification(page: Page, pattern: RegExp, timeout = UI_TIMEOUT): Promise<string> {
+  const toast = page.locator(SELECTORS.notificationToast).filter({ hasText: pattern }).first();
+  await toast.waitFor({ state: 'visible', timeout });
+  return (await toast.locator(SELECTORS.notificationMessage).innerText()).trim();
+}
+
+/** Closes every editor, discarding unsaved changes (File: Revert File first). */
+export async function closeAllEditors(page: Page): Promise<void> {
+  await runCommand(page, 'View: Close All Editors');
+  // a dirty editor asks whether to save: don't
+  const dontSave = page.locator(SELECTORS.dialogButton).filter({ hasText: /Don.t Save/ });
+  const asked = await dontSave.first().waitFor({ state: 'visible', timeout: 1500 }).then(() => true, () => false);
+  if (asked) await dontSave.first().click();
 }
 
 /**

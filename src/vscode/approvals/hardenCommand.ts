@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { describePlan, planSetting, wantedEditEntries, wantedTerminalEntries, type HardenSources, type SettingPlan } from './hardenPlan';
+import { describePlan, planPreview, planSetting, wantedEditEntries, wantedTerminalEntries, type HardenSources, type SettingPlan } from './hardenPlan';
 import { EDITS_AUTO_APPROVE, TERMINAL_AUTO_APPROVE } from './settingShapes';
 import { writeSetting, type SettingsTarget } from './settingsWriter';
 
@@ -17,6 +17,7 @@ export const HARDEN_COMMAND_ID = 'agentGuard.hardenBuiltInApprovals';
 
 const APPLY = 'Apply';
 const APPLY_AND_TIGHTEN = 'Apply and Tighten Mine';
+const SHOW_ALL = 'Show All Changes';
 
 export interface HardenResult {
   readonly target: SettingsTarget;
@@ -30,7 +31,9 @@ export function hardenSources({ guards }: Services): HardenSources {
   const commandRules: HardenSources['commandRules'][number][] = [];
   for (const root of guards.roots()) {
     const { loaded } = guards.forRoot(root);
-    for (const p of loaded.policy.protectedPaths) if (!protectedPaths.has(p.glob)) protectedPaths.set(p.glob, { glob: p.glob, id: p.id });
+    // the policy files' own paths first: they are what the person wrote and wants to see named
+    const ordered = [...loaded.policy.protectedPaths].sort((a, b) => Number(a.source.layer === 'builtin') - Number(b.source.layer === 'builtin'));
+    for (const p of ordered) if (!protectedPaths.has(p.glob)) protectedPaths.set(p.glob, { glob: p.glob, id: p.id });
     for (const layer of loaded.layers) commandRules.push(...(layer.document?.commands ?? []));
   }
   return { protectedPaths: [...protectedPaths.values()], commandRules };
@@ -72,12 +75,18 @@ export function registerHardenCommand(services: Services): vscode.Disposable {
       return { target, plans: preview, via: [] };
     }
     const detail = preview.flatMap((p) => [`${p.setting}:`, ...describePlan(p), '']).join('\n');
-    const buttons = conflicts > 0 ? [APPLY, APPLY_AND_TIGHTEN] : [APPLY];
-    const choice = await vscode.window.showWarningMessage(
-      `Add ${additions} "ask first" rule${additions === 1 ? '' : 's'} to VS Code's auto-approve settings in ${where}?`,
-      { modal: true, detail: `Your own entries are kept${conflicts > 0 ? `; ${conflicts} of them approve what the policy protects ("${APPLY_AND_TIGHTEN}" changes those to ask)` : ''}.\n\n${detail}` },
-      ...buttons,
-    );
+    const buttons = conflicts > 0 ? [APPLY, APPLY_AND_TIGHTEN, SHOW_ALL] : [APPLY, SHOW_ALL];
+    let choice: string | undefined;
+    for (;;) {
+      choice = await vscode.window.showWarningMessage(
+        `Add ${additions} "ask first" rule${additions === 1 ? '' : 's'} to VS Code's auto-approve settings in ${where}?`,
+        { modal: true, detail: `Your own entries are kept${conflicts > 0 ? `; ${conflicts} of them approve what the policy protects ("${APPLY_AND_TIGHTEN}" changes those to ask)` : ''}.\n\n${detail}` },
+        ...buttons,
+      );
+      if (choice !== SHOW_ALL) break;
+      const doc = await vscode.workspace.openTextDocument({ language: 'jsonc', content: `// What Harden Built-in Approvals would add to ${where}\n${planPreview(preview)}` });
+      await vscode.window.showTextDocument(doc, { preview: true });
+    }
     if (choice === undefined) return undefined;
     const plans = choice === APPLY_AND_TIGHTEN ? plan(true) : preview;
     const folder = vscode.workspace.workspaceFolders?.[0];

@@ -9,11 +9,17 @@ import { DESTRUCTIVE_PATTERNS } from './destructivePatterns';
 import { commandLineRegex, editGlobs } from './pathPatterns';
 import { terminalValueAsks, type TerminalRuleValue } from './settingShapes';
 
+/** What an entry stands for, to summarise a long list for a person. */
+export type EntryGroup = 'command family' | 'team rule' | 'protected path';
+
 export interface WantedEntry {
   readonly key: string;
   readonly value: TerminalRuleValue;
   /** Why (a rule id, a protected path). */
   readonly why: string;
+  readonly group: EntryGroup;
+  /** The short name shown in a summary: a rule id or a glob. */
+  readonly label: string;
 }
 
 export interface ProtectedGlob {
@@ -47,14 +53,15 @@ export function teamRuleKey(rule: HardenSources['commandRules'][number]): string
 
 export function wantedTerminalEntries(sources: HardenSources): WantedEntry[] {
   const out = new Map<string, WantedEntry>();
-  for (const p of DESTRUCTIVE_PATTERNS) if (!out.has(p.key)) out.set(p.key, { key: p.key, value: p.value, why: p.rule });
   for (const rule of sources.commandRules) {
     const key = teamRuleKey(rule);
-    if (key !== undefined && !out.has(key)) out.set(key, { key, value: false, why: rule.id ?? rule.path });
+    const id = rule.id ?? rule.path;
+    if (key !== undefined && !out.has(key)) out.set(key, { key, value: false, why: id, group: 'team rule', label: id });
   }
+  for (const p of DESTRUCTIVE_PATTERNS) if (!out.has(p.key)) out.set(p.key, { key: p.key, value: p.value, why: p.rule, group: 'command family', label: p.rule });
   for (const p of sources.protectedPaths) {
     const key = commandLineRegex(p.glob);
-    if (key !== undefined && !out.has(key)) out.set(key, { key, value: { approve: false, matchCommandLine: true }, why: `${p.id} (${p.glob})` });
+    if (key !== undefined && !out.has(key)) out.set(key, { key, value: { approve: false, matchCommandLine: true }, why: `${p.id} (${p.glob})`, group: 'protected path', label: p.glob });
   }
   return [...out.values()];
 }
@@ -62,7 +69,7 @@ export function wantedTerminalEntries(sources: HardenSources): WantedEntry[] {
 export function wantedEditEntries(sources: HardenSources): WantedEntry[] {
   const out = new Map<string, WantedEntry>();
   for (const p of sources.protectedPaths) {
-    for (const key of editGlobs(p.glob)) if (!out.has(key)) out.set(key, { key, value: false, why: `${p.id} (${p.glob})` });
+    for (const key of editGlobs(p.glob)) if (!out.has(key)) out.set(key, { key, value: false, why: `${p.id} (${p.glob})`, group: 'protected path', label: p.glob });
   }
   return [...out.values()];
 }
@@ -115,11 +122,39 @@ export function planSetting(setting: string, current: unknown, wanted: readonly 
   return { setting, next, added, conflicts, tightened };
 }
 
-/** One line per change for the confirmation dialog. */
-export function describePlan(plan: SettingPlan, limit = 12): string[] {
-  const lines = plan.added.slice(0, limit).map((a) => `+ "${a.key}": ${JSON.stringify(a.value)}   (${a.why})`);
-  if (plan.added.length > limit) lines.push(`  … and ${plan.added.length - limit} more`);
-  for (const t of plan.tightened) lines.push(`~ "${t.key}": ${JSON.stringify(t.theirs)} → ${JSON.stringify(t.ours)}   (${t.why})`);
-  for (const c of plan.conflicts) lines.push(`! kept yours: "${c.key}": ${JSON.stringify(c.theirs)}   (the policy would ask: ${c.why})`);
+const GROUP_TITLES: Record<EntryGroup, string> = {
+  'team rule': 'your team rules',
+  'command family': 'destructive command families',
+  'protected path': 'protected paths',
+};
+
+/**
+ * The confirmation dialog's account of one setting: every entry of theirs that is kept or changed, one line
+ * per kind of addition with the first names; the exact entries are in {@link planPreview}.
+ */
+export function describePlan(plan: SettingPlan, namesShown = 6): string[] {
+  const lines: string[] = [];
+  for (const c of plan.conflicts) lines.push(`! kept yours: "${c.key}": ${JSON.stringify(c.theirs)} (the policy would ask: ${c.why})`);
+  for (const t of plan.tightened) lines.push(`~ "${t.key}": ${JSON.stringify(t.theirs)} → ${JSON.stringify(t.ours)} (${t.why})`);
+  for (const group of Object.keys(GROUP_TITLES) as EntryGroup[]) {
+    const entries = plan.added.filter((a) => a.group === group);
+    if (entries.length === 0) continue;
+    const names = [...new Set(entries.map((e) => e.label))];
+    const shown = names.slice(0, namesShown).join(', ') + (names.length > namesShown ? `, … (${names.length - namesShown} more)` : '');
+    lines.push(`+ ${entries.length} for ${GROUP_TITLES[group]}: ${shown}`);
+  }
+  if (lines.length === 0) lines.push('  nothing to change');
   return lines;
+}
+
+/** Exactly what would be added or changed, as JSON a person can read before applying. */
+export function planPreview(plans: readonly SettingPlan[]): string {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const p of plans) {
+    const changes: Record<string, unknown> = {};
+    for (const t of p.tightened) changes[t.key] = t.ours;
+    for (const a of p.added) changes[a.key] = a.value;
+    out[p.setting] = changes;
+  }
+  return JSON.stringify(out, null, 2) + '\n';
 }

@@ -1,8 +1,9 @@
 /**
  * A policy's protected path glob, in the two forms VS Code's approval settings understand:
  * - for `chat.tools.edits.autoApprove`: globs relative to the workspace folder. The policy's own reading is
- *   kept: a glob without `/` matches a name at any depth (`*.tfstate` → `**\/*.tfstate`), and a glob naming a
- *   folder covers what is inside (`docs/adr` → `docs/adr` and `docs/adr/**`). Absolute and `~/` globs have no
+ *   kept: a glob without `/` matches a name at any depth (`*.tfstate` → `**\/*.tfstate`), and a glob that may
+ *   name a folder (its last part has no wildcard and no dot, `docs/adr`) also covers what is inside
+ *   (`docs/adr/**`); a file-like glob (`**\/.env`, `*.pem`) stays as it is. Absolute and `~/` globs have no
  *   workspace-relative form (VS Code asks before edits outside the workspace anyway): none.
  * - for `chat.tools.terminal.autoApprove`: a regular expression over the command line that finds the path
  *   mentioned as a word (`rm .env`, `> infra/prod/main.tf`), so VS Code asks before any command naming it.
@@ -12,7 +13,8 @@ export function editGlobs(glob: string): string[] {
   let g = glob.replace(/^\.\//, '').replace(/\/+$/, '');
   if (g === '' || g.startsWith('/') || g.startsWith('~')) return [];
   if (!g.includes('/')) g = `**/${g}`;
-  if (g.endsWith('/**')) return [g];
+  const last = g.slice(g.lastIndexOf('/') + 1);
+  if (g.endsWith('/**') || /[*?[{.]/.test(last)) return [g];
   return [g, `${g}/**`];
 }
 

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { createGuard } from '../../../../src/core/index';
 import { findRule } from '../../../../src/core/rules/registry';
 import { DESTRUCTIVE_PATTERNS } from '../../../../src/vscode/approvals/destructivePatterns';
-import { describePlan, planSetting, teamRuleKey, wantedEditEntries, wantedTerminalEntries } from '../../../../src/vscode/approvals/hardenPlan';
+import { describePlan, planPreview, planSetting, teamRuleKey, wantedEditEntries, wantedTerminalEntries } from '../../../../src/vscode/approvals/hardenPlan';
 import { commandLineRegex, editGlobs } from '../../../../src/vscode/approvals/pathPatterns';
 import { autoApproveFindings } from '../../../../src/vscode/approvals/autoApproveFindings';
 import { terminalKeyRegex } from '../../../../src/vscode/approvals/settingShapes';
@@ -33,9 +33,10 @@ describe('destructive terminal patterns', () => {
 describe('protected paths as approval patterns', () => {
   const edits: Array<[string, string[]]> = [
     ['infra/prod/**', ['infra/prod/**']],
-    ['*.tfstate', ['**/*.tfstate', '**/*.tfstate/**']],
+    ['*.tfstate', ['**/*.tfstate']],
     ['docs/adr', ['docs/adr', 'docs/adr/**']],
-    ['**/.env', ['**/.env', '**/.env/**']],
+    ['**/credentials', ['**/credentials', '**/credentials/**']],
+    ['**/.env', ['**/.env']],
     ['~/.config/agent-guard/**', []],
     ['/etc/hosts', []],
   ];
@@ -85,9 +86,22 @@ describe('merging into the person\'s settings', () => {
 
   it('keeps their entries and order, adds ours after them', () => {
     const plan = planSetting('chat.tools.edits.autoApprove', { '**/*.md': true, 'src/**': true }, wantedEditEntries(sources), false);
-    assert.deepEqual(Object.keys(plan.next), ['**/*.md', 'src/**', '**/.env', '**/.env/**', 'infra/prod/**']);
-    assert.equal(plan.added.length, 3);
+    assert.deepEqual(Object.keys(plan.next), ['**/*.md', 'src/**', '**/.env', 'infra/prod/**']);
+    assert.equal(plan.added.length, 2);
     assert.deepEqual(plan.conflicts, []);
+  });
+
+  const tightenedPlan = () => planSetting('chat.tools.edits.autoApprove', { 'infra/prod/**': true }, wantedEditEntries(sources), true);
+
+  it('the dialog summarises additions by kind, naming the team\'s own rules and paths first; the preview lists every entry', () => {
+    const plan = planSetting('chat.tools.terminal.autoApprove', { ls: true }, wantedTerminalEntries(sources), false);
+    const lines = describePlan(plan, 3);
+    assert.equal(lines[0], '+ 1 for your team rules: team.deploy');
+    assert.match(lines[1] ?? '', /^\+ \d+ for destructive command families: fs\.delete-home, fs\.delete-outside-workspace, system\.format-disk, … \(\d+ more\)$/);
+    assert.equal(lines[2], '+ 2 for protected paths: **/.env, infra/prod/**');
+    const preview = JSON.parse(planPreview([plan])) as Record<string, Record<string, unknown>>;
+    assert.equal(Object.keys(preview['chat.tools.terminal.autoApprove'] ?? {}).length, plan.added.length);
+    assert.equal(preview['chat.tools.terminal.autoApprove']?.['ls'], undefined, 'their entry is not part of the change');
   });
 
   it('an entry of theirs that approves a protected path is kept and reported, or tightened and moved last when asked', () => {
@@ -96,6 +110,7 @@ describe('merging into the person\'s settings', () => {
     assert.equal(kept.next['infra/prod/**'], true);
     assert.deepEqual(kept.conflicts.map((c) => c.key), ['infra/prod/**']);
     assert.match(describePlan(kept).join('\n'), /! kept yours: "infra\/prod\/\*\*": true/);
+    assert.match(describePlan(tightenedPlan()).join('\n'), /~ "infra\/prod\/\*\*": true → false/);
     const tightened = planSetting('chat.tools.edits.autoApprove', current, wantedEditEntries(sources), true);
     assert.equal(tightened.next['infra/prod/**'], false);
     assert.equal(Object.keys(tightened.next).at(-1), 'infra/prod/**');

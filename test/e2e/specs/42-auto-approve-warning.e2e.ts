@@ -1,0 +1,35 @@
+/**
+ * Story: global auto-approve ("YOLO mode") gets switched on in the user settings → Agent Guard warns at once,
+ * with buttons to open the setting or harden the approvals.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { workbench } from '../suite';
+import { replaceUserSettings, runCommand, waitForNotification } from '../vscode-dom';
+
+describe('Auto-approve warning', () => {
+  let original = '';
+  const file = (): string => path.join(workbench().profile.userDataDir, 'User', 'settings.json');
+  before(() => {
+    original = fs.readFileSync(file(), 'utf8');
+  });
+  after(async () => {
+    await replaceUserSettings(workbench().page, original);
+    await runCommand(workbench().page, 'Notifications: Clear All Notifications');
+  });
+
+  it('switching on global auto-approve → a warning names it, with Open Setting and Harden Built-in Approvals', async () => {
+    const { page } = workbench();
+    const settings = JSON.parse(original) as Record<string, unknown>;
+    // VS Code 1.100 knows the setting by its first name; newer versions call it chat.tools.global.autoApprove
+    settings['chat.tools.autoApprove'] = true;
+    await replaceUserSettings(page, JSON.stringify(settings, null, 2));
+    const message = await waitForNotification(page, /global auto-approve is on/);
+    await workbench().screenshot('auto-approve-warning');
+    assert.match(message, /^Agent Guard: VS Code's global auto-approve is on/);
+    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /global auto-approve is on/ }).first();
+    const buttons = (await toast.locator('.monaco-button').allInnerTexts()).map((b) => b.trim());
+    assert.ok(buttons.includes('Open Setting') && buttons.includes('Harden Built-in Approvals'), buttons.join(', '));
+  });
+});

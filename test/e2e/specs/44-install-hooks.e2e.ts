@@ -1,0 +1,44 @@
+/**
+ * Story: Command Palette → "Agent Guard: Install Agent Hooks…" → tick Claude Code → User → a notification says
+ * the hook is installed → ~/.claude/settings.json runs the CLI inside the installed extension, and that hook,
+ * run exactly as Claude Code would run it, blocks `rm -rf /`.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { selfTest } from '../../../src/cli/install/selfTest';
+import { workbench } from '../suite';
+import { pickQuickPickItems, runCommand, untickAllQuickPickItems, waitForNotification } from '../vscode-dom';
+
+const COMMAND = 'Agent Guard: Install Agent Hooks…';
+
+describe('Install Agent Hooks', () => {
+  const claudeDir = (): string => path.join(workbench().profile.home, '.claude');
+  after(async () => {
+    fs.rmSync(claudeDir(), { recursive: true, force: true });
+    await runCommand(workbench().page, 'Notifications: Clear All Notifications');
+  });
+
+  it('pick Claude Code and User → the hook is written, points at the extension\'s CLI, and blocks rm -rf /', async () => {
+    const session = workbench();
+    const { page } = session;
+    await runCommand(page, COMMAND);
+    await untickAllQuickPickItems(page, 'Install Agent Hooks (1/2)');
+    await pickQuickPickItems(page, 'Install Agent Hooks (1/2)', ['Claude Code'], true);
+    await pickQuickPickItems(page, 'Install Agent Hooks (2/2)', ['User']);
+    const message = await waitForNotification(page, /hooks installed for/);
+    await session.screenshot('install-hooks-done');
+    assert.equal(message, 'Agent Guard: hooks installed for Claude Code (user).');
+
+    const settings = JSON.parse(fs.readFileSync(path.join(claudeDir(), 'settings.json'), 'utf8')) as { hooks?: { PreToolUse?: Array<{ hooks?: Array<{ command?: string }> }> } };
+    const commands = (settings.hooks?.PreToolUse ?? []).flatMap((g) => g.hooks ?? []).map((h) => h.command ?? '');
+    const ours = commands.find((c) => /hook claude/.test(c));
+    assert.ok(ours !== undefined, JSON.stringify(settings));
+    const cli = path.join(session.installedExtensionPath(), 'dist', 'cli.js');
+    assert.ok(ours.includes(cli), `the hook does not run the extension's CLI (${cli}): ${ours}`);
+    assert.match(ours, /^'?\//, 'the hook should start with an absolute program path');
+
+    const result = selfTest('claude', ours, session.workspace, { ...process.env, HOME: session.profile.home, XDG_CONFIG_HOME: session.profile.xdgConfig });
+    assert.ok(result.ok, result.detail);
+  });
+});
