@@ -4,6 +4,7 @@
  * this is the one file to fix. Tests speak in gestures ("run the command", "answer the input box", "read the
  * dialog"), never in selectors.
  */
+import * as fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 
 export const SELECTORS = {
@@ -251,18 +252,37 @@ export async function untickAllQuickPickItems(page: Page, title: string): Promis
 
 /**
  * Replaces the whole user settings.json through the editor, as a person would, and saves it (VS Code then
- * applies it at once; a file written behind its back may be noticed late).
+ * applies it at once; a file written behind its back may be noticed late). The JSON is typed on one line:
+ * the editor types key by key, so brackets and quotes it closes itself are typed over, and no line is
+ * auto-indented. With `file`, the saved file is checked to hold exactly `settings`.
  */
-export async function replaceUserSettings(page: Page, text: string): Promise<void> {
+export async function replaceUserSettings(page: Page, settings: Readonly<Record<string, unknown>>, file?: string): Promise<void> {
   await runCommand(page, 'Preferences: Open User Settings (JSON)');
   await page.locator(SELECTORS.activeEditorTab).filter({ hasText: 'settings.json' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await page.locator('.editor-instance .monaco-editor.focused').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await page.keyboard.press('Control+A');
-  // inserted in one piece: typed keys would be auto-closed and auto-indented
-  await page.keyboard.insertText(text);
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(JSON.stringify(settings));
   await page.keyboard.press('Control+S');
   await page.locator(`${SELECTORS.activeEditorTab}.dirty`).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
   await runCommand(page, 'View: Close Editor');
+  if (file === undefined) return;
+  const wanted = JSON.stringify(settings);
+  const same = (text: string): boolean => {
+    try {
+      return JSON.stringify(JSON.parse(text)) === wanted;
+    } catch {
+      return false;
+    }
+  };
+  // the save reaches the disk through the server a moment after the editor shows it saved
+  const deadline = Date.now() + UI_TIMEOUT;
+  let written = fs.readFileSync(file, 'utf8');
+  while (!same(written)) {
+    if (Date.now() > deadline) throw new Error(`settings.json is not what was typed:\n${written}`);
+    await page.waitForTimeout(200);
+    written = fs.readFileSync(file, 'utf8');
+  }
 }
 
 /** Waits for a notification toast whose message matches `pattern`; returns its message text. */

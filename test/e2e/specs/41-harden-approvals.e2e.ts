@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { waitFor } from '../harness/code-server';
 import { workbench } from '../suite';
-import { clickDialogButton, pickQuickPickItems, readDialog, replaceUserSettings, runCommand } from '../vscode-dom';
+import { clickDialogButton, closeTransientUi, pickQuickPickItems, readDialog, replaceUserSettings, runCommand } from '../vscode-dom';
 
 const COMMAND = 'Agent Guard: Harden Built-in Approvals';
 const POLICY = '{ "version": 1, "protectedPaths": ["infra/prod/**"], "commands": [{ "id": "team.deploy", "program": "make", "subcommand": "deploy", "decision": "confirm", "reason": "Deploys go through CI." }] }\n';
@@ -34,15 +34,18 @@ async function settingsWhere(check: (s: Settings) => boolean, what: string): Pro
 }
 
 describe('Harden Built-in Approvals', () => {
-  let original = '';
+  let original: Settings = {};
   let policy = '';
   before(() => {
-    original = fs.readFileSync(settingsFile(), 'utf8');
+    original = readSettings();
     policy = path.join(workbench().workspace, '.vscode', 'agent-guard.json');
     fs.mkdirSync(path.dirname(policy), { recursive: true });
     fs.writeFileSync(policy, POLICY);
   });
-  afterEach(async () => replaceUserSettings(workbench().page, original));
+  afterEach(async () => {
+    await closeTransientUi(workbench().page);
+    await replaceUserSettings(workbench().page, original, settingsFile());
+  });
   after(async () => {
     fs.rmSync(policy, { force: true });
     await runCommand(workbench().page, 'Notifications: Clear All Notifications');
@@ -60,7 +63,7 @@ describe('Harden Built-in Approvals', () => {
     assert.match(dialog.detail, /\+ 1 for your team rules: team\.deploy/);
     assert.match(dialog.detail, /\+ \d+ for destructive command families: fs\.delete-home/);
     assert.match(dialog.detail, /\+ \d+ for protected paths: infra\/prod\/\*\*, /);
-    assert.deepEqual(dialog.buttons.filter((b) => b !== 'Cancel'), ['Apply', 'Show All Changes']);
+    assert.deepEqual(dialog.buttons.filter((b) => b !== 'Cancel').sort(), ['Apply', 'Show All Changes']);
     await clickDialogButton(page, 'Apply');
 
     const settings = await settingsWhere((s) => s['chat.tools.edits.autoApprove'] !== undefined && s['chat.tools.terminal.autoApprove'] !== undefined, 'the approval settings to be written');
@@ -81,9 +84,9 @@ describe('Harden Built-in Approvals', () => {
 
   it('their own entry approving a protected path is kept, and "Apply and Tighten Mine" turns it into ask', async () => {
     const { page } = workbench();
-    const mine = JSON.parse(original) as Settings;
+    const mine: Settings = { ...original };
     mine['chat.tools.edits.autoApprove'] = { 'docs/**': true, 'infra/prod/**': true };
-    await replaceUserSettings(page, JSON.stringify(mine, null, 2));
+    await replaceUserSettings(page, mine, settingsFile());
     await runCommand(page, COMMAND);
     await pickQuickPickItems(page, COMMAND, ['User settings']);
     const dialog = await readDialog(page);

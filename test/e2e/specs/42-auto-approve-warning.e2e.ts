@@ -9,22 +9,22 @@ import { workbench } from '../suite';
 import { replaceUserSettings, runCommand, waitForNotification } from '../vscode-dom';
 
 describe('Auto-approve warning', () => {
-  let original = '';
+  let original: Record<string, unknown> = {};
   const file = (): string => path.join(workbench().profile.userDataDir, 'User', 'settings.json');
   before(() => {
-    original = fs.readFileSync(file(), 'utf8');
+    original = JSON.parse(fs.readFileSync(file(), 'utf8')) as Record<string, unknown>;
   });
   after(async () => {
-    await replaceUserSettings(workbench().page, original);
+    await replaceUserSettings(workbench().page, original, file());
     await runCommand(workbench().page, 'Notifications: Clear All Notifications');
   });
 
   it('switching on global auto-approve → a warning names it, with Open Setting and Harden Built-in Approvals', async () => {
     const { page } = workbench();
-    const settings = JSON.parse(original) as Record<string, unknown>;
+    const settings = { ...original };
     // VS Code 1.100 knows the setting by its first name; newer versions call it chat.tools.global.autoApprove
     settings['chat.tools.autoApprove'] = true;
-    await replaceUserSettings(page, JSON.stringify(settings, null, 2));
+    await replaceUserSettings(page, settings, file());
     const message = await waitForNotification(page, /global auto-approve is on/);
     await workbench().screenshot('auto-approve-warning');
     assert.match(message, /^Agent Guard: VS Code's global auto-approve is on/);
