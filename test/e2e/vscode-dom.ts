@@ -285,13 +285,6 @@ export async function replaceUserSettings(page: Page, settings: Readonly<Record<
   }
 }
 
-/** Waits for a notification toast whose message matches `pattern`; returns its message text. */
-export async function waitForNotification(page: Page, pattern: RegExp, timeout = UI_TIMEOUT): Promise<string> {
-  const toast = page.locator(SELECTORS.notificationToast).filter({ hasText: pattern }).first();
-  await toast.waitFor({ state: 'visible', timeout });
-  return (await toast.locator(SELECTORS.notificationMessage).innerText()).trim();
-}
-
 /** Closes every editor, discarding unsaved changes (File: Revert File first). */
 export async function closeAllEditors(page: Page): Promise<void> {
   await runCommand(page, 'View: Close All Editors');

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { workbench } from '../suite';
-import { replaceUserSettings, runCommand, waitForNotification } from '../vscode-dom';
+import { readNotification, replaceUserSettings, runCommand } from '../vscode-dom';
 
 describe('Auto-approve warning', () => {
   let original: Record<string, unknown> = {};
@@ -25,11 +25,9 @@ describe('Auto-approve warning', () => {
     // VS Code 1.100 knows the setting by its first name; newer versions call it chat.tools.global.autoApprove
     settings['chat.tools.autoApprove'] = true;
     await replaceUserSettings(page, settings, file());
-    const message = await waitForNotification(page, /global auto-approve is on/);
+    const { message, buttons } = await readNotification(page, /global auto-approve is on/);
     await workbench().screenshot('auto-approve-warning');
     assert.match(message, /^Agent Guard: VS Code's global auto-approve is on/);
-    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /global auto-approve is on/ }).first();
-    const buttons = (await toast.locator('.monaco-button').allInnerTexts()).map((b) => b.trim());
     assert.ok(buttons.includes('Open Setting') && buttons.includes('Harden Built-in Approvals'), buttons.join(', '));
   });
 });

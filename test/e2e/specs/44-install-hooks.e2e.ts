@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { selfTest } from '../../../src/cli/install/selfTest';
 import { workbench } from '../suite';
-import { pickQuickPickItems, runCommand, untickAllQuickPickItems, waitForNotification } from '../vscode-dom';
+import { pickQuickPickItems, readNotification, runCommand, untickAllQuickPickItems } from '../vscode-dom';
 
 const COMMAND = 'Agent Guard: Install Agent Hooks…';
 
@@ -26,9 +26,10 @@ describe('Install Agent Hooks', () => {
     await untickAllQuickPickItems(page, 'Install Agent Hooks (1/2)');
     await pickQuickPickItems(page, 'Install Agent Hooks (1/2)', ['Claude Code'], true);
     await pickQuickPickItems(page, 'Install Agent Hooks (2/2)', ['User']);
-    const message = await waitForNotification(page, /hooks installed for/);
+    const { message, buttons } = await readNotification(page, /hooks installed for/);
     await session.screenshot('install-hooks-done');
     assert.equal(message, 'Agent Guard: hooks installed for Claude Code (user).');
+    assert.deepEqual(buttons, ['Show Details', 'Check Hooks']);
 
     const settings = JSON.parse(fs.readFileSync(path.join(claudeDir(), 'settings.json'), 'utf8')) as { hooks?: { PreToolUse?: Array<{ hooks?: Array<{ command?: string }> }> } };
     const commands = (settings.hooks?.PreToolUse ?? []).flatMap((g) => g.hooks ?? []).map((h) => h.command ?? '');
