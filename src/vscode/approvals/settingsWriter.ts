@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { announceAgentGuardWrite } from '../protect/register';
 import { setInSettingsText } from './settingsWriterText';
 
 export type SettingsTarget = 'user' | 'workspace';
@@ -27,14 +28,15 @@ export function workspaceSettingsFile(folder: string): string {
 
 export async function writeSetting(context: vscode.ExtensionContext, key: string, value: unknown, target: SettingsTarget, folder: vscode.WorkspaceFolder | undefined): Promise<WriteResult> {
   const configTarget = target === 'user' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace;
+  const file = target === 'user' ? userSettingsFile(context) : folder === undefined ? undefined : workspaceSettingsFile(folder.uri.fsPath);
+  // settings files are protected paths: this change is Agent Guard's own, not an agent's
+  if (file !== undefined) announceAgentGuardWrite(file);
   try {
     await vscode.workspace.getConfiguration(undefined, folder?.uri).update(key, value, configTarget);
     return { via: 'api' };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (!/not a registered configuration/i.test(message)) throw error;
-    const file = target === 'user' ? userSettingsFile(context) : folder === undefined ? undefined : workspaceSettingsFile(folder.uri.fsPath);
-    if (file === undefined) throw error;
+    if (!/not a registered configuration/i.test(message) || file === undefined) throw error;
     let text = '';
     try {
       text = fs.readFileSync(file, 'utf8');

@@ -18,6 +18,7 @@ import { planSetup } from '../../cli/install/setup';
 import type { InstallContext, Scope } from '../../cli/install/types';
 import { isAgentId, type AgentId } from '../../cli/hooks/types';
 import { DEFAULT_CONFIRM_WAIT_SECONDS } from '../../shared/bridgeProtocol';
+import { announceAgentGuardWrite } from '../protect/register';
 import type { Services } from '../services';
 import { chooseHookRuntime, type HookRuntime } from './hookRuntime';
 
@@ -130,6 +131,8 @@ export function registerInstallHooksCommand({ context, log }: Services): vscode.
     const planned = planSetup({ agents, scopes: [scope], dryRun: false, json: false, ctx }, 'install', agents);
     const done = planned.map((c) => {
       try {
+        // our own write of an agent's hook file is not an agent tampering with it
+        announceAgentGuardWrite(c.file);
         return applyChange(c);
       } catch (e) {
         return { ...c, action: 'error' as const, error: `could not write: ${e instanceof Error ? e.message : String(e)}` };
