@@ -162,6 +162,31 @@ describe('Confirmation: an agent asks the person in VS Code', function () {
     }
   });
 
+  it('Allow for This Session → allowed now, and the same command again is allowed without a dialog; another command still asks', async () => {
+    const { session } = ctx;
+    const mark = logMark(session);
+    // its own command: the allowance lasts for the rest of this VS Code session
+    const command = 'rm victim/data.txt';
+    try {
+      const first = hook(command);
+      await readDialog(session.page);
+      await clickDialogButton(session.page, 'Allow for This Session');
+      assert.equal((await first).decision, 'allow');
+      const again = await hook(command);
+      assert.equal(again.decision, 'allow');
+      assert.ok(!(await isDialogOpen(session.page)), 'asked again despite the allowance');
+      await waitForLog(session, /confirm claude Bash: rm victim\/data\.txt → allowed \(session allowance; /, 'the allowance at work in the log', mark);
+
+      const other = hook('rm -rf victim');
+      const dialog = await readDialog(session.page);
+      assert.match(dialog.message, /rm -rf victim/);
+      await clickDialogButton(session.page, 'Deny');
+      assert.equal((await other).decision, 'deny');
+    } finally {
+      restoreVictim();
+    }
+  });
+
   it('a production target: no session allowance; wrong text keeps the typed confirmation from being accepted, the right name allows', async () => {
     const { session } = ctx;
     const command = 'kubectl --context prod-eu delete deployment api';
