@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { EXPLAIN_COMMAND_ID } from '../commands/explain';
 import type { Services } from '../services';
+import { registerHasPolicyContext } from './hasPolicyContext';
 import { policyHoverAt } from './hoverContent';
 import { policyLenses } from './lensContent';
 import { registerPolicyDiagnostics } from './policyDiagnostics';
@@ -53,6 +54,7 @@ export function registerPolicyEditor(_services: Services): vscode.Disposable {
     documents.onDidAnalyse(() => lensesChanged.fire()),
     vscode.languages.registerHoverProvider(SELECTOR, hover),
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
+    registerHasPolicyContext(),
     { dispose: () => clearTimeout(initial) },
   );
 }
