@@ -628,8 +628,12 @@ class Evaluator {
   }
 }
 
+/** Glob helpers: what they return stands for the paths their pattern matches (`unlink glob("~/*")`). */
+const GLOB_CALL = /^(?:glob|(?:glob|Dir|File)(?:\.|::)glob|glob\.iglob|globSync|(?:glob|fg|fastGlob)\.sync)$/;
+
 /** Path helpers whose result can be told from their literal arguments. */
 function pathCall(callee: string, args: readonly Value[]): Value {
+  if (GLOB_CALL.test(callee) && args[0]?.kind === 'str') return args[0];
   if (PATH_JOIN.test(callee)) {
     let text = '';
     let dynamic = false;
