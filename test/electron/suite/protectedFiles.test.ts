@@ -56,4 +56,21 @@ describe('Protected files: edits made through the VS Code API', () => {
     assert.equal(await vscode.commands.executeCommand<boolean>(RESTORE, target.fsPath), true, 'nothing was restored');
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), 'TOKEN=before\n');
   });
+
+  it('with agentGuard.protectedFiles.watch off, nothing is copied, so there is nothing to restore', async () => {
+    const config = vscode.workspace.getConfiguration('agentGuard');
+    await config.update('protectedFiles.watch', false, vscode.ConfigurationTarget.Global);
+    try {
+      const target = vscode.Uri.joinPath(folder(), 'in-editor-off', '.env.test');
+      const create = new vscode.WorkspaceEdit();
+      create.createFile(target, { overwrite: true, contents: BINARY });
+      await apply(create);
+      const remove = new vscode.WorkspaceEdit();
+      remove.deleteFile(target);
+      await apply(remove);
+      assert.equal(await vscode.commands.executeCommand<boolean>(RESTORE, target.fsPath), false, 'a copy was taken although the watch is off');
+    } finally {
+      await config.update('protectedFiles.watch', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
