@@ -11,9 +11,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { findRuntimeFile } from '../../../src/cli/bridge/runtimeFile';
+import { parseAuditLine, type AuditEntry } from '../../../src/vscode/audit/auditEntry';
 import { claudeBash, runClaudeHook, type HookAnswer } from '../harness/agentHook';
 import { waitFor } from '../harness/code-server';
 import type { Workbench } from '../harness/workbench';
+import { auditDir } from '../statusAudit';
 import { suiteConfig, workbench } from '../suite';
 import { clickDialogButton, isDialogOpen, readDialog, readNotification, runCommand, submitInputBox } from '../vscode-dom';
 
@@ -75,6 +77,15 @@ async function setBreaker(session: Workbench, max: number, windowSeconds: number
   await waitForLog(session, new RegExp(`circuit breaker ${max} risky requests within ${windowSeconds} s`), `the extension to use a circuit breaker of ${max} in ${windowSeconds} s`, mark);
 }
 
+/** The audit log's entries (every file of the extension's audit folder), oldest first. */
+function auditEntries(session: Workbench): AuditEntry[] {
+  const dir = auditDir(session);
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).sort().flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n'))
+    .map((line) => parseAuditLine(line))
+    .filter((entry): entry is AuditEntry => entry !== undefined);
+}
+
 function hook(command: string, args?: readonly string[]): Promise<HookAnswer> {
   return runClaudeHook(ctx.cli, ctx.session.profile, claudeBash(ctx.project, command), args);
 }
@@ -111,7 +122,7 @@ describe('Confirmation: an agent asks the person in VS Code', function () {
     if (await ctx.session.page.locator('.monaco-workbench').isVisible()) await runCommandIfTripped();
   });
 
-  it('rm -rf victim → the modal names the agent, the command and the rule → Deny → the hook answers deny, the file is untouched, the decision is logged', async () => {
+  it('rm -rf victim → the modal names the agent, the command and the rule → Deny → the hook answers deny, the file is untouched, the decision is in the log and the audit log', async () => {
     const { session } = ctx;
     const mark = logMark(session);
     const answer = hook('rm -rf victim');
@@ -135,6 +146,19 @@ describe('Confirmation: an agent asks the person in VS Code', function () {
     // the agent does not run a denied command: the victim is untouched
     assert.equal(fs.readFileSync(ctx.victim, 'utf8'), VICTIM_TEXT);
     await waitForLog(session, /confirm claude Bash: rm -rf victim → denied \(person: deny; workspace\.protectedPaths\[0\]\)/, 'the denial in the Agent Guard log', mark);
+    const entry = await waitFor(
+      () => auditEntries(session).find((e) => e.subject === 'rm -rf victim' && e.confirmedBy === 'person: deny'),
+      20_000,
+      'the denial in the audit log',
+    );
+    assert.equal(entry.agent, 'claude');
+    assert.equal(entry.tool, 'Bash');
+    assert.equal(entry.source, 'hook');
+    assert.equal(entry.decision, 'confirm');
+    assert.equal(entry.outcome, 'denied');
+    assert.deepEqual(entry.rules, ['workspace.protectedPaths[0]']);
+    assert.equal(entry.cwd, ctx.project);
+    assert.equal(entry.root, session.workspace);
   });
 
   it('Allow Once → the hook answers allow and the agent runs the command; the next request asks again', async () => {
@@ -229,7 +253,7 @@ describe('Confirmation: an agent asks the person in VS Code', function () {
     assert.ok(!/allowed \(person/.test(ownLog(session, mark)), 'the late click allowed something');
   });
 
-  it('decisions the hook makes without a dialog (allow, deny) reach the editor\'s log', async () => {
+  it('decisions the hook makes without a dialog (allow, deny) reach the editor\'s log and audit log', async () => {
     const { session } = ctx;
     const mark = logMark(session);
     assert.equal((await hook('git status')).decision, 'none');
@@ -238,6 +262,11 @@ describe('Confirmation: an agent asks the person in VS Code', function () {
     assert.ok(!(await isDialogOpen(session.page)), 'nobody was asked');
     await waitForLog(session, /hook claude Bash: git status → defer \(allow\)/, 'the allowed command in the log', mark);
     await waitForLog(session, /hook claude Bash: rm -rf \/ → deny \(deny; fs\./, 'the denied command in the log', mark);
+    const audited = await waitFor(() => auditEntries(session).find((e) => e.subject === 'rm -rf /' && e.source === 'hook'), 20_000, 'the hook\'s deny in the audit log');
+    assert.equal(audited.outcome, 'denied');
+    assert.equal(audited.confirmedBy, undefined, 'the policy decided, nobody confirmed');
+    const allowed = auditEntries(session).find((e) => e.subject === 'git status' && e.source === 'hook');
+    assert.equal(allowed?.outcome, 'allowed');
   });
 
   it('a burst of risky requests trips the circuit breaker: the next request is denied at once; Resume Agents asks again; a fresh burst of N trips it again', async () => {
