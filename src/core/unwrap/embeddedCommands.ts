@@ -62,8 +62,11 @@ const awk: Wrapper = (args) => {
   return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'awk', self: true } : { kind: 'none' };
 };
 
-/** GNU sed's `e command` (runs the command) in a script given with -e or as the first operand. */
-const SED_EXECUTE = /(?:^|[\n;{}])\s*(?:(?:\d+|\$|\/[^/\n]*\/)(?:\s*,\s*(?:\d+|\$|\/[^/\n]*\/))?)?\s*e[ \t]+([^\n]+)/g;
+/**
+ * GNU sed's `e command` (runs the command) in a script given with -e or as the first operand. Blanks are matched
+ * once between the separator and `e` (never by two adjacent `*`), so long runs of blanks stay linear.
+ */
+const SED_EXECUTE = /(?:^|[\n;{}])[ \t]*(?:(?:\d+|\$|\/[^/\n]*\/)(?:[ \t]*,[ \t]*(?:\d+|\$|\/[^/\n]*\/))?[ \t]*)?e[ \t]+([^\n]+)/g;
 
 const sed: Wrapper = (args) => {
   const scripts: string[] = [];
@@ -140,7 +143,7 @@ const git: Wrapper = (args, input) => {
 };
 
 /** Literal command strings in a `lua -e` chunk: `os.execute("…")`, `io.popen('…')`. */
-const LUA_COMMAND = /\b(?:os\.execute|io\.popen)\s*\(?\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')/g;
+const LUA_COMMAND = /\b(?:os\.execute|io\.popen)\s*(?:\(\s*)?(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')/g;
 
 /** Literal text of `do shell script "…"` in `osascript -e` lines. */
 const APPLESCRIPT_SHELL = /\bdo\s+shell\s+script\s+"((?:[^"\\]|\\.)*)"/g;

@@ -621,7 +621,10 @@ class Walker {
             sub.cwd = cwd;
             this.run([...c], sub, { ...ctx, env, wrappers: ws, elevated, stdin: undefined }, { ...at, redirects: [] });
           }
-          for (const t of r.shellTexts) {
+          if (r.shellTexts.length > MAX_NESTED_TEXTS) {
+            this.result.reasons.push(structural('shell.limit-exceeded', at.text, at.line, `${r.label} runs more than ${MAX_NESTED_TEXTS} commands`, ctx.src.file));
+          }
+          for (const t of r.shellTexts.slice(0, MAX_NESTED_TEXTS)) {
             const sub = cloneState(state);
             sub.cwd = cwd;
             if (t.dynamic) this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, `${r.label} runs commands built from input only known when it runs`, ctx.src.file));
