@@ -501,8 +501,13 @@ export async function answerMultiQuickPick(page: Page, title: string, labels: re
 export async function answerSaveDialog(page: Page, filePath: string): Promise<void> {
   const box = page.locator(SELECTORS.quickInputBox);
   await box.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  await box.fill(filePath);
-  await page.waitForTimeout(300); // the dialog validates the typed path before it accepts
+  // The dialog fills in its default path once it has read the folder; typing before that gets overwritten.
+  const deadline = Date.now() + UI_TIMEOUT;
+  while ((await box.inputValue()) === '' && Date.now() < deadline) await page.waitForTimeout(100);
+  for (let attempt = 0; attempt < 10 && (await box.inputValue()) !== filePath; attempt++) {
+    await box.fill(filePath);
+    await page.waitForTimeout(300); // let the dialog validate the typed path (and show whether it replaced it)
+  }
   await box.press('Enter');
   await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
