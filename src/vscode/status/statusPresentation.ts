@@ -66,7 +66,7 @@ function tooltip(snapshot: LedgerSnapshot, risk: string, counts: string, formatT
   const { protection } = snapshot;
   const state =
     protection.kind === 'paused'
-      ? `$(debug-pause) **Agents paused:** ${escapeMarkdown(protection.detail)}. Risky actions are denied until you [Resume Agents](command:${RESUME_AGENTS_COMMAND}).`
+      ? `$(debug-pause) **Agents paused:** ${escapeMarkdown(protection.detail)}. [Resume Agents](command:${RESUME_AGENTS_COMMAND})`
       : protection.kind === 'unprotected'
         ? `$(workspace-untrusted) **Unprotected:** ${escapeMarkdown(protection.detail)}. [Repair Agent Hooks](command:${REPAIR_PROTECTION_COMMAND})`
         : '$(shield) Agents are checked before they act.';

@@ -26,6 +26,7 @@ import {
   answerMultiQuickPick,
   answerSaveDialog,
   clickDialogButton,
+  clickNotificationButton,
   clickStatusBarItem,
   closeTransientUi,
   readDialog,
@@ -206,6 +207,25 @@ describe('Status bar and audit log', function () {
     assert.ok(rows[0]?.icons.includes('question'), `icons: ${rows[0]?.icons.join(' ')}`);
     await session.screenshot('audit-log-other-window', page);
     await shield((content) => content?.text === before?.text);
+  });
+
+  it('a burst of denied requests trips the circuit breaker → "Agents paused" with the pause icon on the error background → Resume Agents → the shield is back', async () => {
+    const session = workbench();
+    let paused: StatusBarItemContent | undefined;
+    // the breaker counts risky requests (default: 5 within 60 s); this window has seen two already
+    for (let request = 0; request < 6 && paused === undefined; request++) {
+      const answered = await agentRuns(session, folder, DESTROY);
+      assert.equal(answered.decision, 'deny');
+      paused = await shield((content) => content !== undefined).then((content) => (content?.icons.includes('debug-pause') ? content : undefined));
+    }
+    paused ??= await shield((content) => content?.icons.includes('debug-pause') === true);
+    assert.match(paused?.text ?? '', /^Agents paused · \d+ denied$/);
+    assert.equal(paused?.background, await themeColor(page, 'statusBarItem.errorBackground'));
+    await session.screenshot('status-bar-paused', page);
+
+    await clickNotificationButton(page, /paused agents/, 'Resume Agents');
+    const resumed = await shield((content) => content?.icons.includes('shield') === true);
+    assert.match(resumed?.text ?? '', /^Critical risk · \d+ denied$/);
   });
 
   it('Settings: untick agentGuard.statusBar.visible → the shield goes at once; tick it → it is back', async () => {
