@@ -9,6 +9,7 @@ import { DESTRUCTIVE_PATTERNS } from '../../../../src/vscode/approvals/destructi
 import { describePlan, planPreview, planSetting, teamRuleKey, wantedEditEntries, wantedTerminalEntries } from '../../../../src/vscode/approvals/hardenPlan';
 import { commandLineRegex, editGlobs } from '../../../../src/vscode/approvals/pathPatterns';
 import { autoApproveFindings } from '../../../../src/vscode/approvals/autoApproveFindings';
+import { agentBypassFindings, agentSettingsFiles } from '../../../../src/vscode/approvals/agentBypassFiles';
 import { terminalKeyRegex } from '../../../../src/vscode/approvals/settingShapes';
 import { setInSettingsText } from '../../../../src/vscode/approvals/settingsWriterText';
 
@@ -163,5 +164,29 @@ describe('warning about auto-approve and bypass modes', () => {
   ];
   for (const c of cases) {
     it(c.name, () => assert.deepEqual(autoApproveFindings((k) => c.settings[k]).map((f) => f.id), c.ids));
+  }
+});
+
+describe('agents\' own bypass modes', () => {
+  const files = agentSettingsFiles('/home/dev', {}, ['/work/app']);
+  it('looks at the user and workspace settings of Claude Code, Codex and Gemini CLI', () => {
+    assert.ok(files.includes('/home/dev/.claude/settings.json'));
+    assert.ok(files.includes('/home/dev/.codex/config.toml'));
+    assert.ok(files.includes('/work/app/.claude/settings.local.json'));
+    assert.ok(agentSettingsFiles('/home/dev', { CLAUDE_CONFIG_DIR: '/cfg/claude' }, []).includes('/cfg/claude/settings.json'));
+  });
+  const cases: Array<{ name: string; file: string; text: string | undefined; found: RegExp | undefined }> = [
+    { name: 'Claude Code bypassPermissions', file: '/home/dev/.claude/settings.json', text: '{\n  "permissions": {\n    "defaultMode": "bypassPermissions"\n  }\n}', found: /Claude Code's permission prompts .*line 3/ },
+    { name: 'Codex approval_policy never', file: '/home/dev/.codex/config.toml', text: 'model = "o3"\napproval_policy = "never"\n', found: /Codex run commands without approval/ },
+    { name: 'Gemini CLI YOLO', file: '/home/dev/.gemini/settings.json', text: '{ "defaultApprovalMode": "yolo" }', found: /YOLO mode/ },
+    { name: 'an ordinary Claude settings file', file: '/home/dev/.claude/settings.json', text: '{ "permissions": { "defaultMode": "default" } }', found: undefined },
+    { name: 'a missing file', file: '/home/dev/.codex/config.toml', text: undefined, found: undefined },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const findings = agentBypassFindings([{ file: c.file, text: c.text }]);
+      if (c.found === undefined) assert.deepEqual(findings, []);
+      else assert.match(findings.map((f) => f.message).join('\n'), c.found);
+    });
   }
 });
