@@ -46,7 +46,8 @@ export function policyHoverAt(text: string, offset: number, analysis: PolicyAnal
   const root = parseTree(text, [], { allowTrailingComma: true });
   if (root === undefined) return undefined;
   const node = findNodeAtOffset(root, offset);
-  if (!onString(node) || node.parent?.type === 'property' && node.parent.children?.[0] === node) return undefined;
+  // a key ("glob") is the JSON schema's to explain; ours are the values
+  if (!onString(node) || (node.parent?.type === 'property' && node.parent.children?.[0] === node)) return undefined;
   const path = getNodePath(node);
   const span = { offset: node.offset, length: node.length };
   const [section, index, key] = path;
