@@ -99,7 +99,7 @@ function protectedHits(engine: Engine, op: EditOp, abs: string, rel: string | un
       }
     }
     // `rm -rf .vscode` / `rm -r ~/.codex` take the any-depth protected files inside them
-    if (recursive && deletedDirectoryCovers(p.glob, rel ?? abs)) out.push(p);
+    if (recursive && !(p.perUser === true && rel !== undefined) && deletedDirectoryCovers(p.glob, rel ?? abs)) out.push(p);
   }
   return out;
 }

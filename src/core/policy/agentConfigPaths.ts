@@ -13,6 +13,8 @@ export interface ProtectedPathGroup {
   readonly id: string;
   readonly globs: readonly string[];
   readonly message: string;
+  /** See ProtectedPath.perUser. */
+  readonly perUser?: boolean;
 }
 
 /** VS Code and its forks keep user settings in `<config>/<Product>/User/` (Linux `~/.config`, macOS `~/Library/Application Support`). */
@@ -64,5 +66,6 @@ export const AGENT_CONFIG_PATHS: readonly ProtectedPathGroup[] = [
       '/run/user/*/agent-guard/**',
     ],
     message: 'This is one of Agent Guard\'s own files (policy, runtime bridge, audit log); an agent must not change or remove its own guard.',
+    perUser: true,
   },
 ];

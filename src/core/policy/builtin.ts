@@ -18,6 +18,7 @@ interface ProtectedSpec {
   readonly decision?: Decision;
   readonly risk?: Risk;
   readonly ops?: readonly EditOp[];
+  readonly perUser?: boolean;
 }
 
 /** Default protected paths (relative globs match inside the workspace at any depth where they start with `**`). */
@@ -71,6 +72,7 @@ function compileProtected(spec: ProtectedSpec, glob: string, options: BuiltinOpt
     message: spec.message,
     source: BUILTIN,
     matches: (rel, abs) => compiled.match(rel, abs) !== undefined,
+    ...(spec.perUser === true ? { perUser: true } : {}),
   };
 }
 

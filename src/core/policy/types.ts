@@ -30,6 +30,12 @@ export interface ProtectedPath {
    * `abs` the absolute path. Globs without a leading `/` or `~` match `rel`; others match `abs`.
    */
   matches(rel: string | undefined, abs: string): boolean;
+  /**
+   * Lives only in per-user folders (home, XDG, the runtime directory): a recursive delete inside the workspace
+   * reaches it only by naming its folder, so `rm -rf node_modules/.cache` does not count as deleting the guard's
+   * `~/.cache/agent-guard`.
+   */
+  readonly perUser?: boolean;
 }
 
 export interface TeamCommandRule {

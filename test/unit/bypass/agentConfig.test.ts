@@ -135,6 +135,7 @@ describe('agent configuration: shell spellings', () => {
     ['rm -r .claude', 'path.agent-config'],
     ['rm -rf .github', 'path.agent-config'],
     ['rm -rf ~/.codex', 'path.agent-config'],
+    ['rm -rf .cache/agent-guard', 'path.guard-files'],
     ['mv .vscode .vscode.bak', 'path.agent-config'],
     ['rm -rf ~/.config/agent-guard', 'path.guard-files'],
   ];
@@ -142,7 +143,8 @@ describe('agent configuration: shell spellings', () => {
     it(`${JSON.stringify(cmd)} → ${rule}`, () => assert.ok(ruleIds(cmd).includes(rule), JSON.stringify(ruleIds(cmd))));
   }
 
-  const SILENT = ['cat .vscode/settings.json', 'cp .vscode/settings.json /tmp/settings.json', 'git diff .vscode/settings.json', 'echo x > .vscode/notes.md', 'cp a.json b.json', 'rm -rf dist', 'ln -s ../shared lib', 'jq . .claude/settings.json', 'code --install-extension foo.bar'];
+  // the guard's own folders live under home: a workspace cache folder of the same name is not them
+  const SILENT = ['rm -rf node_modules/.cache', 'rm -rf .local/share/tmp', 'cat .vscode/settings.json', 'cp .vscode/settings.json /tmp/settings.json', 'git diff .vscode/settings.json', 'echo x > .vscode/notes.md', 'cp a.json b.json', 'rm -rf dist', 'ln -s ../shared lib', 'jq . .claude/settings.json', 'code --install-extension foo.bar'];
   for (const cmd of SILENT) {
     it(`${JSON.stringify(cmd)} → allow`, () => assert.equal(guard.checkCommand(cmd, { cwd: ROOT, root: ROOT, env: { HOME } }).decision, 'allow'));
   }
