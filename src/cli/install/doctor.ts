@@ -1,7 +1,9 @@
 /**
  * `agent-guard doctor`: for every agent, whether it is installed here, whether our hook is wired (user and
- * workspace scope), whether the wired command really blocks a dangerous call when run as the agent runs it,
- * and whether an editor answers on the bridge for this workspace.
+ * workspace scope) and still protects — not removed, not changed from what `install` writes, its programs still
+ * there, not skipped by a setting or trust decision of the agent (protection.ts, shared with the extension) —,
+ * whether the wired command really blocks a dangerous call when run as the agent runs it, and whether an editor
+ * answers on the bridge for this workspace. Exit 1 when an installed hook is broken or a found agent is unguarded.
  */
 import * as os from 'node:os';
 import { pingEditor } from '../bridge/client';
@@ -13,6 +15,7 @@ import { parseSetupArgs, SETUP_USAGE, UsageError } from './args';
 import { detectAgent, type Detection } from './detect';
 import { shellQuote } from './hookCommand';
 import { INSTALLERS } from './registry';
+import { checkProtection, type HookCheck, type HookStatus } from './protection';
 import { selfTest, type SelfTestResult } from './selfTest';
 import type { InstallContext, Scope } from './types';
 
@@ -21,6 +24,12 @@ export interface ScopeReport {
   readonly file: string;
   readonly exists: boolean;
   readonly wired: boolean;
+  /** See protection.ts: ok, not-installed, removed, changed, unresolvable, skipped, unreadable. */
+  readonly status: HookStatus;
+  /** In the install record. */
+  readonly recorded: boolean;
+  /** `agent-guard install` for this agent and scope would fix the problems. */
+  readonly repairable: boolean;
   readonly problems: readonly string[];
   readonly selfTest?: SelfTestResult;
   readonly notes: readonly string[];
@@ -30,6 +39,11 @@ export interface AgentReport {
   readonly agent: AgentId;
   readonly name: string;
   readonly detection: Detection;
+  /**
+   * `protected`: every installed scope works; `unprotected`: something installed is broken; `not installed`: no
+   * hook installed for it here (`not wired` when the agent is on this machine, so it runs unguarded).
+   */
+  readonly status: 'protected' | 'unprotected' | 'not installed' | 'not wired';
   readonly scopes: readonly ScopeReport[];
 }
 
@@ -47,27 +61,26 @@ export interface DoctorReport {
   readonly ok: boolean;
 }
 
-function inspectScope(agent: AgentId, scope: Scope, ctx: InstallContext, runSelfTest: boolean): ScopeReport {
-  const inst = INSTALLERS[agent];
-  const file = inst.configFile(scope, ctx);
-  let current: string | undefined;
-  try {
-    current = readIfExists(file);
-  } catch (e) {
-    return { scope, file, exists: true, wired: false, problems: [`cannot read: ${e instanceof Error ? e.message : String(e)}`], notes: [] };
+function scopeReport(check: HookCheck, ctx: InstallContext, runSelfTest: boolean): ScopeReport {
+  let test: SelfTestResult | undefined;
+  if (check.wired && runSelfTest) {
+    const line = check.agent === 'cline' ? shellQuote(check.file) : check.command;
+    test = line ? selfTest(check.agent, line, ctx.workspace, { ...process.env, ...(ctx.env as NodeJS.ProcessEnv) }) : { ok: false, detail: 'no command line found' };
   }
-  try {
-    const ins = inst.inspect(current, file, ctx);
-    let test: SelfTestResult | undefined;
-    if (ins.wired && runSelfTest) {
-      const line = agent === 'cline' ? shellQuote(file) : ins.commands[0];
-      test = line ? selfTest(agent, line, ctx.workspace, { ...process.env, ...(ctx.env as NodeJS.ProcessEnv) }) : { ok: false, detail: 'no command line found' };
-    }
-    const notes = ins.wired && current !== undefined ? safeNotes(() => inst.install(current, file, ctx).notes) : [];
-    return { scope, file, exists: current !== undefined, wired: ins.wired, problems: ins.problems, ...(test ? { selfTest: test } : {}), notes };
-  } catch (e) {
-    return { scope, file, exists: current !== undefined, wired: false, problems: [e instanceof Error ? e.message : String(e)], notes: [] };
-  }
+  const installNotes = check.wired ? safeNotes(() => INSTALLERS[check.agent].install(readIfExists(check.file), check.file, ctx).notes) : [];
+  const status: HookStatus = test && !test.ok && check.status === 'ok' ? 'unresolvable' : check.status;
+  return {
+    scope: check.scope,
+    file: check.file,
+    exists: check.exists,
+    wired: check.wired,
+    status,
+    recorded: check.recorded,
+    repairable: check.repairable,
+    problems: check.problems,
+    ...(test ? { selfTest: test } : {}),
+    notes: [...new Set([...installNotes, ...check.notes])],
+  };
 }
 
 function safeNotes(f: () => readonly string[]): readonly string[] {
@@ -90,24 +103,24 @@ async function bridgeReport(workspace: string, env: InstallContext['env']): Prom
 export async function doctor(argv: readonly string[]): Promise<{ report: DoctorReport; json: boolean }> {
   const args = parseSetupArgs(argv, ['user', 'workspace']);
   const agents = args.agents === 'all' || args.agents === 'detected' ? [...AGENT_IDS] : [...args.agents];
+  const { checks } = checkProtection({ home: args.ctx.home, workspaces: [args.ctx.workspace], env: args.ctx.env, platform: args.ctx.platform, agents, scopes: args.scopes });
   const selfTested = new Set<string>();
   const reports: AgentReport[] = agents.map((agent) => {
-    const scopes = args.scopes.map((scope) => {
-      const file = INSTALLERS[agent].configFile(scope, args.ctx);
+    const scopes = checks.filter((c) => c.agent === agent).map((check) => {
       // VS Code and Copilot CLI share a file: test each agent's own command line once per file
-      const key = `${agent}\u0000${file}`;
+      const key = `${agent}\u0000${check.file}`;
       const first = !selfTested.has(key);
       selfTested.add(key);
-      return inspectScope(agent, scope, args.ctx, first);
+      return scopeReport(check, args.ctx, first);
     });
-    return { agent, name: INSTALLERS[agent].displayName, detection: detectAgent(agent, args.ctx), scopes };
+    const detection = detectAgent(agent, args.ctx);
+    const installed = scopes.filter((s) => s.status !== 'not-installed');
+    const broken = installed.some((s) => s.status !== 'ok' || s.problems.length > 0 || (s.selfTest !== undefined && !s.selfTest.ok));
+    const status: AgentReport['status'] = broken ? 'unprotected' : installed.length > 0 ? 'protected' : detection.found ? 'not wired' : 'not installed';
+    return { agent, name: INSTALLERS[agent].displayName, detection, status, scopes };
   });
   const bridge = await bridgeReport(args.ctx.workspace, args.ctx.env);
-  const ok = reports.every((r) => {
-    const wired = r.scopes.filter((s) => s.wired);
-    if (r.detection.found && wired.length === 0) return false;
-    return wired.every((s) => s.problems.length === 0 && (s.selfTest?.ok ?? true));
-  });
+  const ok = reports.every((r) => r.status === 'protected' || r.status === 'not installed');
   return { report: { workspace: args.ctx.workspace, agents: reports, bridge, ok }, json: args.json };
 }
 
@@ -116,23 +129,34 @@ function tilde(p: string): string {
   return p.startsWith(home + '/') ? '~' + p.slice(home.length) : p;
 }
 
+const STATE: Record<HookStatus, string> = {
+  ok: 'hook wired',
+  'not-installed': 'not installed',
+  removed: 'REMOVED',
+  changed: 'CHANGED',
+  unresolvable: 'BROKEN (hook program missing)',
+  skipped: 'SKIPPED by the agent',
+  unreadable: 'UNREADABLE',
+};
+
 export function formatDoctor(r: DoctorReport): string {
   const lines: string[] = [`Agent Guard doctor — workspace ${tilde(r.workspace)}`, ''];
   for (const a of r.agents) {
-    const status = a.detection.found ? `installed (${a.detection.evidence.join('; ')})` : 'not found on this machine';
-    lines.push(`${a.name} [${a.agent}]: ${status}`);
+    const found = a.detection.found ? `found (${a.detection.evidence.join('; ')})` : 'not found on this machine';
+    lines.push(`${a.name} [${a.agent}]: ${a.status.toUpperCase()} — ${found}`);
     for (const s of a.scopes) {
-      const state = s.wired ? 'hook wired' : s.exists ? 'no Agent Guard hook' : 'no config';
+      const state = s.status === 'not-installed' ? (s.exists ? 'no Agent Guard hook' : 'no config') : STATE[s.status];
       lines.push(`  ${s.scope.padEnd(9)} ${tilde(s.file)}: ${state}`);
       if (s.selfTest) lines.push(`            self-test: ${s.selfTest.ok ? 'ok, ' : 'FAILED, '}${s.selfTest.detail}`);
       for (const p of s.problems) lines.push(`            problem: ${p}`);
       for (const n of s.notes) lines.push(`            note: ${n}`);
+      if (s.repairable && s.status !== 'ok') lines.push(`            → repair: agent-guard install --agent ${a.agent} --scope ${s.scope}${s.scope === 'workspace' ? ` --workspace ${shellQuote(r.workspace)}` : ''}`);
     }
-    if (a.detection.found && !a.scopes.some((s) => s.wired)) lines.push(`  → not protected: run \`agent-guard install --agent ${a.agent}\``);
+    if (a.status === 'not wired') lines.push(`  → not protected: run \`agent-guard install --agent ${a.agent}\``);
   }
   lines.push('', `Editor bridge (${tilde(r.bridge.runtimeDir)}): ${r.bridge.editor} — ${r.bridge.detail}`);
   if (r.bridge.editor !== 'answers') lines.push('  Without an editor, calls that need confirmation are asked in the agent where it can ask, otherwise blocked with how to approve.');
-  lines.push('', r.ok ? 'All wired hooks block as they should.' : 'Some agents are not protected or their hooks have problems (see above).');
+  lines.push('', r.ok ? 'Every installed hook is wired and blocks as it should.' : 'Some agents are not protected or their hooks have problems (see above).');
   return lines.join('\n') + '\n';
 }
 

@@ -7,8 +7,10 @@ import { AGENT_IDS, type AgentId } from '../hooks/types';
 import { applyChange, planChange, type FileChange } from './apply';
 import { parseSetupArgs, SETUP_USAGE, UsageError, type SetupArgs } from './args';
 import { detectAll } from './detect';
+import { recordPath, updateRecord, type InstallRecordEntry } from './installRecord';
 import { INSTALLERS } from './registry';
-import type { Planned } from './types';
+import { entriesFor } from './repair';
+import type { Planned, Scope } from './types';
 
 export type SetupKind = 'install' | 'uninstall';
 
@@ -78,6 +80,29 @@ function describe(c: FileChange, kind: SetupKind, dryRun: boolean): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * Keeps the install record (installRecord.ts) in step with what was written, so `doctor` and the editor can tell
+ * a hook that disappeared from one that was never installed. False when the record could not be written.
+ */
+function remember(kind: SetupKind, done: readonly FileChange[], args: SetupArgs, io: SetupOutput): boolean {
+  const installed: InstallRecordEntry[] = [];
+  const removed: { agent: FileChange['agent']; file: string }[] = [];
+  for (const c of done) {
+    if (c.action === 'error') continue;
+    const scope: Scope = args.scopes.find((s) => INSTALLERS[c.agent].configFile(s, args.ctx) === c.file) ?? 'user';
+    if (kind === 'install') installed.push(...entriesFor(c, scope, args.ctx));
+    else for (const agent of [c.agent, ...(c.also ?? [])]) removed.push({ agent, file: c.file });
+  }
+  const file = recordPath(args.ctx.env, args.ctx.home);
+  try {
+    updateRecord(file, installed, removed);
+    return true;
+  } catch (e) {
+    io.err(`agent-guard ${kind}: could not update ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return false;
+  }
+}
+
 export async function runSetup(kind: SetupKind, argv: readonly string[], io: SetupOutput = stdio): Promise<number> {
   await Promise.resolve();
   let args: SetupArgs;
@@ -107,6 +132,7 @@ export async function runSetup(kind: SetupKind, argv: readonly string[], io: Set
       done.push({ ...c, action: 'error', error: `could not write: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
+  if (!args.dryRun) failed = !remember(kind, done, args, io) || failed;
   if (args.json) {
     io.out(JSON.stringify({ kind, dryRun: args.dryRun, changes: done.map(({ before: _b, after: _a, ...rest }) => rest) }, null, 2) + '\n');
   } else {

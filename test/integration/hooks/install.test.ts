@@ -294,7 +294,8 @@ describe('agent-guard install: workspace scope, detection, files it must not tou
     assert.match(shared, /hook vscode/);
     assert.match(shared, /hook copilot-cli/);
     assert.match(r.stdout, /VS Code .* \+ GitHub Copilot CLI/);
-    assert.deepEqual(fs.readdirSync(s.home).filter((n) => n !== '.cache' && !n.startsWith('.npm')), [], 'no agent config written to the home folder');
+    assert.deepEqual(fs.readdirSync(s.home).filter((n) => n !== '.cache' && n !== '.config' && !n.startsWith('.npm')), [], 'no agent config written to the home folder');
+    assert.deepEqual(fs.readdirSync(path.join(s.home, '.config')), ['agent-guard'], 'only Agent Guard\'s install record under ~/.config');
     const un = cli(s, ['uninstall', '--scope', 'workspace', '--workspace', s.ws]);
     assert.equal(un.status, 0);
     for (const rel of ['.claude/settings.json', '.github/hooks/agent-guard.json', '.clinerules/hooks/PreToolUse', '.cursor/hooks.json', '.gemini/settings.json', '.codex/hooks.json']) {
