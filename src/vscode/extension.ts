@@ -13,6 +13,7 @@ import { registerPolicyEditor } from './policy/registerPolicyEditor';
 import { registerHardenCommand } from './approvals/hardenCommand';
 import { registerAutoApproveWarning } from './approvals/autoApproveWarning';
 import { WorkspaceGuards } from './guard/workspaceGuards';
+import { registerProtection } from './protection/register';
 import { Ledger } from './session/ledger';
 import type { Services } from './services';
 import { registerStatusBar } from './status/statusBar';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(registerPolicyEditor(services));
   context.subscriptions.push(registerHardenCommand(services), registerAutoApproveWarning(services));
   context.subscriptions.push(registerInstallHooksCommand(services));
+  context.subscriptions.push(registerProtection(services));
 
   const version = (context.extension.packageJSON as { version?: string }).version ?? '';
   log.info(`Agent Guard ${version} activated in ${(performance.now() - started).toFixed(1)} ms`);

@@ -195,3 +195,17 @@ export function trustSwitches(agent: AgentId, scope: Scope, file: string, ctx: I
     case 'cline': return { problems: [], notes: ['Cline runs hooks only with "Enable Hooks" checked in its settings (not readable from outside Cline).'] };
   }
 }
+
+/** Every file the switches above are read from, for the extension to watch (absent ones included). */
+export function switchFiles(ctx: InstallContext): string[] {
+  return [
+    path.join(ctx.workspace, '.claude', 'settings.local.json'),
+    path.join(ctx.workspace, '.claude', 'settings.json'),
+    path.join(claudeDir(ctx), 'settings.json'),
+    path.join(ctx.workspace, '.gemini', 'settings.json'),
+    path.join(ctx.home, '.gemini', 'settings.json'),
+    ctx.env['GEMINI_CLI_TRUSTED_FOLDERS_PATH'] || path.join(ctx.home, '.gemini', 'trustedFolders.json'),
+    path.join(codexDir(ctx), 'config.toml'),
+    path.join(copilotHome(ctx), 'config.json'),
+  ];
+}
