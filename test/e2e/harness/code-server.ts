@@ -57,7 +57,8 @@ export function createProfile(root: string): ScratchProfile {
   return profile;
 }
 
-function serverEnv(profile: ScratchProfile): NodeJS.ProcessEnv {
+/** The environment code-server (and so the extension host) runs with: scratch HOME and XDG folders. */
+export function serverEnv(profile: ScratchProfile): NodeJS.ProcessEnv {
   return {
     ...process.env,
     HOME: profile.home,
