@@ -12,6 +12,11 @@ import { looksLikePatch, patchTargets } from './patch';
 export interface RawEdit {
   readonly path: string;
   readonly op: EditOp;
+  /**
+   * The text the call writes into the file, where the tool says it (a whole new file, or only the replacement or
+   * the added lines of an edit): lets the core explain a change that switches an agent's approvals off.
+   */
+  readonly content?: string;
 }
 
 export type Classification =
@@ -25,6 +30,38 @@ const PATH_FIELDS = ['file_path', 'filePath', 'path', 'notebook_path', 'notebook
 const COMMAND_FIELDS = ['command', 'cmd', 'commandLine', 'command_line', 'script'];
 const CWD_FIELDS = ['cwd', 'dir_path', 'directory', 'workdir', 'working_directory', 'workingDirectory'];
 const PATCH_FIELDS = ['input', 'patch', 'command', 'diff'];
+/** Fields holding the new text of a file or of the edited part: Write/create/write_file content, Copilot CLI's file_text, Edit's new_string, VS Code's newString and code, NotebookEdit's new_source. */
+const CONTENT_FIELDS = ['content', 'file_text', 'contents', 'text', 'code', 'new_string', 'newString', 'new_str', 'new_source', 'newSource', 'insert_text', 'new_text', 'newText'];
+
+/** The replacement halves of SEARCH/REPLACE blocks (Cline's replace_in_file, Roo's apply_diff). */
+function replaceBlocks(diff: string): string | undefined {
+  const out: string[] = [];
+  let inReplace = false;
+  for (const line of diff.split(/\r?\n/)) {
+    if (/^=======\s*$/.test(line)) inReplace = true;
+    else if (/^>{5,}\s*REPLACE/.test(line)) inReplace = false;
+    else if (/^<{5,}\s*SEARCH/.test(line)) inReplace = false;
+    else if (inReplace) out.push(line);
+  }
+  return out.length > 0 ? out.join('\n') : undefined;
+}
+
+/** What a one-file write tool puts into the file, when its input says. */
+function contentOf(input: Json): string | undefined {
+  const direct = CONTENT_FIELDS.map((k) => input[k]).find((v): v is string => typeof v === 'string');
+  if (direct !== undefined) return direct;
+  const edits = input['edits'];
+  if (Array.isArray(edits)) {
+    const parts = edits.filter(isObject).map((e) => str(e, 'new_string', 'newString', 'new_str')).filter((t): t is string => t !== undefined);
+    if (parts.length > 0) return parts.join('\n');
+  }
+  const diff = str(input, 'diff');
+  return diff !== undefined ? replaceBlocks(diff) : undefined;
+}
+
+function edit(path: string, op: EditOp, content: string | undefined): RawEdit {
+  return content !== undefined && op === 'write' ? { path, op, content } : { path, op };
+}
 
 /** Tools that neither write files nor run anything outside the agent: reads, searches, plans, questions. */
 const READ_ONLY = new Set<string>([
@@ -89,7 +126,7 @@ function shellCall(tool: string, input: Json): Classification {
   const cwd = str(input, ...CWD_FIELDS);
   // older Codex sends patches as `apply_patch <<'EOF' … EOF` through the shell tool
   if (/^\s*(apply_patch|applypatch)\b/.test(command) && looksLikePatch(command)) {
-    const edits = patchTargets(command);
+    const edits = patchTargets(command).map((t) => edit(t.path, t.op, t.added));
     if (edits.length > 0) return { kind: 'actions', commands: [], edits };
   }
   return { kind: 'actions', commands: [cwd !== undefined ? { command, cwd } : { command }], edits: [] };
@@ -98,7 +135,7 @@ function shellCall(tool: string, input: Json): Classification {
 function patchCall(tool: string, input: Json | string): Classification {
   const text = typeof input === 'string' ? input : PATCH_FIELDS.map((k) => input[k]).find((v): v is string => typeof v === 'string');
   if (text === undefined) return { kind: 'malformed', problem: `${tool} call without patch text` };
-  const edits = patchTargets(text);
+  const edits = patchTargets(text).map((t) => edit(t.path, t.op, t.added));
   if (edits.length === 0) return { kind: 'unknown', summary: `${tool}: a patch in a format Agent Guard cannot read` };
   return { kind: 'actions', commands: [], edits };
 }
@@ -127,13 +164,21 @@ export function classifyTool(tool: string, input: Json | string | undefined): Cl
   if (tool === 'str_replace_editor') {
     if (str(input, 'command') === 'view') return { kind: 'read-only' };
     const p = str(input, ...PATH_FIELDS);
-    return p ? { kind: 'actions', commands: [], edits: [{ path: p, op: 'write' }] } : { kind: 'malformed', problem: `${tool} call without a path` };
+    return p ? { kind: 'actions', commands: [], edits: [edit(p, 'write', contentOf(input))] } : { kind: 'malformed', problem: `${tool} call without a path` };
   }
   if (tool === 'multi_replace_string_in_file') {
     const list = input['replacements'];
     const paths = Array.isArray(list) ? list.filter(isObject).map((r) => str(r, ...PATH_FIELDS)).filter((p): p is string => p !== undefined) : [];
     if (paths.length === 0 || !Array.isArray(list) || paths.length !== list.length) return { kind: 'malformed', problem: `${tool} call with a replacement that names no file` };
-    return { kind: 'actions', commands: [], edits: [...new Set(paths)].map((p) => ({ path: p, op: 'write' as const })) };
+    const replacements = list.filter(isObject);
+    return {
+      kind: 'actions',
+      commands: [],
+      edits: [...new Set(paths)].map((p) => {
+        const parts = replacements.filter((r) => str(r, ...PATH_FIELDS) === p).map((r) => str(r, 'newString', 'new_string')).filter((t): t is string => t !== undefined);
+        return edit(p, 'write', parts.length > 0 ? parts.join('\n') : undefined);
+      }),
+    };
   }
   if (tool === 'create_and_run_task') {
     const task = obj(input, 'task');
@@ -151,7 +196,8 @@ export function classifyTool(tool: string, input: Json | string | undefined): Cl
     const paths = pathsOf(input);
     if (paths.length === 0) return { kind: 'malformed', problem: `${tool} call without a file path` };
     const op: EditOp = DELETE.has(tool) ? 'delete' : 'write';
-    return { kind: 'actions', commands: [], edits: paths.map((p) => ({ path: p, op })) };
+    const content = paths.length === 1 ? contentOf(input) : undefined;
+    return { kind: 'actions', commands: [], edits: paths.map((p) => edit(p, op, content)) };
   }
   if (tool === 'rename_file' || tool === 'move_file' || tool === 'Move' || tool === 'Rename') {
     const from = str(input, 'source', 'from', 'old_path', 'oldPath', 'source_path', ...PATH_FIELDS);

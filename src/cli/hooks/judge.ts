@@ -51,7 +51,7 @@ export function judge(tool: string, classification: Classification, loc: Locatio
       }
       for (const e of classification.edits) {
         const abs = absoluteTarget(e.path, loc.cwd, options.home);
-        verdicts.push(g.checkEdit(abs, e.op, { root }));
+        verdicts.push(g.checkEdit(abs, e.op, e.content !== undefined ? { root, content: e.content } : { root }));
         actions.push({ kind: 'edit', path: abs, op: e.op });
       }
       if (verdicts.length === 0) return { verdict: verdictFromReasons([malformedInput(`${tool} call that does nothing Agent Guard can see`)]), actions, root };
