@@ -32,6 +32,8 @@ export class ProtectionMonitor implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private last: ProtectionReport | undefined;
   private disposed = false;
+  /** The last "protected" line logged, to log only changes. */
+  private lastSummary: string | undefined;
 
   constructor(private readonly services: Services, private readonly home: string) {}
 
@@ -90,19 +92,19 @@ export class ProtectionMonitor implements vscode.Disposable {
   }
 
   private publish(report: ProtectionReport): void {
-    const before = this.last;
     this.last = report;
     const { ledger, log } = this.services;
     const paused = ledger.snapshot().protection.kind === 'paused';
     if (report.broken.length === 0) {
       if (!paused) ledger.setProtection({ kind: 'protected' });
-      if (!before || before.broken.length > 0) {
-        const installed = report.checks.filter((c) => c.status === 'ok').map(describeCheck);
-        log.info(`protection: protected (${installed.length > 0 ? installed.join('; ') : 'no agent hooks installed here'})`);
-      }
+      const installed = report.checks.filter((c) => c.status === 'ok').map(describeCheck);
+      const summary = `protection: protected (${installed.length > 0 ? installed.join('; ') : 'no agent hooks installed here'})`;
+      if (summary !== this.lastSummary) log.info(summary);
+      this.lastSummary = summary;
       this.memory.next([]);
       return;
     }
+    this.lastSummary = undefined;
     const detail = unprotectedDetail(report.broken);
     if (!paused) ledger.setProtection({ kind: 'unprotected', detail });
     const fresh = this.memory.next(report.broken);
