@@ -27,17 +27,24 @@ function agentGuard(session: Workbench, args: readonly string[]): string {
   return r.stdout;
 }
 
-function ownLogLines(session: Workbench): string[] {
-  return session.extensionLogs().flatMap((log) => log.text.split('\n')).filter((line) => line !== '');
+/** How many lines each of the extension's log files (one per extension host) had: a point in time to wait from. */
+type LogMark = ReadonlyMap<string, number>;
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
 }
 
-/** Waits for a line of the extension's log matching `pattern` that was not there before (`seen` lines). */
-function waitForLogLine(session: Workbench, pattern: RegExp, seen: number, what: string): Promise<string> {
-  return waitFor(() => ownLogLines(session).slice(seen).find((line) => pattern.test(line)), 30_000, what);
+function logMark(session: Workbench): LogMark {
+  return new Map(session.extensionLogs().map((log) => [log.file, lines(log.text).length]));
 }
 
-function logLength(session: Workbench): number {
-  return ownLogLines(session).length;
+/** Waits for a line of the extension's logs matching `pattern` written after `mark`. */
+function waitForLogLine(session: Workbench, pattern: RegExp, mark: LogMark, what: string): Promise<string> {
+  return waitFor(
+    () => session.extensionLogs().flatMap((log) => lines(log.text).slice(mark.get(log.file) ?? 0)).find((line) => pattern.test(line)),
+    30_000,
+    what,
+  );
 }
 
 describe('Unprotected: a removed hook is noticed and repaired', () => {
@@ -58,7 +65,7 @@ describe('Unprotected: a removed hook is noticed and repaired', () => {
 
   it('install Claude Code hook (workspace) → protected; delete .claude/settings.json → unprotected + Repair offered; Repair → file back, protected', async function () {
     this.timeout(120_000);
-    let mark = logLength(session);
+    let mark = logMark(session);
     agentGuard(session, ['install', '--agent', 'claude', '--scope', 'workspace', '--workspace', session.workspace]);
     const installed = fs.readFileSync(settings, 'utf8');
     assert.match(installed, /hook claude/);
@@ -66,7 +73,7 @@ describe('Unprotected: a removed hook is noticed and repaired', () => {
     await waitForStatusBarItem(session.page, session.config.extensionId, STATUS_ITEM, (item) => item?.icons.includes('shield') === true);
     await session.screenshot('unprotected-1-protected');
 
-    mark = logLength(session);
+    mark = logMark(session);
     fs.rmSync(settings);
     const warning = await waitForLogLine(session, /\[warning\] protection: unprotected — Claude Code \(workspace\): hook removed/, mark, 'the extension to notice the deleted hook');
     assert.match(warning, /settings\.json was deleted/);
@@ -78,7 +85,7 @@ describe('Unprotected: a removed hook is noticed and repaired', () => {
     assert.match(unprotected?.ariaLabel ?? '', /Unprotected: Claude Code \(workspace\): hook removed/);
     await session.screenshot('unprotected-2-hook-deleted');
 
-    mark = logLength(session);
+    mark = logMark(session);
     await runCommand(session.page, REPAIR_TITLE);
     await waitForLogLine(session, /\[info\] repair: claude \(workspace\) ok — recreated /, mark, 'the repair to write the hook again');
     await waitForLogLine(session, /\[info\] protection: protected \(Claude Code \(workspace\): protected\)/, mark, 'the extension to see the hook back');
