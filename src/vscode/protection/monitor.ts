@@ -24,6 +24,8 @@ const REPAIR = 'Repair Agent Hooks';
 const DETAILS = 'Show Details';
 /** Coalesces the burst of events one save or `install` produces. */
 const SETTLE_MS = 300;
+/** A backstop for changes no watcher reported (a folder created after its watcher was due, a remote file system). */
+const RECHECK_MS = 60_000;
 
 export class ProtectionMonitor implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -57,6 +59,8 @@ export class ProtectionMonitor implements vscode.Disposable {
         if (snap.protection.kind === 'protected' && this.last && this.last.broken.length > 0) this.publish(this.last);
       }),
     );
+    const periodic = setInterval(() => this.schedule(), RECHECK_MS);
+    this.disposables.push({ dispose: () => clearInterval(periodic) });
     this.schedule(0);
   }
 
@@ -119,9 +123,10 @@ export class ProtectionMonitor implements vscode.Disposable {
   }
 
   /**
-   * One watcher per file that decides whether a hook runs. Files in a workspace folder are watched relative to
-   * it (the workspace watcher sees them appear); files elsewhere from their folder once it exists — folders that
-   * do not exist yet are retried after every check, so a later `install` gets watched too.
+   * Watchers for the files that decide whether a hook runs. In each workspace folder one recursive glob over
+   * the folder's hook configs (served by the workspace watcher, which sees files and folders appear); files
+   * elsewhere one watcher each from their folder once it exists — folders that do not exist yet are retried
+   * after every check, so a later `install` gets watched too. The periodic check covers what a watcher misses.
    */
   private rewatch(): void {
     for (const w of this.watchers.values()) w.dispose();
@@ -141,16 +146,21 @@ export class ProtectionMonitor implements vscode.Disposable {
       for (const f of switchFiles(ctx)) files.add(f);
     }
     const onEvent = (): void => this.schedule();
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-    for (const file of files) {
-      if (this.watchers.has(file)) continue;
-      const root = folders.find((r) => file.startsWith(r + path.sep));
-      let pattern: vscode.RelativePattern;
-      if (root) pattern = new vscode.RelativePattern(vscode.Uri.file(root), path.relative(root, file).split(path.sep).join('/'));
-      else if (fs.existsSync(path.dirname(file))) pattern = new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file));
-      else continue;
+    const add = (key: string, pattern: vscode.RelativePattern): void => {
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-      this.watchers.set(file, vscode.Disposable.from(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent)));
+      this.watchers.set(key, vscode.Disposable.from(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent)));
+    };
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const inFolder = new Map<string, string[]>();
+    for (const file of files) {
+      const root = folders.find((r) => file.startsWith(r + path.sep));
+      if (root) inFolder.set(root, [...(inFolder.get(root) ?? []), path.relative(root, file).split(path.sep).join('/')]);
+      else if (!this.watchers.has(file) && fs.existsSync(path.dirname(file))) add(file, new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+    }
+    for (const [root, relative] of inFolder) {
+      const key = `folder:${root}`;
+      // "**/" makes it a recursive watch: a plain relative path would watch only the folder's direct children
+      if (!this.watchers.has(key)) add(key, new vscode.RelativePattern(vscode.Uri.file(root), `**/{${relative.join(',')}}`));
     }
   }
 
