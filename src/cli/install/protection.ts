@@ -136,7 +136,12 @@ export function checkHook(agent: AgentId, scope: Scope, base: InstallContext, re
 
   try {
     const expected = inst.install(current, file, ctx);
-    if (expected.content !== current) {
+    if (expected.content === current) {
+      // the entry is what install writes: what inspect still finds is about the agent's own trust or settings
+      const trust = inst.inspect(current, file, ctx).problems;
+      if (trust.length > 0 && status === 'ok') status = 'skipped';
+      problems.push(...trust);
+    } else {
       if (status === 'ok') status = 'changed';
       const want = expected.content === null ? [] : inst.inspect(expected.content, file, ctx).commands;
       const differs = want.filter((w) => !found.commands.includes(w));

@@ -1,14 +1,11 @@
 /**
- * Settings and trust decisions that make an agent skip a hook that is wired correctly — the config looks fine,
- * yet nothing is checked. Each finding is read from the agent's own files (sources in
- * ../../../../shared/reference/agent-hooks.md and real-agents-testing.md):
+ * Settings that make an agent skip a hook that is wired correctly, found OUTSIDE the hook's own config file (the
+ * installers' `inspect` already reports what that file says, and the trust an agent records for a hook or a
+ * folder: Codex hook and project trust, Gemini CLI and Copilot CLI folder trust — see codexTrust.ts,
+ * folderTrust.ts). Read from the agent's own files (sources in ../../../../shared/reference/agent-hooks.md):
  *  - Claude Code: `disableAllHooks: true` in the effective settings (managed > local > project > user).
- *  - Gemini CLI: `hooksConfig.enabled: false` or `hooksConfig.disabled` naming our hook (system > project >
- *    user); project hooks only in a trusted folder (`~/.gemini/trustedFolders.json`) unless folder trust is off.
- *  - Codex: `[features] hooks = false`; a hook runs only once trusted (`[hooks.state."<file>:pre_tool_use:…"]`
- *    `trusted_hash` in `config.toml`, written by Codex's /hooks review); a project `.codex/` only for a project
- *    with `trust_level = "trusted"`.
- *  - Copilot CLI: repository hooks only in a folder listed in `trusted_folders` of `~/.copilot/config.json`.
+ *  - Gemini CLI: `hooksConfig.enabled: false` or `hooksConfig.disabled` naming our hook (system > project > user).
+ *  - Codex: `[features] hooks = false` (or the older `codex_hooks`) in `config.toml`.
  *  - VS Code: `chat.useHooks: false`; `chat.hookFilesLocations` switching our folder off.
  * Cursor (trusted workspace) and Cline ("Enable Hooks") keep their switches where we cannot read them: a note.
  */
@@ -71,83 +68,38 @@ function effective(files: readonly string[], pick: (doc: Json) => unknown): { fi
   return undefined;
 }
 
-/** `dir` is `ancestor` or inside it. */
-function within(dir: string, ancestor: string): boolean {
-  const rel = path.relative(path.resolve(ancestor), path.resolve(dir));
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
 const claudeDir = (ctx: InstallContext): string => ctx.env['CLAUDE_CONFIG_DIR'] || path.join(ctx.home, '.claude');
 const codexDir = (ctx: InstallContext): string => ctx.env['CODEX_HOME'] || path.join(ctx.home, '.codex');
 const copilotHome = (ctx: InstallContext): string => ctx.env['COPILOT_HOME'] || path.join(ctx.home, '.copilot');
 
-function claude(ctx: InstallContext): SwitchFindings {
+function claude(file: string, ctx: InstallContext): SwitchFindings {
   const managed = ctx.platform === 'darwin' ? '/Library/Application Support/ClaudeCode/managed-settings.json' : ctx.platform === 'win32' ? 'C:\\ProgramData\\ClaudeCode\\managed-settings.json' : '/etc/claude-code/managed-settings.json';
   const files = [managed, path.join(ctx.workspace, '.claude', 'settings.local.json'), path.join(ctx.workspace, '.claude', 'settings.json'), path.join(claudeDir(ctx), 'settings.json')];
   const off = effective(files, (d) => d['disableAllHooks']);
-  return { problems: off?.value === true ? [`"disableAllHooks": true in ${off.file}: Claude Code runs no hooks`] : [], notes: [] };
+  // the hook's own file is reported by the installer's inspect
+  return { problems: off?.value === true && off.file !== file ? [`"disableAllHooks": true in ${off.file}: Claude Code runs no hooks`] : [], notes: [] };
 }
 
-function gemini(scope: Scope, ctx: InstallContext): SwitchFindings {
+function gemini(file: string, ctx: InstallContext): SwitchFindings {
   const user = path.join(ctx.home, '.gemini', 'settings.json');
   const files = ['/etc/gemini-cli/settings.json', path.join(ctx.workspace, '.gemini', 'settings.json'), user];
   const hooksConfig = (d: Json): Json | undefined => (isObject(d['hooksConfig']) ? d['hooksConfig'] : undefined);
   const problems: string[] = [];
   const enabled = effective(files, (d) => hooksConfig(d)?.['enabled']);
-  if (enabled?.value === false) problems.push(`"hooksConfig.enabled": false in ${enabled.file}: Gemini CLI runs no hooks`);
+  if (enabled?.value === false && enabled.file !== file) problems.push(`"hooksConfig.enabled": false in ${enabled.file}: Gemini CLI runs no hooks`);
   const disabled = effective(files, (d) => hooksConfig(d)?.['disabled']);
-  if (Array.isArray(disabled?.value) && disabled.value.includes('agent-guard')) problems.push(`"hooksConfig.disabled" in ${disabled.file} lists agent-guard`);
-  if (scope === 'workspace') {
-    const trust = effective(['/etc/gemini-cli/settings.json', user], (d) => {
-      const security = isObject(d['security']) ? d['security'] : undefined;
-      const folderTrust = security && isObject(security['folderTrust']) ? security['folderTrust'] : undefined;
-      return folderTrust?.['enabled'];
-    });
-    if (trust?.value !== false && !geminiTrusts(ctx)) {
-      problems.push(`Gemini CLI skips the hooks of ${path.join(ctx.workspace, '.gemini', 'settings.json')} until you trust this folder (/permissions in Gemini, or ~/.gemini/trustedFolders.json)`);
-    }
-  }
+  if (Array.isArray(disabled?.value) && disabled.value.includes('agent-guard') && disabled.file !== file) problems.push(`"hooksConfig.disabled" in ${disabled.file} lists agent-guard`);
   return { problems, notes: [] };
 }
 
-function geminiTrusts(ctx: InstallContext): boolean {
-  const file = ctx.env['GEMINI_CLI_TRUSTED_FOLDERS_PATH'] || path.join(ctx.home, '.gemini', 'trustedFolders.json');
-  const rules = readJson(file);
-  if (!rules) return false;
-  // the most specific matching rule decides
-  let best: { depth: number; trusted: boolean } | undefined;
-  for (const [p, level] of Object.entries(rules)) {
-    const base = level === 'TRUST_PARENT' ? path.dirname(p) : p;
-    if (!within(ctx.workspace, base)) continue;
-    const depth = path.resolve(base).length;
-    if (!best || depth > best.depth) best = { depth, trusted: level === 'TRUST_FOLDER' || level === 'TRUST_PARENT' };
-  }
-  return best?.trusted ?? false;
-}
-
-function codex(scope: Scope, file: string, ctx: InstallContext): SwitchFindings {
+function codex(ctx: InstallContext): SwitchFindings {
   const configFile = path.join(codexDir(ctx), 'config.toml');
-  const tables = tomlTables(readText(configFile) ?? '');
+  const features = findTable(tomlTables(readText(configFile) ?? ''), 'features');
   const problems: string[] = [];
-  const features = findTable(tables, 'features');
   for (const key of ['hooks', 'codex_hooks']) {
     if (features?.values.get(key) === false) problems.push(`[features] ${key} = false in ${configFile}: Codex runs no hooks`);
   }
-  const trusted = tables.some((t) => t.path.length === 3 && t.path[0] === 'hooks' && t.path[1] === 'state' && (t.path[2] ?? '').startsWith(`${file}:pre_tool_use:`) && typeof t.values.get('trusted_hash') === 'string');
-  if (!trusted) problems.push(`Codex has not trusted this hook: it skips it without a warning until you review it in Codex's /hooks (no trusted_hash for ${file} in ${configFile})`);
-  if (scope === 'workspace') {
-    const project = tables.find((t) => t.path.length === 2 && t.path[0] === 'projects' && within(ctx.workspace, t.path[1] ?? '\u0000') && t.values.get('trust_level') === 'trusted');
-    if (!project) problems.push(`Codex reads ${path.dirname(file)} only in a trusted project: no [projects."${ctx.workspace}"] trust_level = "trusted" in ${configFile}`);
-  }
   return { problems, notes: [] };
-}
-
-function copilotCli(scope: Scope, ctx: InstallContext): SwitchFindings {
-  if (scope !== 'workspace') return { problems: [], notes: [] };
-  const configFile = path.join(copilotHome(ctx), 'config.json');
-  const folders = readJson(configFile)?.['trusted_folders'];
-  const trusted = Array.isArray(folders) && folders.some((f) => typeof f === 'string' && within(ctx.workspace, f));
-  return trusted ? { problems: [], notes: [] } : { problems: [`Copilot CLI runs this folder's hooks only once you trust it: ${ctx.workspace} is not in "trusted_folders" of ${configFile}`], notes: [] };
 }
 
 function vscodeUserSettings(ctx: InstallContext): string[] {
@@ -186,10 +138,10 @@ function vscode(scope: Scope, ctx: InstallContext, editor: EditorHookSettings | 
 /** What keeps `agent` from running the hook in `file` (installed in `scope`). */
 export function trustSwitches(agent: AgentId, scope: Scope, file: string, ctx: InstallContext, options: SwitchOptions = {}): SwitchFindings {
   switch (agent) {
-    case 'claude': return claude(ctx);
-    case 'gemini': return gemini(scope, ctx);
-    case 'codex': return codex(scope, file, ctx);
-    case 'copilot-cli': return copilotCli(scope, ctx);
+    case 'claude': return claude(file, ctx);
+    case 'gemini': return gemini(file, ctx);
+    case 'codex': return codex(ctx);
+    case 'copilot-cli': return { problems: [], notes: [] };
     case 'vscode': return vscode(scope, ctx, options.editorSettings);
     case 'cursor': return { problems: [], notes: scope === 'workspace' ? ['Cursor applies project hooks only in a trusted workspace (not readable from outside Cursor).'] : [] };
     case 'cline': return { problems: [], notes: ['Cline runs hooks only with "Enable Hooks" checked in its settings (not readable from outside Cline).'] };
@@ -205,6 +157,7 @@ export function switchFiles(ctx: InstallContext): string[] {
     path.join(ctx.workspace, '.gemini', 'settings.json'),
     path.join(ctx.home, '.gemini', 'settings.json'),
     ctx.env['GEMINI_CLI_TRUSTED_FOLDERS_PATH'] || path.join(ctx.home, '.gemini', 'trustedFolders.json'),
+    ...vscodeUserSettings(ctx),
     path.join(codexDir(ctx), 'config.toml'),
     path.join(copilotHome(ctx), 'config.json'),
   ];

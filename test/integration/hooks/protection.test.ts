@@ -188,7 +188,7 @@ describe('removal is noticed: doctor and the in-process protection check', funct
   });
 
   describe('trust switches that make an agent skip a hook', () => {
-    it('Claude: disableAllHooks in .claude/settings.local.json → skipped (not repairable by install); false there wins over the user file', () => {
+    it('Claude: disableAllHooks in .claude/settings.local.json (another file than the hook\'s) or in the hook\'s own file → skipped, not repairable by install', () => {
       install(s, 'claude', 'user');
       const local = path.join(s.ws, '.claude/settings.local.json');
       fs.mkdirSync(path.dirname(local), { recursive: true });
@@ -196,19 +196,20 @@ describe('removal is noticed: doctor and the in-process protection check', funct
       const c = check(s, 'claude', 'user');
       assert.equal(c.status, 'skipped');
       assert.equal(c.repairable, false);
-      assert.match(c.problems.join(), /disableAllHooks/);
+      assert.match(c.problems.join(), /disableAllHooks.*settings\.local\.json/);
       assert.equal(doctor(s, 'claude').status, 1);
       fs.writeFileSync(local, '{ "disableAllHooks": false }');
+      assert.equal(check(s, 'claude', 'user').status, 'ok');
       const user = path.join(s.home, '.claude/settings.json');
       fs.writeFileSync(user, fs.readFileSync(user, 'utf8').replace('{', '{ "disableAllHooks": true,'));
-      assert.equal(check(s, 'claude', 'user').status, 'ok');
+      assert.equal(check(s, 'claude', 'user').status, 'skipped');
     });
 
     it('Gemini: a project hook in an untrusted folder is skipped; TRUST_FOLDER (or folder trust off) makes it count', () => {
       install(s, 'gemini', 'workspace');
       const c = check(s, 'gemini', 'workspace');
       assert.equal(c.status, 'skipped');
-      assert.match(c.problems.join(), /trust this folder/);
+      assert.match(c.problems.join(), /only in a trusted folder/);
       fs.mkdirSync(path.join(s.home, '.gemini'), { recursive: true });
       fs.writeFileSync(path.join(s.home, '.gemini/trustedFolders.json'), JSON.stringify({ [s.ws]: 'TRUST_FOLDER' }));
       assert.equal(check(s, 'gemini', 'workspace').status, 'ok');
@@ -237,12 +238,12 @@ describe('removal is noticed: doctor and the in-process protection check', funct
       assert.match(check(s, 'codex', 'workspace').problems.join(), /\[features\] hooks = false/);
     });
 
-    it('Copilot CLI: repository hooks need the folder in trusted_folders (VS Code, sharing the file, does not)', () => {
+    it('Copilot CLI: repository hooks need the folder in trustedFolders (VS Code, sharing the file, does not)', () => {
       install(s, 'copilot-cli', 'workspace');
       assert.equal(check(s, 'copilot-cli', 'workspace').status, 'skipped');
       assert.equal(check(s, 'vscode', 'workspace').status, 'ok');
       fs.mkdirSync(path.join(s.home, '.copilot'), { recursive: true });
-      fs.writeFileSync(path.join(s.home, '.copilot/config.json'), JSON.stringify({ trusted_folders: [path.dirname(s.ws)] }));
+      fs.writeFileSync(path.join(s.home, '.copilot/config.json'), JSON.stringify({ trustedFolders: [path.dirname(s.ws)] }));
       assert.equal(check(s, 'copilot-cli', 'workspace').status, 'ok');
     });
 
