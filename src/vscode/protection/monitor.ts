@@ -25,7 +25,7 @@ const DETAILS = 'Show Details';
 /** Coalesces the burst of events one save or `install` produces. */
 const SETTLE_MS = 300;
 /** A backstop for changes no watcher reported (a folder created after its watcher was due, a remote file system). */
-const RECHECK_MS = 60_000;
+const RECHECK_MS = 15_000;
 
 export class ProtectionMonitor implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -155,7 +155,11 @@ export class ProtectionMonitor implements vscode.Disposable {
     for (const file of files) {
       const root = folders.find((r) => file.startsWith(r + path.sep));
       if (root) inFolder.set(root, [...(inFolder.get(root) ?? []), path.relative(root, file).split(path.sep).join('/')]);
-      else if (!this.watchers.has(file) && fs.existsSync(path.dirname(file))) add(file, new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+      else if (!fs.existsSync(path.dirname(file))) {
+        // a watcher whose folder was deleted has stopped for good: make a new one once the folder is back
+        this.watchers.get(file)?.dispose();
+        this.watchers.delete(file);
+      } else if (!this.watchers.has(file)) add(file, new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
     }
     for (const [root, relative] of inFolder) {
       const key = `folder:${root}`;

@@ -7,7 +7,9 @@
  */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { recordPath } from '../../cli/install/installRecord';
 import { repairHooks, type RepairResult } from '../../cli/install/repair';
+import { announceAgentGuardWrite } from '../protect/register';
 import type { Services } from '../services';
 import { extensionCliPrefix } from './cliPrefix';
 import { ProtectionMonitor, REPAIR_COMMAND_ID } from './monitor';
@@ -32,6 +34,9 @@ function repair(services: Services, monitor: ProtectionMonitor, home: string): R
     return [];
   }
   const fixable = before.broken.filter((c) => c.repairable);
+  // our own writes: the protected-file watch must not ask the person about them
+  for (const c of fixable) announceAgentGuardWrite(c.file);
+  announceAgentGuardWrite(recordPath(process.env, home));
   const results = repairHooks(fixable, { home, env: process.env, fallbackPrefix: extensionCliPrefix(services.context.extensionPath) });
   for (const r of results) {
     if (r.ok) log.info(`repair: ${r.agent} (${r.scope}) ok — ${r.detail}`);

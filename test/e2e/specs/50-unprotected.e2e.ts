@@ -69,7 +69,7 @@ describe('Unprotected: a removed hook is noticed and repaired', () => {
     agentGuard(session, ['install', '--agent', 'claude', '--scope', 'workspace', '--workspace', session.workspace]);
     const installed = fs.readFileSync(settings, 'utf8');
     assert.match(installed, /hook claude/);
-    await waitForLogLine(session, /\[info\] protection: protected \(Claude Code \(workspace\): protected\)/, mark, 'the extension to see the installed hook');
+    await waitForLogLine(session, /\[info\] protection: protected \(.*Claude Code \(workspace\): protected/, mark, 'the extension to see the installed hook');
     await waitForStatusBarItem(session.page, session.config.extensionId, STATUS_ITEM, (item) => item?.icons.includes('shield') === true);
     await session.screenshot('unprotected-1-protected');
 
@@ -77,7 +77,7 @@ describe('Unprotected: a removed hook is noticed and repaired', () => {
     fs.rmSync(settings);
     const warning = await waitForLogLine(session, /\[warning\] protection: unprotected — Claude Code \(workspace\): hook removed/, mark, 'the extension to notice the deleted hook');
     assert.match(warning, /settings\.json was deleted/);
-    const notification = await readNotification(session.page, /agents are unprotected/);
+    const notification = await readNotification(session.page, /agents are unprotected — Claude Code \(workspace\): hook removed/);
     assert.match(notification.message, /Claude Code \(workspace\): hook removed/);
     assert.deepEqual(notification.buttons, ['Repair Agent Hooks', 'Show Details']);
     const unprotected = await waitForStatusBarItem(session.page, session.config.extensionId, STATUS_ITEM, (item) => item?.text.includes('Unprotected') === true);
@@ -88,7 +88,7 @@ describe('Unprotected: a removed hook is noticed and repaired', () => {
     mark = logMark(session);
     await runCommand(session.page, REPAIR_TITLE);
     await waitForLogLine(session, /\[info\] repair: claude \(workspace\) ok — recreated /, mark, 'the repair to write the hook again');
-    await waitForLogLine(session, /\[info\] protection: protected \(Claude Code \(workspace\): protected\)/, mark, 'the extension to see the hook back');
+    await waitForLogLine(session, /\[info\] protection: protected \(.*Claude Code \(workspace\): protected/, mark, 'the extension to see the hook back');
     assert.equal(fs.readFileSync(settings, 'utf8'), installed, 'the same hook, the same command line');
     await readNotification(session.page, /agents are protected again/);
     await session.screenshot('unprotected-3-repaired');
