@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { activationReport, writeReport } from '../../../scripts/activation-time.mjs';
-import { parseAuditLine } from '../../../src/vscode/audit/auditEntry';
+import { parseAuditLine, serializeAuditEntry } from '../../../src/vscode/audit/auditEntry';
 import { AuditLog } from '../../../src/vscode/audit/auditLog';
 import { findRuntimeFile } from '../../../src/cli/bridge/runtimeFile';
 import { claudeBash, runClaudeHook, type HookAnswer } from '../harness/agentHook';
@@ -41,6 +41,11 @@ import {
 } from '../vscode-dom';
 
 const RESET = 'git reset --hard HEAD~3';
+const EXPIRED_DAY_FILE = 'audit-2020-01-01.jsonl';
+const OLD_ENTRY = {
+  time: '2020-01-01T12:00:00.000Z', source: 'hook', agent: 'claude', tool: 'Bash', subject: 'rm -rf old', decision: 'deny',
+  risk: 'critical', rules: ['fs.delete-system'], outcome: 'denied', root: '/old', pid: 1,
+} as const;
 const DESTROY = 'terraform destroy -auto-approve';
 
 /** This story's two decisions among the rows (the log is shared with every other spec and window). */
@@ -77,6 +82,9 @@ describe('Status bar and audit log', function () {
     const session = workbench();
     folder = path.join(session.config.scratch, 'status-audit-workspace');
     fs.mkdirSync(folder, { recursive: true });
+    // a day file long past the retention (90 days by default), left by some earlier window
+    fs.mkdirSync(auditDir(session), { recursive: true });
+    fs.writeFileSync(path.join(auditDir(session), EXPIRED_DAY_FILE), serializeAuditEntry({ ...OLD_ENTRY }));
     page = await session.openWindow(folder, consoleLines);
     await statusItem(session, page, (content) => content !== undefined, 60_000);
   });
@@ -104,6 +112,14 @@ describe('Status bar and audit log', function () {
 
     await clickStatusBarItem(page, session.config.extensionId, STATUS_ITEM);
     await waitForSideBarTitle(page, /Agent Guard: Audit Log/i);
+  });
+
+  it('a window that starts applies the retention: a day file older than agentGuard.audit.retentionDays is removed and not listed', async () => {
+    const session = workbench();
+    const dir = auditDir(session);
+    await waitFor(() => (fs.existsSync(path.join(dir, EXPIRED_DAY_FILE)) ? undefined : true), 20_000, `${EXPIRED_DAY_FILE} to be removed by retention`);
+    const rows = await waitForSideBarTreeRows(page, () => true);
+    assert.ok(!rows.some((row) => row.label === OLD_ENTRY.subject), 'the expired entry is not listed');
   });
 
   it('an agent asks for `git reset --hard HEAD~3` → the person denies it in the modal → "Medium risk · 1 denied" on the warning background', async () => {
