@@ -63,6 +63,12 @@ export interface ProtectionOptions {
   readonly editorSettings?: EditorHookSettings;
   /** Another install record (tests). */
   readonly recordFile?: string;
+  /**
+   * Hooks known to be installed from elsewhere — the editor remembers every hook it has seen wired, so one
+   * installed without a record (an older CLI, an installer that does not record) still counts when it disappears.
+   * A hook the record says was uninstalled is not counted.
+   */
+  readonly known?: ReadonlyArray<{ readonly agent: AgentId; readonly file: string }>;
 }
 
 export interface ProtectionReport {
@@ -97,10 +103,12 @@ function message(e: unknown): string {
 }
 
 /** One agent in one scope. */
-export function checkHook(agent: AgentId, scope: Scope, base: InstallContext, record: InstallRecord, editorSettings?: EditorHookSettings): HookCheck {
+export function checkHook(agent: AgentId, scope: Scope, base: InstallContext, record: InstallRecord, editorSettings?: EditorHookSettings, known: ProtectionOptions['known'] = []): HookCheck {
   const inst = INSTALLERS[agent];
   const file = inst.configFile(scope, base);
   const entry = activeEntry(record, agent, file);
+  const uninstalled = entry === undefined && record.entries.some((e) => e.agent === agent && e.file === file && e.removedAt !== undefined);
+  const remembered = !uninstalled && known.some((k) => k.agent === agent && k.file === file);
   const head = { agent, name: inst.displayName, scope, file, ...(scope === 'workspace' ? { workspace: base.workspace } : {}), recorded: entry !== undefined };
   let current: string | undefined;
   try {
@@ -117,7 +125,7 @@ export function checkHook(agent: AgentId, scope: Scope, base: InstallContext, re
     return { ...head, status, exists, wired: false, problems: entry ? [message(e)] : [], notes: [], repairable: false };
   }
   if (!found.wired) {
-    if (!entry) return { ...head, status: 'not-installed', exists, wired: false, problems: [], notes: [], repairable: false };
+    if (!entry && !remembered) return { ...head, status: 'not-installed', exists, wired: false, problems: [], notes: [], repairable: false };
     const why = exists ? `the Agent Guard hook was removed from ${file}` : `${file} was deleted`;
     return { ...head, status: 'removed', exists, wired: false, problems: [`${why}: ${inst.displayName} no longer asks Agent Guard`], notes: [], repairable: true };
   }
@@ -183,7 +191,7 @@ export function checkProtection(opts: ProtectionOptions): ProtectionReport {
     const folders = scope === 'user' ? [opts.workspaces[0] ?? opts.home] : opts.workspaces.map((w) => path.resolve(w));
     for (const folder of folders) {
       const base = baseContext(opts, folder);
-      for (const agent of agents) checks.push(checkHook(agent, scope, base, record, opts.editorSettings));
+      for (const agent of agents) checks.push(checkHook(agent, scope, base, record, opts.editorSettings, opts.known));
     }
   }
   return { checks, broken: checks.filter(isBroken) };

@@ -83,8 +83,9 @@ function describe(c: FileChange, kind: SetupKind, dryRun: boolean): string {
 /**
  * Keeps the install record (installRecord.ts) in step with what was written, so `doctor` and the editor can tell
  * a hook that disappeared from one that was never installed. False when the record could not be written.
+ * Every installer should call it after writing (the extension's Install Agent Hooks too).
  */
-function remember(kind: SetupKind, done: readonly FileChange[], args: SetupArgs, io: SetupOutput): boolean {
+export function recordSetup(kind: SetupKind, done: readonly FileChange[], args: Pick<SetupArgs, 'scopes' | 'ctx'>, io: SetupOutput = stdio): boolean {
   const installed: InstallRecordEntry[] = [];
   const removed: { agent: FileChange['agent']; file: string }[] = [];
   for (const c of done) {
@@ -132,7 +133,7 @@ export async function runSetup(kind: SetupKind, argv: readonly string[], io: Set
       done.push({ ...c, action: 'error', error: `could not write: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
-  if (!args.dryRun) failed = !remember(kind, done, args, io) || failed;
+  if (!args.dryRun) failed = !recordSetup(kind, done, args, io) || failed;
   if (args.json) {
     io.out(JSON.stringify({ kind, dryRun: args.dryRun, changes: done.map(({ before: _b, after: _a, ...rest }) => rest) }, null, 2) + '\n');
   } else {

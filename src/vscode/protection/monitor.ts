@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { AGENT_IDS } from '../../cli/hooks/types';
+import { AGENT_IDS, type AgentId } from '../../cli/hooks/types';
 import { recordPath } from '../../cli/install/installRecord';
 import { checkProtection, type ProtectionReport } from '../../cli/install/protection';
 import { INSTALLERS } from '../../cli/install/registry';
@@ -20,6 +20,12 @@ import type { Services } from '../services';
 import { describeCheck, ProblemMemory, unprotectedDetail } from './problems';
 
 export const REPAIR_COMMAND_ID = 'agentGuard.repairProtection';
+const KNOWN_HOOKS_KEY = 'agentGuard.protection.knownHooks';
+
+interface KnownHook {
+  readonly agent: AgentId;
+  readonly file: string;
+}
 const REPAIR = 'Repair Agent Hooks';
 const DETAILS = 'Show Details';
 /** Coalesces the burst of events one save or `install` produces. */
@@ -68,7 +74,8 @@ export class ProtectionMonitor implements vscode.Disposable {
   checkNow(): ProtectionReport {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const report = checkProtection({ home: this.home, workspaces: this.roots(), env: process.env, editorSettings: editorSettings() });
+    const report = checkProtection({ home: this.home, workspaces: this.roots(), env: process.env, editorSettings: editorSettings(), known: this.known() });
+    this.remember(report);
     this.publish(report);
     this.watchMissing();
     return report;
@@ -80,6 +87,26 @@ export class ProtectionMonitor implements vscode.Disposable {
 
   roots(): string[] {
     return this.services.guards.roots();
+  }
+
+  /** Hooks this editor has seen wired (kept across sessions): installed, even when no install record says so. */
+  private known(): KnownHook[] {
+    return this.services.context.globalState.get<KnownHook[]>(KNOWN_HOOKS_KEY, []);
+  }
+
+  private remember(report: ProtectionReport): void {
+    const before = this.known();
+    const key = (h: KnownHook): string => `${h.agent}\u0000${h.file}`;
+    const now = new Map(before.map((h) => [key(h), h]));
+    for (const c of report.checks) {
+      if (c.wired) now.set(key(c), { agent: c.agent, file: c.file });
+      // uninstalled on purpose (the record says so): forget it
+      else if (c.status === 'not-installed') now.delete(key(c));
+    }
+    const after = [...now.values()];
+    if (JSON.stringify(after) !== JSON.stringify(before)) {
+      void this.services.context.globalState.update(KNOWN_HOOKS_KEY, after);
+    }
   }
 
   private schedule(delay = SETTLE_MS): void {

@@ -187,6 +187,22 @@ describe('removal is noticed: doctor and the in-process protection check', funct
     assert.equal(check(s, 'claude', 'user').status, 'changed', 'compared with install for the options its own command line carries');
   });
 
+  it('a hook the editor remembers (installed without a record) that disappears is removed; one the record says was uninstalled is not', () => {
+    install(s, 'claude', 'workspace');
+    const file = path.join(s.ws, '.claude/settings.json');
+    fs.rmSync(path.join(s.home, '.config/agent-guard/installed-hooks.json'));
+    fs.rmSync(file);
+    assert.equal(check(s, 'claude', 'workspace').status, 'not-installed', 'nobody knows it was there');
+    const known = [{ agent: 'claude' as const, file }];
+    const c = check(s, 'claude', 'workspace', { known });
+    assert.equal(c.status, 'removed');
+    const [r] = repairHooks([c], { home: s.home, env: s.env, fallbackPrefix: `${process.execPath} ${CLI}` });
+    assert.equal(r?.ok, true, r?.detail);
+    assert.equal(check(s, 'claude', 'workspace', { known }).status, 'ok');
+    assert.equal(cli(s, ['uninstall', '--agent', 'claude', '--scope', 'workspace', '--workspace', s.ws]).status, 0);
+    assert.equal(check(s, 'claude', 'workspace', { known }).status, 'not-installed', 'uninstalled on purpose');
+  });
+
   describe('trust switches that make an agent skip a hook', () => {
     it('Claude: disableAllHooks in .claude/settings.local.json (another file than the hook\'s) or in the hook\'s own file → skipped, not repairable by install', () => {
       install(s, 'claude', 'user');
