@@ -78,11 +78,16 @@ export function activeEntry(record: InstallRecord, agent: AgentId, file: string)
 }
 
 /** Entries that replace older ones for the same agent and file (install) or mark them removed (uninstall). */
-export function updateRecord(file: string, installed: readonly InstallRecordEntry[], removed: ReadonlyArray<{ agent: AgentId; file: string }>, now: Date = new Date()): void {
+export function updateRecord(file: string, installed: readonly InstallRecordEntry[], removed: ReadonlyArray<{ agent: AgentId; file: string; scope: Scope }>, now: Date = new Date()): void {
   if (installed.length === 0 && removed.length === 0) return;
   const current = readRecord(file);
+  const at = now.toISOString();
   let entries = current.entries.filter((e) => !installed.some((n) => sameTarget(n, e)));
-  entries = entries.map((e) => (e.removedAt === undefined && removed.some((r) => sameTarget(r, e)) ? { ...e, removedAt: now.toISOString() } : e));
+  entries = entries.map((e) => (e.removedAt === undefined && removed.some((r) => sameTarget(r, e)) ? { ...e, removedAt: at } : e));
+  // an uninstall of a hook installed without a record (an editor remembers it) leaves a tombstone
+  for (const r of removed) {
+    if (!entries.some((e) => sameTarget(e, r))) entries.push({ agent: r.agent, scope: r.scope, file: r.file, prefix: '', autoApprove: false, trustedTools: [], confirmWaitSeconds: 0, installedAt: at, removedAt: at });
+  }
   entries.push(...installed);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;

@@ -87,12 +87,12 @@ function describe(c: FileChange, kind: SetupKind, dryRun: boolean): string {
  */
 export function recordSetup(kind: SetupKind, done: readonly FileChange[], args: Pick<SetupArgs, 'scopes' | 'ctx'>, io: SetupOutput = stdio): boolean {
   const installed: InstallRecordEntry[] = [];
-  const removed: { agent: FileChange['agent']; file: string }[] = [];
+  const removed: { agent: FileChange['agent']; file: string; scope: Scope }[] = [];
   for (const c of done) {
     if (c.action === 'error') continue;
     const scope: Scope = args.scopes.find((s) => INSTALLERS[c.agent].configFile(s, args.ctx) === c.file) ?? 'user';
     if (kind === 'install') installed.push(...entriesFor(c, scope, args.ctx));
-    else for (const agent of [c.agent, ...(c.also ?? [])]) removed.push({ agent, file: c.file });
+    else for (const agent of [c.agent, ...(c.also ?? [])]) removed.push({ agent, file: c.file, scope });
   }
   const file = recordPath(args.ctx.env, args.ctx.home);
   try {

@@ -54,6 +54,9 @@ describe('Unprotected: a removed hook is noticed and repaired', () => {
   before(() => {
     session = workbench();
     settings = path.join(session.workspace, '.claude', 'settings.json');
+    // earlier stories remove a user-level Claude hook by deleting ~/.claude (which Agent Guard rightly reports);
+    // uninstalling it says it is gone on purpose, so this story starts from a protected editor
+    agentGuard(session, ['uninstall', '--agent', 'claude', '--scope', 'user']);
   });
 
   after(() => {

@@ -203,6 +203,14 @@ describe('removal is noticed: doctor and the in-process protection check', funct
     assert.equal(check(s, 'claude', 'workspace', { known }).status, 'not-installed', 'uninstalled on purpose');
   });
 
+  it('uninstall of a remembered hook that has no record entry and no file leaves a tombstone: no longer counted', () => {
+    const file = path.join(s.home, '.claude/settings.json');
+    const known = [{ agent: 'claude' as const, file }];
+    assert.equal(check(s, 'claude', 'user', { known }).status, 'removed');
+    assert.equal(cli(s, ['uninstall', '--agent', 'claude', '--scope', 'user']).status, 0);
+    assert.equal(check(s, 'claude', 'user', { known }).status, 'not-installed');
+  });
+
   describe('trust switches that make an agent skip a hook', () => {
     it('Claude: disableAllHooks in .claude/settings.local.json (another file than the hook\'s) or in the hook\'s own file → skipped, not repairable by install', () => {
       install(s, 'claude', 'user');
