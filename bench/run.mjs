@@ -13,6 +13,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { activationLines, readActivation } from './lib/activation.mjs';
 import { agreement, tagCounts } from './lib/agreement.mjs';
 import { loadAgentGuard, loadPeer, WORKSPACE } from './lib/checkers.mjs';
 import { readPayload, wallTimes } from './lib/cli.mjs';
@@ -24,6 +25,7 @@ import { fmt, textTable } from './lib/table.mjs';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
+const ACTIVATION = fileURLToPath(new URL('../.e2e-artifacts/activation.json', import.meta.url));
 const FIXTURE_WORKSPACE = '/home/dev/app';
 const TARGET = { p50: 25, p99: 200, cliRatio: 1.15, speedup: 10 };
 /** Commands the CLI rows check: one ordinary, one dangerous (exit 0 allow, 1 confirm, 2 deny). */
@@ -195,6 +197,10 @@ async function main() {
     if (check) console.log(`target: check wall ≤ ${TARGET.cliRatio}× bare node → ${fmt(check.ratio, 2)}× ${check.ratio <= TARGET.cliRatio ? 'met' : 'NOT met'} (CPU ${fmt(check.cpuRatio, 2)}×)`);
   }
   for (const n of report.cli.notes) console.log(`note: ${n}`);
+
+  console.log('');
+  for (const line of activationLines(ACTIVATION)) console.log(line);
+  report.activation = readActivation(ACTIVATION).report ?? null;
 
   for (const c of checkers) c.dispose?.();
   report.loadavgAtEnd = (await import('node:os')).loadavg();

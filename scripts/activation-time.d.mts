@@ -16,12 +16,15 @@ export interface HostActivation {
   readonly startup?: boolean;
   readonly activateStartedAt?: string;
   readonly hostStartToActivatedMs?: number;
+  /** Loading the features bundle right after activation (not in VS Code's activation time). */
+  readonly featuresMs?: number;
 }
 export interface ActivationReport {
   readonly extensionId: string;
   readonly measuredAt: string;
   readonly activateMs: number | null;
   readonly hostStartToActivatedMs: number | null;
+  readonly featuresMs: number | null;
   readonly vscodeActivationMs: number | null;
   readonly vscodeRunningExtensions: RunningExtensionActivation | null;
   readonly hosts: readonly HostActivation[];

@@ -17,6 +17,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const OWN_LINE = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}) \[info\] Agent Guard (\S+) activated in ([\d.]+) ms/;
+/** The features bundle loads right after activation (see src/vscode/extension.ts); not part of VS Code's number. */
+const FEATURES_LINE = /\[info\] Agent Guard features ready in ([\d.]+) ms/;
 
 function hostLine(extensionId) {
   const id = extensionId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -48,6 +50,8 @@ export function activationReport(logs, extensionId, runningExtensions) {
     for (const line of text.split('\n')) {
       const own = OWN_LINE.exec(line);
       if (own) Object.assign(hostOf(file), { version: own[2], activateMs: Number(own[3]), activatedAt: own[1] });
+      const features = FEATURES_LINE.exec(line);
+      if (features) Object.assign(hostOf(file), { featuresMs: Number(features[1]) });
     }
   }
   const measured = [...hosts.values()]
@@ -61,6 +65,7 @@ export function activationReport(logs, extensionId, runningExtensions) {
     // the first extension host is the E2E's main window, activated through its activation events
     activateMs: measured[0]?.activateMs ?? null,
     hostStartToActivatedMs: measured[0]?.hostStartToActivatedMs ?? null,
+    featuresMs: measured[0]?.featuresMs ?? null,
     vscodeActivationMs: vscodeMs === undefined ? null : Number(vscodeMs),
     vscodeRunningExtensions: runningExtensions ?? null,
     hosts: measured,
