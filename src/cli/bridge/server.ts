@@ -44,6 +44,11 @@ export interface BridgeServerOptions {
 export interface BridgeServer {
   readonly runtimeFile: string;
   readonly socket: string;
+  /**
+   * Writes the runtime file again when it is gone: with the same folder open in two windows the newer one's file
+   * replaces the older one's, and closing the newer window removes it. True when it had to be written.
+   */
+  republishIfMissing(): boolean;
   close(): Promise<void>;
 }
 
@@ -154,14 +159,23 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     });
   });
   if (process.platform !== 'win32') fs.chmodSync(sock, 0o600);
-  const runtimeFile = writeRuntimeFile(
-    { version: BRIDGE_PROTOCOL_VERSION, root: options.root, socket: sock, token, pid: process.pid, createdAt: new Date().toISOString(), ...(options.editor !== undefined ? { editor: options.editor } : {}) },
-    dir,
-  );
+  const publish = (): string =>
+    writeRuntimeFile(
+      { version: BRIDGE_PROTOCOL_VERSION, root: options.root, socket: sock, token, pid: process.pid, createdAt: new Date().toISOString(), ...(options.editor !== undefined ? { editor: options.editor } : {}) },
+      dir,
+    );
+  const runtimeFile = publish();
+  let closed = false;
   return {
     runtimeFile,
     socket: sock,
+    republishIfMissing: () => {
+      if (closed || fs.existsSync(runtimeFile)) return false;
+      publish();
+      return true;
+    },
     close: async () => {
+      closed = true;
       removeRuntimeFile(options.root, token, dir);
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -45,6 +45,24 @@ export class BridgeHosts {
     await Promise.all([...stopping, ...starting]);
   }
 
+  /**
+   * Publishes again the runtime file of every folder whose file is gone (the same folder was open in another
+   * window, which took it over and then closed), so hooks reach this window again. Returns those folders.
+   */
+  republishMissing(): string[] {
+    if (this.disposed) return [];
+    const again: string[] = [];
+    for (const server of this.up) {
+      try {
+        if (server.republishIfMissing()) again.push(server.runtimeFile);
+      } catch (e) {
+        this.options.log?.(`confirmations: could not publish ${server.runtimeFile} again: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    for (const file of again) this.options.log?.(`confirmations: published ${file} again (another window had taken the folder over)`);
+    return again;
+  }
+
   /** The running servers' runtime files, by folder (for tests and the log). */
   async runtimeFiles(): Promise<Map<string, string>> {
     const out = new Map<string, string>();

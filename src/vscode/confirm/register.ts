@@ -34,6 +34,9 @@ function enabled(): boolean {
   return vscode.workspace.getConfiguration('agentGuard').get<boolean>('enable', true);
 }
 
+/** How often each folder's runtime file is checked for having been removed by another window. */
+const REPUBLISH_EVERY_MS = 5_000;
+
 export function registerConfirmation({ log, ledger }: Services): vscode.Disposable {
   const flow = new ConfirmationFlow({
     prompter: new VsCodePrompter(),
@@ -57,8 +60,11 @@ export function registerConfirmation({ log, ledger }: Services): vscode.Disposab
     sync();
   }, 0);
 
+  // another window with the same folder may take its runtime file over and remove it when it closes
+  const republish = setInterval(() => hosts.republishMissing(), REPUBLISH_EVERY_MS);
   return vscode.Disposable.from(
     { dispose: () => clearTimeout(first) },
+    { dispose: () => clearInterval(republish) },
     vscode.workspace.onDidChangeWorkspaceFolders(sync),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('agentGuard.enable')) sync();

@@ -92,6 +92,20 @@ describe('bridge hosts: one server per workspace folder', function () {
     assert.deepEqual(reports.map((r) => r.root), [a, a]);
   });
 
+  it('the same folder in two windows: when the newer window closes, the older one publishes its file again', async () => {
+    await hosts.sync([a]);
+    const older = findRuntimeFile(a, runtime).file;
+    const newer = new BridgeHosts({ runtimeDir: runtime, onConfirm: () => Promise.resolve({ answer: 'deny' }), onReport: () => undefined });
+    await newer.sync([a]);
+    assert.notEqual(findRuntimeFile(a, runtime).file?.token, older?.token, 'the newer window took the folder over');
+    assert.deepEqual(hosts.republishMissing(), [], 'nothing to do while the newer window owns the file');
+    await newer.dispose();
+    assert.equal((await ask(a)).kind, 'absent');
+    assert.equal(hosts.republishMissing().length, 1);
+    assert.equal(findRuntimeFile(a, runtime).file?.token, older?.token);
+    assert.deepEqual(await ask(a), { kind: 'allow' }, 'hooks reach the older window again');
+  });
+
   it('dispose removes every runtime file before it returns control', async () => {
     await hosts.sync([a, b]);
     const closing = hosts.dispose();
