@@ -100,6 +100,18 @@ export async function clickDialogButton(page: Page, label: string): Promise<void
   await page.locator(SELECTORS.dialog).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
+/** The label of the dialog button that has keyboard focus (the one Enter presses), or undefined. */
+export async function focusedDialogButton(page: Page): Promise<string | undefined> {
+  const focused = page.locator(`${SELECTORS.dialogButton}:focus`);
+  return (await focused.count()) === 0 ? undefined : (await focused.innerText()).trim();
+}
+
+/** Presses `key` (e.g. `Enter`, `Escape`) where keyboard focus is, as a person typing would, and waits for the dialog to close. */
+export async function pressKeyOnDialog(page: Page, key: string): Promise<void> {
+  await page.keyboard.press(key);
+  await page.locator(SELECTORS.dialog).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
 export interface InputBoxSubmission {
   /** Whether the input box closed (VS Code accepted the value). */
   readonly accepted: boolean;

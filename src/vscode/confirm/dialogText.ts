@@ -34,7 +34,10 @@ export interface DialogText {
   readonly message: string;
   /** The details: agent and tool, folder, every action, every rule with its reason, the risk, the time limit. */
   readonly detail: string;
-  /** Buttons in order; `deny` is the dialog's close affordance (Escape). */
+  /**
+   * Buttons in order. The first is the modal's default button, the one Enter presses, so it is always `deny`:
+   * someone typing in another editor when the modal appears must not approve anything.
+   */
   readonly choices: readonly Choice[];
   /** When set, allowing needs this text typed exactly. */
   readonly typedTarget?: string;
@@ -109,8 +112,25 @@ export function dialogText(request: ConfirmRequest, timeoutSeconds: number): Dia
   if (offered) lines.push('Allow for This Session: the same agent doing exactly this again in this folder is allowed without asking until the window closes.');
   lines.push(`No answer within ${Math.max(1, Math.round(timeoutSeconds))} s denies it.`);
 
-  const choices: Choice[] = offered ? ['allow-once', 'allow-session', 'deny'] : ['allow-once', 'deny'];
+  const choices: Choice[] = offered ? ['deny', 'allow-once', 'allow-session'] : ['deny', 'allow-once'];
   return { message, detail: lines.join('\n'), choices, ...(typedTarget !== undefined ? { typedTarget } : {}) };
+}
+
+export interface ChoiceItem {
+  readonly title: string;
+  readonly choice: Choice;
+  readonly isCloseAffordance: false;
+}
+
+/**
+ * The modal's message items, in the order of `text.choices`. VS Code (1.100, mainThreadMessageService) takes an
+ * item marked `isCloseAffordance` out of the row and makes it the cancel button, so the first item NOT so marked
+ * becomes the default button that has focus and answers Enter. Deny therefore comes first and is not the close
+ * affordance; VS Code then adds its own Cancel button for Escape and the close icon, which answers `undefined`:
+ * a denial as well.
+ */
+export function modalItems(text: Pick<DialogText, 'choices'>): ChoiceItem[] {
+  return text.choices.map((choice) => ({ title: CHOICE_LABELS[choice], choice, isCloseAffordance: false }));
 }
 
 /** One line for logs and ledger subjects: the commands or paths of a request. */

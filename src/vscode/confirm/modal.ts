@@ -1,25 +1,22 @@
 /**
- * The person's side of a confirmation, in VS Code's own UI: a modal warning with Allow Once / Allow for This
- * Session / Deny (Deny is the close affordance, so Escape denies), an input box that accepts only the target's
+ * The person's side of a confirmation, in VS Code's own UI: a modal warning with Deny / Allow Once / Allow for
+ * This Session (Deny is the default button, so Enter denies; Escape and the close icon press VS Code's Cancel,
+ * which denies too — see `modalItems`), an input box that accepts only the target's
  * name for critical actions and production targets, and notifications for a paused session and a click that
  * came too late.
  */
 import * as vscode from 'vscode';
 import type { TripInfo } from './circuitBreaker';
 import { RESUME_COMMAND_TITLE, type Prompter } from './confirmationFlow';
-import { CHOICE_LABELS, type Choice, type DialogText } from './dialogText';
+import { modalItems, type Choice, type DialogText } from './dialogText';
 
 export const RESUME_COMMAND_ID = 'agentGuard.resumeAgents';
 export const TYPED_CONFIRMATION_TITLE = 'Agent Guard: Type to Confirm';
 
-interface ChoiceItem extends vscode.MessageItem {
-  readonly choice: Choice;
-}
-
 export class VsCodePrompter implements Prompter {
   async choose(text: DialogText): Promise<Choice | undefined> {
-    const items: ChoiceItem[] = text.choices.map((choice) => ({ title: CHOICE_LABELS[choice], choice, isCloseAffordance: choice === 'deny' }));
-    const picked = await vscode.window.showWarningMessage(text.message, { modal: true, detail: text.detail }, ...items);
+    // undefined (Cancel, Escape, the close icon) is a denial for the caller
+    const picked = await vscode.window.showWarningMessage(text.message, { modal: true, detail: text.detail }, ...modalItems(text));
     return picked?.choice;
   }
 

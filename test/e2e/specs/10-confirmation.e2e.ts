@@ -17,7 +17,7 @@ import { waitFor } from '../harness/code-server';
 import type { Workbench } from '../harness/workbench';
 import { auditDir } from '../statusAudit';
 import { suiteConfig, workbench } from '../suite';
-import { clickDialogButton, isDialogOpen, readDialog, readNotification, runCommand, submitInputBox } from '../vscode-dom';
+import { clickDialogButton, focusedDialogButton, isDialogOpen, pressKeyOnDialog, readDialog, readNotification, runCommand, submitInputBox } from '../vscode-dom';
 
 const POLICY = `{
   // written by the E2E confirmation spec
@@ -134,8 +134,8 @@ describe('Confirmation: an agent asks the person in VS Code', function () {
     assert.match(dialog.detail, new RegExp(`^Folder: ${session.workspace}$`, 'm'));
     assert.match(dialog.detail, /^Command: rm -rf victim$/m);
     assert.match(dialog.detail, /^• workspace\.protectedPaths\[0\] \(confirm, medium\): Deleting victim: "victim\/\*\*" is a protected path/m);
-    // the workbench lays buttons out per platform: compare the set
-    assert.deepEqual([...dialog.buttons].sort(), ['Allow Once', 'Allow for This Session', 'Deny']);
+    // the workbench lays buttons out per platform: compare the set (Cancel is VS Code's own close button)
+    assert.deepEqual([...dialog.buttons].sort(), ['Allow Once', 'Allow for This Session', 'Cancel', 'Deny']);
 
     await clickDialogButton(session.page, 'Deny');
     const got = await answer;
@@ -159,6 +159,23 @@ describe('Confirmation: an agent asks the person in VS Code', function () {
     assert.deepEqual(entry.rules, ['workspace.protectedPaths[0]']);
     assert.equal(entry.cwd, ctx.project);
     assert.equal(entry.root, session.workspace);
+  });
+
+  it('Enter on a fresh modal denies (someone typing elsewhere cannot approve), and so does Escape: the hook answers deny, nothing runs', async () => {
+    const { session } = ctx;
+    const mark = logMark(session);
+    for (const key of ['Enter', 'Escape']) {
+      const answer = hook('rm -rf victim');
+      await readDialog(session.page);
+      if (key === 'Enter') assert.equal(await focusedDialogButton(session.page), 'Deny', 'the default button that has focus');
+      await pressKeyOnDialog(session.page, key);
+      const got = await answer;
+      assert.equal(got.decision, 'deny', `${key} answered ${got.decision}`);
+      assert.match(got.reason, /A person declined this in the editor/);
+      assert.equal(fs.readFileSync(ctx.victim, 'utf8'), VICTIM_TEXT);
+    }
+    assert.ok(!/rm -rf victim → allowed/.test(ownLog(session, mark)), 'a key press allowed the command');
+    await waitForLog(session, /confirm claude Bash: rm -rf victim → denied \(person: deny; /, 'the denial in the Agent Guard log', mark);
   });
 
   it('Allow Once → the hook answers allow and the agent runs the command; the next request asks again', async () => {
@@ -219,7 +236,7 @@ describe('Confirmation: an agent asks the person in VS Code', function () {
     assert.equal(dialog.message, `Claude Code wants to run \`${command}\` in workspace`);
     assert.match(dialog.detail, /^• kubernetes\.delete-resource \(confirm, high\): .*production \(prod-eu\)/m);
     assert.match(dialog.detail, /This targets production: to allow it you will type "prod-eu"\./);
-    assert.deepEqual([...dialog.buttons].sort(), ['Allow Once', 'Deny'], 'no "Allow for This Session" for production');
+    assert.deepEqual([...dialog.buttons].sort(), ['Allow Once', 'Cancel', 'Deny'], 'no "Allow for This Session" for production');
     await session.screenshot('confirm-modal-production');
     await clickDialogButton(session.page, 'Allow Once');
 

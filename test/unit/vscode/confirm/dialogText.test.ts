@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { agentName, dialogText, subjectOf, typedConfirmationTarget } from '../../../../src/vscode/confirm/dialogText';
+import { agentName, CHOICE_LABELS, dialogText, modalItems, subjectOf, typedConfirmationTarget, type Choice } from '../../../../src/vscode/confirm/dialogText';
 import type { ConfirmRequest } from '../../../../src/shared/bridgeProtocol';
 import { command, confirmRequest, CRITICAL, PRODUCTION, PROTECTED, ROOT } from './fixtures';
 
@@ -17,16 +17,24 @@ describe('confirmation dialog text', () => {
     it(`headline for ${c.name}`, () => assert.equal(dialogText(c.request, 110).message, c.message));
   }
 
-  const choices: Array<{ name: string; request: ConfirmRequest; choices: string[]; typed?: string }> = [
-    { name: 'a protected path (medium)', request: confirmRequest(), choices: ['allow-once', 'allow-session', 'deny'] },
-    { name: 'a production target', request: confirmRequest({ verdict: PRODUCTION }), choices: ['allow-once', 'deny'], typed: 'prod-eu' },
-    { name: 'a critical action without a production target', request: confirmRequest({ verdict: CRITICAL }), choices: ['allow-once', 'deny'], typed: 'app' },
+  const choices: Array<{ name: string; request: ConfirmRequest; choices: Choice[]; typed?: string }> = [
+    { name: 'a protected path (medium)', request: confirmRequest(), choices: ['deny', 'allow-once', 'allow-session'] },
+    { name: 'a production target', request: confirmRequest({ verdict: PRODUCTION }), choices: ['deny', 'allow-once'], typed: 'prod-eu' },
+    { name: 'a critical action without a production target', request: confirmRequest({ verdict: CRITICAL }), choices: ['deny', 'allow-once'], typed: 'app' },
   ];
   for (const c of choices) {
     it(`buttons and typed confirmation for ${c.name}`, () => {
       const text = dialogText(c.request, 110);
       assert.deepEqual(text.choices, c.choices);
       assert.equal(text.typedTarget, c.typed);
+    });
+    it(`the modal's default button (Enter) denies for ${c.name}`, () => {
+      const items = modalItems(dialogText(c.request, 110));
+      // VS Code makes the first item that is not the close affordance the default button
+      assert.equal(items.find((item) => !item.isCloseAffordance)?.choice, 'deny');
+      assert.deepEqual(items.map((item) => item.title), c.choices.map((choice) => CHOICE_LABELS[choice]));
+      // no close affordance: VS Code adds its own Cancel (Escape, close icon), which answers undefined = deny
+      assert.ok(items.every((item) => item.isCloseAffordance === false));
     });
   }
 
