@@ -2,7 +2,9 @@
  * "Agent Guard: Install Agent Hooks…": pick the agents (those found on this machine preselected) and the scope,
  * then the same planning and writing as `agent-guard install` (other hooks and comments kept, a backup before
  * every write), with the hook command pointing at the CLI inside this extension (see hookRuntime.ts for how it
- * finds Node). The result is shown and logged; "Check Hooks" runs `agent-guard doctor` in a terminal.
+ * finds Node). Like the CLI it then updates the install record, so `agent-guard doctor` and the editor's
+ * protection monitor count these hooks as installed (and notice when one disappears). The result is shown and
+ * logged; "Check Hooks" runs `agent-guard doctor` in a terminal.
  *
  * Called with `{ agents: [...], scope: 'user' | 'workspace' }` it skips the pickers (tests, the walkthrough).
  */
@@ -13,8 +15,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { applyChange, type FileChange } from '../../cli/install/apply';
 import { detectAll } from '../../cli/install/detect';
+import { recordPath } from '../../cli/install/installRecord';
 import { INSTALLERS } from '../../cli/install/registry';
-import { planSetup } from '../../cli/install/setup';
+import { planSetup, recordSetup } from '../../cli/install/setup';
 import type { InstallContext, Scope } from '../../cli/install/types';
 import { isAgentId, type AgentId } from '../../cli/hooks/types';
 import { DEFAULT_CONFIRM_WAIT_SECONDS } from '../../shared/bridgeProtocol';
@@ -139,13 +142,17 @@ export function registerInstallHooksCommand({ context, log }: Services): vscode.
       }
     });
     log.info(`install hooks (${scope}) with ${runtime.how}:\n${done.map(describe).join('\n')}`);
+    // the record is a protected file too: our own write of it is not tampering
+    announceAgentGuardWrite(recordPath(ctx.env, ctx.home));
+    const recorded = recordSetup('install', done, { scopes: [scope], ctx }, { out: (s) => log.info(s.trimEnd()), err: (s) => log.error(s.trimEnd()) });
     const failed = done.filter((c) => c.action === 'error');
     const names = (list: readonly FileChange[]): string => list.map((c) => [c.agent, ...(c.also ?? [])].map((a) => INSTALLERS[a].displayName).join(' + ')).join(', ');
     const ok = done.filter((c) => c.action !== 'error');
+    const unrecorded = recorded ? '' : ' The install record could not be updated, so "agent-guard doctor" may not count them; see the log.';
     const message = failed.length > 0
-      ? `Agent Guard: hooks installed for ${names(ok) || 'no agent'}; failed for ${names(failed)}. See the log for why.`
-      : `Agent Guard: hooks installed for ${names(ok)} (${scope === 'user' ? 'user' : 'this workspace'}).`;
-    const shown = failed.length > 0 ? vscode.window.showWarningMessage(message, 'Show Details', 'Check Hooks') : vscode.window.showInformationMessage(message, 'Show Details', 'Check Hooks');
+      ? `Agent Guard: hooks installed for ${names(ok) || 'no agent'}; failed for ${names(failed)}. See the log for why.${unrecorded}`
+      : `Agent Guard: hooks installed for ${names(ok)} (${scope === 'user' ? 'user' : 'this workspace'}).${unrecorded}`;
+    const shown = failed.length > 0 || !recorded ? vscode.window.showWarningMessage(message, 'Show Details', 'Check Hooks') : vscode.window.showInformationMessage(message, 'Show Details', 'Check Hooks');
     void shown.then((choice) => {
       if (choice === 'Show Details') log.show(true);
       if (choice === 'Check Hooks') {
