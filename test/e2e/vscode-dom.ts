@@ -45,15 +45,85 @@ export async function waitForWorkbench(page: Page, timeout = 60_000): Promise<vo
   await page.waitForSelector(SELECTORS.statusBar, { timeout });
 }
 
-/** Opens the command palette (F1), types the command's full title and picks exactly that entry. */
+/**
+ * Opens the command palette (F1), types the command's full title and picks the entry labelled exactly that.
+ * The palette decides which commands it lists (their `when` clauses) from the moment the text is typed, and does
+ * not look again: a command whose context key the extension host sets a moment later (e.g. Resume Agents once the
+ * breaker trips) is missing from that list. So when the entry does not show, the palette is closed and opened
+ * again, as a person would, until it does.
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
+  const deadline = Date.now() + UI_TIMEOUT;
+  const row = quickInputRowLabelled(page, title);
+  for (let attempt = 1; ; attempt++) {
+    await openQuickInput(page, 'F1');
+    await fillQuickInput(page, `>${title}`);
+    const shown = await row.waitFor({ state: 'visible', timeout: Math.max(500, Math.min(3_000, deadline - Date.now())) }).then(() => true, () => false);
+    if (shown) {
+      await waitForQuickInputListToSettle(page);
+      await row.click();
+      return;
+    }
+    if (Date.now() > deadline) {
+      const rows = await page.locator(SELECTORS.quickInputRow).allInnerTexts();
+      throw new Error(`no Command Palette entry "${title}" after ${attempt} attempts; it lists:\n${rows.join('\n')}`);
+    }
+    await page.keyboard.press('Escape');
+    await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  }
+}
+
+/** The quick input row whose label is exactly `label` (not one that merely contains it, e.g. "… in Group"). */
+function quickInputRowLabelled(page: Page, label: string): Locator {
+  return page.locator(SELECTORS.quickInputRow).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) }).first();
+}
+
+/**
+ * Opens the quick input with `key` (F1, Control+P, Control+G) and waits for its box. A quick input left open (a
+ * previous pick still closing) is closed first, so the key opens a fresh one instead of acting on the old one.
+ */
+async function openQuickInput(page: Page, key: string): Promise<Locator> {
+  if (await page.locator(SELECTORS.quickInput).isVisible()) {
+    await page.keyboard.press('Escape');
+    await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  }
+  await page.keyboard.press(key);
   const box = page.locator(SELECTORS.quickInputBox);
   await box.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  await box.fill(`>${title}`);
-  const row = page.locator(SELECTORS.quickInputRow).filter({ hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  await row.click();
+  return box;
+}
+
+/**
+ * Replaces the text of the open quick input's box with `text` (select all, insert) and waits until the box holds
+ * exactly that, typing again if something (a provider filling in its own value) changed it in between.
+ */
+async function fillQuickInput(page: Page, text: string): Promise<void> {
+  const box = page.locator(SELECTORS.quickInputBox);
+  const deadline = Date.now() + UI_TIMEOUT;
+  while ((await box.inputValue()) !== text) {
+    if (Date.now() > deadline) throw new Error(`the quick input box does not keep "${text}"; it holds "${await box.inputValue()}"`);
+    await box.fill(text);
+  }
+}
+
+/**
+ * Waits until the open quick input's list stops changing (the same rows, in the same places, on two looks 100 ms
+ * apart): providers add entries after the first ones (e.g. "similar commands"), moving rows under a click.
+ */
+async function waitForQuickInputListToSettle(page: Page): Promise<void> {
+  const look = (): Promise<string> =>
+    page.locator(SELECTORS.quickInputRow).evaluateAll((rows) =>
+      JSON.stringify((rows as unknown as { textContent: string | null; getBoundingClientRect(): { top: number } }[]).map((row) => [row.textContent, Math.round(row.getBoundingClientRect().top)])),
+    );
+  const deadline = Date.now() + UI_TIMEOUT;
+  let last = await look();
+  for (;;) {
+    await page.waitForTimeout(100);
+    const now = await look();
+    if (now === last) return;
+    if (Date.now() > deadline) throw new Error('the quick input list never settled');
+    last = now;
+  }
 }
 
 export interface InputBoxContent {
@@ -69,9 +139,8 @@ export async function answerInputBox(page: Page, title: string, text: string): P
     title: (await titleElement.innerText()).trim(),
     message: (await page.locator(SELECTORS.quickInputMessage).innerText()).trim(),
   };
-  const box = page.locator(SELECTORS.quickInputBox);
-  await box.fill(text);
-  await box.press('Enter');
+  await fillQuickInput(page, text);
+  await page.locator(SELECTORS.quickInputBox).press('Enter');
   return shown;
 }
 
@@ -127,7 +196,7 @@ export interface InputBoxSubmission {
 export async function submitInputBox(page: Page, title: string, text: string, ready: (message: string) => boolean = () => true): Promise<InputBoxSubmission> {
   await page.locator(SELECTORS.quickInputTitle).filter({ hasText: title }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   const box = page.locator(SELECTORS.quickInputBox);
-  await box.fill(text);
+  await fillQuickInput(page, text);
   const messageElement = page.locator(SELECTORS.quickInputMessage);
   const deadline = Date.now() + UI_TIMEOUT;
   let message = (await messageElement.innerText()).trim();
@@ -151,10 +220,8 @@ export async function isDialogOpen(page: Page): Promise<boolean> {
 
 /** Opens a workspace file by its path (Quick Open), and waits until its editor is the active tab. */
 export async function openFile(page: Page, relativePath: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const box = page.locator(SELECTORS.quickInputBox);
-  await box.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  await box.fill(relativePath);
+  const box = await openQuickInput(page, 'Control+P');
+  await fillQuickInput(page, relativePath);
   const name = relativePath.split('/').pop() ?? relativePath;
   const row = page.locator(SELECTORS.quickInputRow).filter({ hasText: name }).first();
   await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
@@ -165,10 +232,8 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
 
 /** Puts the cursor of the active editor at a 1-based line and column (Go to Line/Column). */
 export async function goToLineColumn(page: Page, line: number, column: number): Promise<void> {
-  await page.keyboard.press('Control+G');
-  const box = page.locator(SELECTORS.quickInputBox);
-  await box.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  await box.fill(`:${line}:${column}`);
+  const box = await openQuickInput(page, 'Control+G');
+  await fillQuickInput(page, `:${line}:${column}`);
   await box.press('Enter');
   await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
@@ -338,11 +403,50 @@ export async function readNotification(page: Page, text: RegExp): Promise<Notifi
   };
 }
 
-/** Clicks the button labelled `label` on the notification matching `text` and waits for that toast to go. */
+/**
+ * Clicks the button labelled `label` on the notification matching `text` and waits for that toast to go. Another
+ * toast arriving (or leaving) re-lays the stack out while the pointer moves, so the click can land beside the
+ * button: the click is repeated, on the toast still showing, until the toast goes. A click that did land closes
+ * the toast at once (the button runs its action and disposes the notification), so no action runs twice.
+ */
 export async function clickNotificationButton(page: Page, text: RegExp, label: string): Promise<void> {
   const toast = page.locator(SELECTORS.notificationToast).filter({ has: page.locator(SELECTORS.notificationMessage, { hasText: text }) }).last();
-  await toast.locator(SELECTORS.notificationButton).filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) }).first().click();
-  await toast.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  const button = toast.locator(SELECTORS.notificationButton).filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }).first();
+  const deadline = Date.now() + UI_TIMEOUT;
+  for (let attempt = 1; ; attempt++) {
+    await waitForToastsToSettle(page);
+    // the toast may have gone between the look and the click (the previous click did land after all)
+    const clicked = await button.click({ timeout: Math.max(500, deadline - Date.now()) }).then(() => true, async (error: unknown) => {
+      if (!(await toast.isVisible())) return false;
+      throw error;
+    });
+    if (!clicked) return;
+    const gone = await toast.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+    if (gone) return;
+    if (Date.now() > deadline) throw new Error(`clicked "${label}" ${attempt} times on the notification ${String(text)}, and it is still showing`);
+  }
+}
+
+/** Waits until every toast showing has finished sliding in and the stack has stopped moving. */
+async function waitForToastsToSettle(page: Page): Promise<void> {
+  const look = (): Promise<string> =>
+    page.locator('.notifications-toasts .notification-toast').evaluateAll((toasts) =>
+      JSON.stringify(
+        (toasts as unknown as { classList: { contains(c: string): boolean }; getBoundingClientRect(): { top: number; height: number } }[]).map((toast) => {
+          const box = toast.getBoundingClientRect();
+          return [toast.classList.contains('notification-fade-in-done'), Math.round(box.top), Math.round(box.height)];
+        }),
+      ),
+    );
+  const deadline = Date.now() + UI_TIMEOUT;
+  let last = await look();
+  for (;;) {
+    await page.waitForTimeout(100);
+    const now = await look();
+    if (now === last && !now.includes('false')) return;
+    if (Date.now() > deadline) throw new Error(`the notification toasts never settled: ${now}`);
+    last = now;
+  }
 }
 
 /** Waits for a diff editor to be the active editor and to show `modifiedText` on its right side; returns its tab's title. */
@@ -509,19 +613,38 @@ export async function answerMultiQuickPick(page: Page, title: string, labels: re
 /**
  * Answers a save dialog: the web workbench always draws VS Code's own "simple" file dialog, a quick input holding
  * a path; replace it with `filePath` and accept.
+ *
+ * The dialog writes into its own box while it loads a folder (the default path, then the file name selected), by
+ * inserting text at its selection: typed text that meets such a write is spliced into it (a run once saw
+ * `<home>/<typed path>.jsonl`). So the path is typed again until the box has held exactly `filePath` for a while
+ * (the dialog's load of the typed folder is done), and Enter is pressed only then; the dialog must then close —
+ * a prompt (e.g. "folder does not exist") fails here, with what it asked.
  */
 export async function answerSaveDialog(page: Page, filePath: string): Promise<void> {
   const box = page.locator(SELECTORS.quickInputBox);
   await box.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  // The dialog fills in its default path once it has read the folder; typing before that gets overwritten.
   const deadline = Date.now() + UI_TIMEOUT;
-  while ((await box.inputValue()) === '' && Date.now() < deadline) await page.waitForTimeout(100);
-  for (let attempt = 0; attempt < 10 && (await box.inputValue()) !== filePath; attempt++) {
-    await box.fill(filePath);
-    await page.waitForTimeout(300); // let the dialog validate the typed path (and show whether it replaced it)
+  // the dialog shows its default path once it has read the default folder
+  while ((await box.inputValue()) === '') {
+    if (Date.now() > deadline) throw new Error('the save dialog never showed its default path');
+    await page.waitForTimeout(100);
+  }
+  let steadyLooks = 0;
+  while (steadyLooks < 5) {
+    if (Date.now() > deadline) throw new Error(`the save dialog does not keep "${filePath}"; it holds "${await box.inputValue()}"`);
+    if ((await box.inputValue()) === filePath) steadyLooks++;
+    else {
+      steadyLooks = 0;
+      await box.fill(filePath);
+    }
+    await page.waitForTimeout(100);
   }
   await box.press('Enter');
-  await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  const closed = await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: UI_TIMEOUT }).then(() => true, () => false);
+  if (!closed) {
+    const title = await page.locator(SELECTORS.quickInputTitle).innerText().catch(() => '');
+    throw new Error(`the save dialog stayed open on "${await box.inputValue()}": ${title}`);
+  }
 }
 
 /** The part of a DOM element the probes read (the project compiles without the DOM library). */
@@ -574,19 +697,28 @@ export async function readRunningExtension(page: Page, displayName: string): Pro
 /**
  * Sets a boolean setting the way a person does: **Preferences: Open Settings (UI)**, search for its id, tick or
  * untick its checkbox; then closes the Settings editor.
+ *
+ * The checkbox is found by the setting's key on its row, never as "the first checkbox": until the search has
+ * filtered the list (it is debounced, and the editor may still hold an earlier search), the first checkbox belongs
+ * to some other setting.
  */
 export async function setBooleanSetting(page: Page, settingId: string, value: boolean): Promise<void> {
   await runCommand(page, 'Preferences: Open Settings (UI)');
   const editor = page.locator('.settings-editor');
   await editor.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  await editor.locator('.settings-header .search-container').click();
+  const search = editor.locator('.settings-header .search-container');
+  await search.click();
+  await search.locator('.monaco-editor.focused').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  // replace whatever the search box holds (the editor may remember the last search)
+  await page.keyboard.press('Control+A');
   await page.keyboard.type(settingId);
-  const checkbox = editor.locator('.setting-item-bool .setting-value-checkbox').first();
+  const checkboxSelector = `.settings-editor [data-key="${settingId}"] .setting-value-checkbox`;
+  const checkbox = page.locator(checkboxSelector).first();
   await checkbox.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   if ((await checkbox.getAttribute('aria-checked')) !== String(value)) await checkbox.click();
   await page.waitForFunction(
     ({ selector, expected }) => (globalThis as unknown as { document: { querySelector(s: string): DomNode | null } }).document.querySelector(selector)?.getAttribute('aria-checked') === expected,
-    { selector: '.settings-editor .setting-item-bool .setting-value-checkbox', expected: String(value) },
+    { selector: checkboxSelector, expected: String(value) },
     { timeout: UI_TIMEOUT },
   );
   await runCommand(page, 'View: Close Editor');

@@ -88,6 +88,10 @@ describe('Protected files: changes from outside the editor', () => {
     await session.screenshot('restore-protected-file-picked');
     assert.match(picked, /\.env/);
     await waitFor(() => (fs.readFileSync(envFile).equals(ORIGINAL) ? true : undefined), 15_000, 'the original .env to be back');
+    // the command says so in a toast of its own; it comes after the write, so wait for it before the next change:
+    // arriving while the "was deleted" toast below is being answered, it would move that toast under the click
+    const announced = await readNotification(session.page, /Agent Guard restored \.env \(copy #\d+\)/);
+    assert.match(announced.message, /What it replaced is kept as a copy/);
 
     fs.rmSync(envFile);
     await readNotification(session.page, /\.env \(path\.secrets\) was deleted/);
