@@ -309,6 +309,7 @@ export async function pickQuickPickItems(page: Page, title: string, labels: read
   for (const label of labels) {
     const row = page.locator(SELECTORS.quickInputRow).filter({ hasText: label }).first();
     await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await waitForQuickInputListToSettle(page);
     if (!multi) {
       await row.click();
       return;
@@ -380,7 +381,8 @@ export async function closeTransientUi(page: Page): Promise<void> {
     const open = (await page.locator(SELECTORS.dialog).isVisible()) || (await page.locator(SELECTORS.quickInput).isVisible());
     if (!open) return;
     await page.keyboard.press('Escape');
-    await page.waitForTimeout(200);
+    // Escape closes the topmost one; a second one (a modal over a quick input) needs another press
+    await Promise.all([SELECTORS.dialog, SELECTORS.quickInput].map((selector) => page.locator(selector).waitFor({ state: 'hidden', timeout: 1_000 }).catch(() => undefined)));
   }
 }
 
@@ -471,6 +473,8 @@ export async function pickQuickInputRow(page: Page, text: RegExp, unless?: RegEx
   if (unless) rows = rows.filter({ hasNotText: unless });
   const row = rows.first();
   await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  // a pick computed asynchronously may still be adding rows above this one
+  await waitForQuickInputListToSettle(page);
   const shown = (await row.innerText()).trim();
   await row.click();
   return shown;
@@ -605,6 +609,7 @@ export async function answerMultiQuickPick(page: Page, title: string, labels: re
   for (const label of labels) {
     const row = page.locator(SELECTORS.quickInputRow).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
     await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await waitForQuickInputListToSettle(page);
     await row.click();
   }
   await page.locator(SELECTORS.quickInputBox).press('Enter');
