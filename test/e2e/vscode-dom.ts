@@ -49,27 +49,31 @@ export async function waitForWorkbench(page: Page, timeout = 60_000): Promise<vo
  * Opens the command palette (F1), types the command's full title and picks the entry labelled exactly that.
  * The palette decides which commands it lists (their `when` clauses) from the moment the text is typed, and does
  * not look again: a command whose context key the extension host sets a moment later (e.g. Resume Agents once the
- * breaker trips) is missing from that list. So when the entry does not show, the palette is closed and opened
- * again, as a person would, until it does.
+ * breaker trips) is missing from that list. And the palette closes when something else takes the focus (the
+ * walkthrough focuses its step when its slide-in ends, which can be just after F1). So when the entry does not
+ * show, or the palette closed under the typing, the palette is opened again, as a person would, until it works.
  */
 export async function runCommand(page: Page, title: string): Promise<void> {
   const deadline = Date.now() + UI_TIMEOUT;
   const row = quickInputRowLabelled(page, title);
   for (let attempt = 1; ; attempt++) {
     await openQuickInput(page, 'F1');
-    await fillQuickInput(page, `>${title}`);
-    const shown = await row.waitFor({ state: 'visible', timeout: Math.max(500, Math.min(3_000, deadline - Date.now())) }).then(() => true, () => false);
+    const attemptTimeout = Math.max(500, Math.min(3_000, deadline - Date.now()));
+    const typed = await fillQuickInput(page, `>${title}`, attemptTimeout).then(() => true, () => false);
+    const shown = typed && (await row.waitFor({ state: 'visible', timeout: attemptTimeout }).then(() => true, () => false));
     if (shown) {
       await waitForQuickInputListToSettle(page);
-      await row.click();
-      return;
+      const clicked = await row.click({ timeout: attemptTimeout }).then(() => true, () => false);
+      if (clicked) return;
     }
     if (Date.now() > deadline) {
       const rows = await page.locator(SELECTORS.quickInputRow).allInnerTexts();
       throw new Error(`no Command Palette entry "${title}" after ${attempt} attempts; it lists:\n${rows.join('\n')}`);
     }
-    await page.keyboard.press('Escape');
-    await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    if (await page.locator(SELECTORS.quickInput).isVisible()) {
+      await page.keyboard.press('Escape');
+      await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    }
   }
 }
 
@@ -87,22 +91,27 @@ async function openQuickInput(page: Page, key: string): Promise<Locator> {
     await page.keyboard.press('Escape');
     await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   }
-  await page.keyboard.press(key);
   const box = page.locator(SELECTORS.quickInputBox);
-  await box.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  return box;
+  const deadline = Date.now() + UI_TIMEOUT;
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(key);
+    // the quick input closes as soon as something else takes the focus, possibly before it was ever seen: press again
+    const opened = await box.waitFor({ state: 'visible', timeout: Math.max(500, Math.min(3_000, deadline - Date.now())) }).then(() => true, () => false);
+    if (opened) return box;
+    if (Date.now() > deadline) throw new Error(`${key} did not open the quick input (${attempt} presses)`);
+  }
 }
 
 /**
  * Replaces the text of the open quick input's box with `text` (select all, insert) and waits until the box holds
  * exactly that, typing again if something (a provider filling in its own value) changed it in between.
  */
-async function fillQuickInput(page: Page, text: string): Promise<void> {
+async function fillQuickInput(page: Page, text: string, timeout = UI_TIMEOUT): Promise<void> {
   const box = page.locator(SELECTORS.quickInputBox);
-  const deadline = Date.now() + UI_TIMEOUT;
-  while ((await box.inputValue()) !== text) {
-    if (Date.now() > deadline) throw new Error(`the quick input box does not keep "${text}"; it holds "${await box.inputValue()}"`);
-    await box.fill(text);
+  const deadline = Date.now() + timeout;
+  while ((await box.inputValue({ timeout })) !== text) {
+    if (Date.now() > deadline) throw new Error(`the quick input box does not keep "${text}"; it holds "${await box.inputValue({ timeout })}"`);
+    await box.fill(text, { timeout: Math.max(100, deadline - Date.now()) });
   }
 }
 
