@@ -514,6 +514,8 @@ function statusBarItem(page: Page, extensionId: string, itemId: string): Locator
 export async function readStatusBarItem(page: Page, extensionId: string, itemId: string): Promise<StatusBarItemContent | undefined> {
   const item = statusBarItem(page, extensionId, itemId);
   if ((await item.count()) === 0 || !(await item.isVisible())) return undefined;
+  // the item can go between that look and this read (e.g. the very moment a setting hides it): then it is not shown,
+  // rather than a read that waits for an element that is not coming back
   return item.evaluate((element) => {
     const { getComputedStyle } = globalThis as unknown as BrowserGlobals;
     const root = element as unknown as DomNode;
@@ -525,7 +527,7 @@ export async function readStatusBarItem(page: Page, extensionId: string, itemId:
       ariaLabel: root.getAttribute('aria-label') ?? '',
       background: backgrounds.find((color) => color !== 'rgba(0, 0, 0, 0)' && color !== 'transparent') ?? 'rgba(0, 0, 0, 0)',
     };
-  });
+  }, undefined, { timeout: 1_000 }).catch(async () => ((await item.count()) === 0 ? undefined : Promise.reject(new Error(`status-bar item ${itemId} could not be read`))));
 }
 
 /** Waits until the item reads as `predicate` wants (the extension host updates the workbench asynchronously). */
