@@ -70,6 +70,12 @@ function exportPath(session: Workbench, name: string): string {
   return path.join(dir, name);
 }
 
+/** The exported file's text once the export has written it (it is created empty first), else undefined. */
+function exportedText(file: string): string | undefined {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  return text === '' ? undefined : text;
+}
+
 describe('Status bar and audit log', function () {
   let page: Page;
   let folder: string;
@@ -196,7 +202,8 @@ describe('Status bar and audit log', function () {
     const csvFile = exportPath(session, 'audit.csv');
     await runCommand(page, 'Agent Guard: Export Audit Log…');
     await answerSaveDialog(page, csvFile);
-    const csv = await waitFor(() => (fs.existsSync(csvFile) ? fs.readFileSync(csvFile, 'utf8') : undefined), 10_000, `the export in ${csvFile}`);
+    // the file appears (empty) a moment before its content is written: wait for the content
+    const csv = await waitFor(() => exportedText(csvFile), 10_000, `the export in ${csvFile}`);
     const rows = csv.split('\r\n').filter(Boolean);
     assert.equal(rows[0], 'time,source,agent,tool,subject,cwd,decision,risk,rules,outcome,confirmedBy,root,pid');
     assert.ok(rows.some((row) => row.includes(`,claude,Bash,${DESTROY},`) && row.includes(',deny,critical,iac.terraform-destroy,denied,')), csv);
@@ -204,7 +211,7 @@ describe('Status bar and audit log', function () {
     const jsonlFile = exportPath(session, 'audit.jsonl');
     await runCommand(page, 'Agent Guard: Export Audit Log…');
     await answerSaveDialog(page, jsonlFile);
-    const jsonl = await waitFor(() => (fs.existsSync(jsonlFile) ? fs.readFileSync(jsonlFile, 'utf8') : undefined), 10_000, `the export in ${jsonlFile}`);
+    const jsonl = await waitFor(() => exportedText(jsonlFile), 10_000, `the export in ${jsonlFile}`);
     const exported = jsonl.split('\n').filter(Boolean).map((line) => parseAuditLine(line));
     assert.ok(exported.every((entry) => entry !== undefined), jsonl);
     assert.deepEqual(ours(exported.map((entry) => entry?.subject ?? '')), [RESET, DESTROY], 'oldest first');
