@@ -1,21 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { guardWith, itStaysSilent } from './packGuard';
+import { guardWith, itFlagsOnce, itStaysSilent, type PackCase } from './packGuard';
 import { cloudPack } from '../../../src/core/rules/packs/cloud';
-import type { Decision, Risk } from '../../../src/core/verdict';
 
 const guard = guardWith([cloudPack]);
 const OPTS = { cwd: '/work/ws', root: '/work/ws' };
 
-interface Case {
-  readonly command: string;
-  readonly rule: string;
-  readonly decision: Decision;
-  readonly risk: Risk;
-  readonly target?: string;
-}
 
 // Profiles, projects and names avoid "prod": the production matcher raises risk by one level on its own.
-const flagged: readonly Case[] = [
+const flagged: readonly PackCase[] = [
   // AWS
   { command: 'aws s3 rm s3://acme-uploads --recursive', rule: 'cloud.aws-s3-recursive-delete', decision: 'confirm', risk: 'high' },
   { command: 'aws --profile dev s3 rm --recursive s3://acme-logs/2024/', rule: 'cloud.aws-s3-recursive-delete', decision: 'confirm', risk: 'high' },
@@ -121,16 +113,7 @@ const silent: readonly string[] = [
 
 describe('cloud pack', () => {
   describe('flags deletions of cloud resources with the expected decision and risk', () => {
-    for (const c of flagged) {
-      it(`${c.command} → ${c.rule} (${c.decision}, ${c.risk})`, () => {
-        const v = guard.checkCommand(c.command, OPTS);
-        const mine = v.reasons.filter((r) => r.rule.startsWith('cloud.'));
-        assert.deepEqual(mine.map((r) => r.rule), [c.rule], 'exactly one cloud rule speaks');
-        assert.equal(mine[0]!.decision, c.decision);
-        assert.equal(mine[0]!.risk, c.risk);
-        if (c.target !== undefined) assert.equal(mine[0]!.target, c.target);
-      });
-    }
+    itFlagsOnce(guard, 'cloud.', flagged, OPTS);
   });
 
   describe('stays silent on listing, describing, copying and local configuration', () => {

@@ -1,21 +1,11 @@
-import { strict as assert } from 'node:assert';
-import { guardWith, itStaysSilent } from './packGuard';
+import { guardWith, itFlagsOnce, itStaysSilent, type PackCase } from './packGuard';
 import { gitPack } from '../../../src/core/rules/packs/git';
-import type { Decision, Risk } from '../../../src/core/verdict';
 
 const guard = guardWith([gitPack]);
 const OPTS = { cwd: '/work/ws', root: '/work/ws' };
 
-interface Case {
-  readonly command: string;
-  readonly rule: string;
-  readonly decision: Decision;
-  readonly risk: Risk;
-  /** A word the message must name (the branch, the flag). */
-  readonly mentions?: string;
-}
 
-const flagged: readonly Case[] = [
+const flagged: readonly PackCase[] = [
   // force push over a shared branch: plain force is denied, a lease is asked about
   { command: 'git push --force origin main', rule: 'git.force-push-protected-branch', decision: 'deny', risk: 'critical', mentions: 'main' },
   { command: 'git push origin master -f', rule: 'git.force-push-protected-branch', decision: 'deny', risk: 'critical' },
@@ -118,17 +108,7 @@ const silent: readonly string[] = [
 
 describe('git pack', () => {
   describe('flags destructive git with the expected decision and risk', () => {
-    for (const c of flagged) {
-      it(`${c.command} → ${c.rule} (${c.decision}, ${c.risk})`, () => {
-        const v = guard.checkCommand(c.command, OPTS);
-        const mine = v.reasons.filter((r) => r.rule.startsWith('git.'));
-        assert.deepEqual(mine.map((r) => r.rule), [c.rule], 'exactly one git rule speaks');
-        const r = mine[0]!;
-        assert.equal(r.decision, c.decision);
-        assert.equal(r.risk, c.risk);
-        if (c.mentions !== undefined) assert.ok(r.message.includes(c.mentions), r.message);
-      });
-    }
+    itFlagsOnce(guard, 'git.', flagged, OPTS);
   });
 
   describe('stays silent on ordinary work', () => {

@@ -1,21 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { guardWith, itStaysSilent } from './packGuard';
+import { guardWith, itFlagsOnce, itStaysSilent, type PackCase } from './packGuard';
 import { iacPack } from '../../../src/core/rules/packs/iac';
-import type { Decision, Risk } from '../../../src/core/verdict';
 
 const guard = guardWith([iacPack]);
 const OPTS = { cwd: '/work/ws', root: '/work/ws' };
 
-interface Case {
-  readonly command: string;
-  readonly rule: string;
-  readonly decision: Decision;
-  readonly risk: Risk;
-  readonly env?: Readonly<Record<string, string>>;
-}
 
 // Names avoid "prod": the production matcher raises risk by one level, which is not what these tests are about.
-const flagged: readonly Case[] = [
+const flagged: readonly PackCase[] = [
   // terraform destroy: asked about; with the approval prompt switched off, denied
   { command: 'terraform destroy', rule: 'iac.terraform-destroy', decision: 'confirm', risk: 'high' },
   { command: 'terraform destroy -target=aws_db_instance.main', rule: 'iac.terraform-destroy', decision: 'confirm', risk: 'high' },
@@ -123,16 +115,7 @@ const silent: readonly string[] = [
 
 describe('iac pack', () => {
   describe('flags destroying and unreviewed applies with the expected decision and risk', () => {
-    for (const c of flagged) {
-      const label = c.env === undefined ? c.command : `${JSON.stringify(c.env)} ${c.command}`;
-      it(`${label} → ${c.rule} (${c.decision}, ${c.risk})`, () => {
-        const v = guard.checkCommand(c.command, c.env === undefined ? OPTS : { ...OPTS, env: c.env });
-        const mine = v.reasons.filter((r) => r.rule.startsWith('iac.'));
-        assert.deepEqual(mine.map((r) => r.rule), [c.rule], 'exactly one iac rule speaks');
-        assert.equal(mine[0]!.decision, c.decision);
-        assert.equal(mine[0]!.risk, c.risk);
-      });
-    }
+    itFlagsOnce(guard, 'iac.', flagged, OPTS);
   });
 
   describe('stays silent on planning, formatting and reading', () => {

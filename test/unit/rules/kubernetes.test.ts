@@ -1,22 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { guardWith, itStaysSilent } from './packGuard';
+import { guardWith, itFlagsOnce, itStaysSilent, type PackCase } from './packGuard';
 import { kubernetesPack } from '../../../src/core/rules/packs/kubernetes';
-import type { Decision, Risk } from '../../../src/core/verdict';
 
 const guard = guardWith([kubernetesPack]);
 const OPTS = { cwd: '/work/ws', root: '/work/ws' };
 
-interface Case {
-  readonly command: string;
-  readonly rule: string;
-  readonly decision: Decision;
-  readonly risk: Risk;
-  /** The name a person must type to confirm. */
-  readonly target?: string;
-}
 
 // Contexts and namespaces avoid "prod": the production matcher raises risk by one level on its own.
-const flagged: readonly Case[] = [
+const flagged: readonly PackCase[] = [
   { command: 'kubectl delete namespace staging', rule: 'kubernetes.delete-namespace', decision: 'confirm', risk: 'critical', target: 'staging' },
   { command: 'kubectl delete ns payments', rule: 'kubernetes.delete-namespace', decision: 'confirm', risk: 'critical', target: 'payments' },
   { command: 'kubectl --context dev-eu delete ns payments', rule: 'kubernetes.delete-namespace', decision: 'confirm', risk: 'critical' },
@@ -91,16 +82,7 @@ const silent: readonly string[] = [
 
 describe('kubernetes pack', () => {
   describe('flags deletions, drains and scale-downs with the expected decision and risk', () => {
-    for (const c of flagged) {
-      it(`${c.command} → ${c.rule} (${c.decision}, ${c.risk})`, () => {
-        const v = guard.checkCommand(c.command, OPTS);
-        const mine = v.reasons.filter((r) => r.rule.startsWith('kubernetes.'));
-        assert.deepEqual(mine.map((r) => r.rule), [c.rule], 'exactly one kubernetes rule speaks');
-        assert.equal(mine[0]!.decision, c.decision);
-        assert.equal(mine[0]!.risk, c.risk);
-        if (c.target !== undefined) assert.equal(mine[0]!.target, c.target);
-      });
-    }
+    itFlagsOnce(guard, 'kubernetes.', flagged, OPTS);
   });
 
   describe('stays silent on reading, applying and rolling out', () => {
