@@ -4,7 +4,6 @@
  * Writing straight to the descriptor is cheaper and leaves nothing pending at exit.
  */
 import * as fs from 'node:fs';
-import { isatty } from 'node:tty';
 
 /** Writes all of `text`, retrying when a non-blocking pipe is full. Throws on other errors (e.g. EPIPE). */
 export function writeAll(fd: number, text: string): void {
@@ -36,6 +35,11 @@ export function writeStderr(text: string): void {
   }
 }
 
+/**
+ * Whether fd 1 is a terminal (for colour). `node:tty` is required here, not at the top: loading it loads `net` and
+ * the streams, which a `check --json` or a hook never needs.
+ */
 export function stdoutIsTerminal(): boolean {
-  return isatty(1);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('node:tty') as typeof import('node:tty')).isatty(1);
 }
