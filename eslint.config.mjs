@@ -49,6 +49,18 @@ export default tseslint.config(
     },
   },
   {
+    // every agent tool call starts the CLI afresh: a namespace or default import of a Node built-in becomes a copy of
+    // all its properties at start-up (esbuild's interop helper), which cost a garbage collection per hook run
+    files: ['src/cli/**/*.ts', 'src/shared/**/*.ts'],
+    ignores: ['src/cli/loader/**'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "ImportDeclaration[source.value=/^node:/][importKind!='type'] > :matches(ImportNamespaceSpecifier, ImportDefaultSpecifier)",
+        message: "Import Node built-ins by name (import { readFileSync } from 'node:fs'): the bundle then uses the module as is, with no copy of its properties at start-up.",
+      }],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unused-expressions': 'off',

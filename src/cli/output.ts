@@ -3,7 +3,7 @@
  * machinery — about a tenth of a `check` run's CPU — while a hook or `check` prints one answer and exits.
  * Writing straight to the descriptor is cheaper and leaves nothing pending at exit.
  */
-import * as fs from 'node:fs';
+import { writeSync } from 'node:fs';
 
 /** Writes all of `text`, retrying when a non-blocking pipe is full. Throws on other errors (e.g. EPIPE). */
 export function writeAll(fd: number, text: string): void {
@@ -11,7 +11,7 @@ export function writeAll(fd: number, text: string): void {
   let offset = 0;
   while (offset < bytes.length) {
     try {
-      offset += fs.writeSync(fd, bytes, offset);
+      offset += writeSync(fd, bytes, offset);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
     }

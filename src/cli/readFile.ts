@@ -2,15 +2,15 @@
  * The file reader the CLI hands to the core, so scripts, SQL files and package.json scripts a command runs can be
  * judged. Bounded: large or unreadable files read as `undefined` (and the core then judges by what it knows).
  */
-import * as fs from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 export const MAX_READ_BYTES = 256 * 1024;
 
 export function readSmallFile(abs: string): string | undefined {
   try {
-    const st = fs.statSync(abs);
+    const st = statSync(abs);
     if (!st.isFile() || st.size > MAX_READ_BYTES) return undefined;
-    return fs.readFileSync(abs, 'utf8');
+    return readFileSync(abs, 'utf8');
   } catch {
     return undefined;
   }

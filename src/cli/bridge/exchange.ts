@@ -2,7 +2,7 @@
  * One request, one answer over the bridge socket: send a JSON line, resolve with the first line received, or
  * with timeout / failure. Never throws. No `node:crypto` here (see runtimeLookup.ts).
  */
-import * as net from 'node:net';
+import { createConnection } from 'node:net';
 import { MAX_MESSAGE_BYTES, type BridgeResponse } from '../../shared/bridgeProtocol';
 
 export type Exchange = { readonly kind: 'response'; readonly response: BridgeResponse } | { readonly kind: 'timeout' } | { readonly kind: 'failed'; readonly detail: string };
@@ -18,7 +18,7 @@ export function exchange(socketPath: string, message: object, deadline: number):
   return new Promise((resolve) => {
     let settled = false;
     let buffer = '';
-    const socket = net.createConnection(socketPath);
+    const socket = createConnection(socketPath);
     const finish = (result: Exchange): void => {
       if (settled) return;
       settled = true;

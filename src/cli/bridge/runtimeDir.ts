@@ -3,9 +3,9 @@
  * file there trustworthy: owned by this user, no access for group or others. Shared by the hook (client), the
  * doctor, and the extension (server) so both sides compute the same place.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { Stats } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { RUNTIME_DIR_NAME, RUNTIME_SUBDIR_IN_CACHE } from '../../shared/bridgeProtocol';
 
 export interface RuntimeDirEnv {
@@ -17,26 +17,26 @@ export interface RuntimeDirEnv {
 }
 
 function homeFrom(env: RuntimeDirEnv): string {
-  return env.HOME || env.USERPROFILE || os.homedir();
+  return env.HOME || env.USERPROFILE || homedir();
 }
 
 /** The per-user runtime directory for this environment (it may not exist yet). */
 export function runtimeDir(env: RuntimeDirEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (platform === 'win32') {
-    const base = env.LOCALAPPDATA || path.join(homeFrom(env), 'AppData', 'Local');
-    return path.join(base, RUNTIME_DIR_NAME, RUNTIME_SUBDIR_IN_CACHE);
+    const base = env.LOCALAPPDATA || join(homeFrom(env), 'AppData', 'Local');
+    return join(base, RUNTIME_DIR_NAME, RUNTIME_SUBDIR_IN_CACHE);
   }
-  if (env.XDG_RUNTIME_DIR && path.isAbsolute(env.XDG_RUNTIME_DIR)) return path.join(env.XDG_RUNTIME_DIR, RUNTIME_DIR_NAME);
-  if (platform === 'darwin') return path.join(homeFrom(env), 'Library', 'Caches', RUNTIME_DIR_NAME, RUNTIME_SUBDIR_IN_CACHE);
-  const cache = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(homeFrom(env), '.cache');
-  return path.join(cache, RUNTIME_DIR_NAME, RUNTIME_SUBDIR_IN_CACHE);
+  if (env.XDG_RUNTIME_DIR && isAbsolute(env.XDG_RUNTIME_DIR)) return join(env.XDG_RUNTIME_DIR, RUNTIME_DIR_NAME);
+  if (platform === 'darwin') return join(homeFrom(env), 'Library', 'Caches', RUNTIME_DIR_NAME, RUNTIME_SUBDIR_IN_CACHE);
+  const cache = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homeFrom(env), '.cache');
+  return join(cache, RUNTIME_DIR_NAME, RUNTIME_SUBDIR_IN_CACHE);
 }
 
 /**
  * Why a directory or file in the runtime directory must not be trusted, or undefined when it is fine.
  * On Windows the per-user profile directory is the protection; ownership and mode bits are not checked there.
  */
-export function unsafeReason(stat: fs.Stats, what: string, platform: NodeJS.Platform = process.platform): string | undefined {
+export function unsafeReason(stat: Stats, what: string, platform: NodeJS.Platform = process.platform): string | undefined {
   if (platform === 'win32') return undefined;
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
   if (uid !== undefined && stat.uid !== uid) return `${what} is owned by another user (uid ${stat.uid})`;

@@ -4,8 +4,8 @@
  * a dangerous command. The reading itself is in runtimeLookup.ts (no hashing); this adds the hashed file names.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ROOT_KEY_LENGTH, RUNTIME_DIR_MODE, RUNTIME_FILE_EXTENSION, RUNTIME_FILE_MODE, type RuntimeFile } from '../../shared/bridgeProtocol';
 import { runtimeDir } from './runtimeDir';
 import { checkDir, closestRuntimeFile, listRuntimeFiles, normalizeRoot, readRuntimeFileAt, type RuntimeLookup } from './runtimeLookup';
@@ -17,7 +17,7 @@ export function rootKey(root: string, platform: NodeJS.Platform = process.platfo
 }
 
 export function runtimeFilePath(root: string, dir: string = runtimeDir()): string {
-  return path.join(dir, rootKey(root) + RUNTIME_FILE_EXTENSION);
+  return join(dir, rootKey(root) + RUNTIME_FILE_EXTENSION);
 }
 
 /**
@@ -43,12 +43,12 @@ export function newToken(): string {
  * file 0600 through a temporary name and renames it into place so a reader never sees half a file.
  */
 export function writeRuntimeFile(file: RuntimeFile, dir: string = runtimeDir()): string {
-  fs.mkdirSync(dir, { recursive: true, mode: RUNTIME_DIR_MODE });
-  if (process.platform !== 'win32') fs.chmodSync(dir, RUNTIME_DIR_MODE);
+  mkdirSync(dir, { recursive: true, mode: RUNTIME_DIR_MODE });
+  if (process.platform !== 'win32') chmodSync(dir, RUNTIME_DIR_MODE);
   const target = runtimeFilePath(file.root, dir);
   const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(file) + '\n', { mode: RUNTIME_FILE_MODE, flag: 'wx' });
-  fs.renameSync(tmp, target);
+  writeFileSync(tmp, JSON.stringify(file) + '\n', { mode: RUNTIME_FILE_MODE, flag: 'wx' });
+  renameSync(tmp, target);
   return target;
 }
 
@@ -56,5 +56,5 @@ export function writeRuntimeFile(file: RuntimeFile, dir: string = runtimeDir()):
 export function removeRuntimeFile(root: string, token: string, dir: string = runtimeDir()): void {
   const p = runtimeFilePath(root, dir);
   const current = readRuntimeFileAt(p);
-  if (current.file && current.file.token === token) fs.rmSync(p, { force: true });
+  if (current.file && current.file.token === token) rmSync(p, { force: true });
 }

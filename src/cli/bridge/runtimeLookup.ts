@@ -3,13 +3,13 @@
  * runtime directory by root. Kept free of `node:crypto`, whose loading is a hook's largest avoidable start-up
  * cost, so that a hook reporting a decision to a running editor stays cheap. runtimeFile.ts adds the hashed names.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { BRIDGE_PROTOCOL_VERSION, RUNTIME_FILE_EXTENSION, type RuntimeFile } from '../../shared/bridgeProtocol';
 import { runtimeDir, unsafeReason } from './runtimeDir';
 
 export function normalizeRoot(root: string, platform: NodeJS.Platform = process.platform): string {
-  let r = path.resolve(root);
+  let r = resolve(root);
   while (r.length > 1 && (r.endsWith('/') || r.endsWith('\\')) && !/^[A-Za-z]:\\$/.test(r)) r = r.slice(0, -1);
   return platform === 'win32' ? r.toLowerCase() : r;
 }
@@ -27,13 +27,13 @@ function isRuntimeFile(v: unknown): v is RuntimeFile {
 export function readRuntimeFileAt(file: string): RuntimeLookup {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
-    const stat = fs.fstatSync(fd);
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    const stat = fstatSync(fd);
     if (!stat.isFile()) return { detail: `${file} is not a regular file` };
     const unsafe = unsafeReason(stat, file);
     if (unsafe) return { detail: unsafe };
     if (stat.size > 64 * 1024) return { detail: `${file} is too large` };
-    const parsed: unknown = JSON.parse(fs.readFileSync(fd, 'utf8'));
+    const parsed: unknown = JSON.parse(readFileSync(fd, 'utf8'));
     if (!isRuntimeFile(parsed)) return { detail: `${file} is not an Agent Guard runtime file` };
     if (parsed.version !== BRIDGE_PROTOCOL_VERSION) return { detail: `${file} speaks bridge protocol ${parsed.version}, this CLI ${BRIDGE_PROTOCOL_VERSION}` };
     return { file: parsed, path: file };
@@ -41,14 +41,14 @@ export function readRuntimeFileAt(file: string): RuntimeLookup {
     const code = (e as NodeJS.ErrnoException).code;
     return { detail: code === 'ENOENT' ? 'no editor with Agent Guard has this workspace open' : `cannot read ${file}: ${String((e as Error).message ?? e)}` };
   } finally {
-    if (fd !== undefined) try { fs.closeSync(fd); } catch { /* already closed */ }
+    if (fd !== undefined) try { closeSync(fd); } catch { /* already closed */ }
   }
 }
 
 /** Why the runtime directory must not be used (missing, not a directory, unsafe), or undefined. */
 export function checkDir(dir: string): string | undefined {
   try {
-    const stat = fs.lstatSync(dir);
+    const stat = lstatSync(dir);
     if (!stat.isDirectory()) return `${dir} is not a directory`;
     return unsafeReason(stat, dir);
   } catch {
@@ -58,22 +58,22 @@ export function checkDir(dir: string): string | undefined {
 
 function isInside(child: string, parent: string): boolean {
   if (child === parent) return true;
-  const rel = path.relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  const rel = relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 /** Every runtime file in the directory, valid or not (for `doctor` and ancestor lookup). */
 export function listRuntimeFiles(dir: string = runtimeDir()): Array<RuntimeLookup & { readonly path: string }> {
   let names: string[];
   try {
-    names = fs.readdirSync(dir);
+    names = readdirSync(dir);
   } catch {
     return [];
   }
   return names
     .filter((n) => n.endsWith(RUNTIME_FILE_EXTENSION))
     .map((n) => {
-      const p = path.join(dir, n);
+      const p = join(dir, n);
       return { ...readRuntimeFileAt(p), path: p };
     });
 }

@@ -6,10 +6,10 @@
  * a hook made without a dialog) are acknowledged at once and handed to `onReport` for the ledger.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as net from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { Socket, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   BRIDGE_PROTOCOL_VERSION,
   MAX_MESSAGE_BYTES,
@@ -58,13 +58,13 @@ const MAX_SOCKET_PATH = 100;
 function socketPath(dir: string, root: string): string {
   const name = `${rootKey(root)}-${randomBytes(4).toString('hex')}.sock`;
   if (process.platform === 'win32') return `\\\\.\\pipe\\agent-guard-${name}`;
-  const preferred = path.join(dir, name);
+  const preferred = join(dir, name);
   if (Buffer.byteLength(preferred) <= MAX_SOCKET_PATH) return preferred;
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  const fallback = path.join(os.tmpdir(), `agent-guard-${uid}`);
-  fs.mkdirSync(fallback, { recursive: true, mode: RUNTIME_DIR_MODE });
-  fs.chmodSync(fallback, RUNTIME_DIR_MODE);
-  return path.join(fallback, name);
+  const fallback = join(tmpdir(), `agent-guard-${uid}`);
+  mkdirSync(fallback, { recursive: true, mode: RUNTIME_DIR_MODE });
+  chmodSync(fallback, RUNTIME_DIR_MODE);
+  return join(fallback, name);
 }
 
 function sameToken(a: unknown, b: string): boolean {
@@ -91,13 +91,13 @@ function isReport(m: Record<string, unknown>): boolean {
 
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
   const dir = options.runtimeDir ?? defaultRuntimeDir();
-  fs.mkdirSync(dir, { recursive: true, mode: RUNTIME_DIR_MODE });
-  if (process.platform !== 'win32') fs.chmodSync(dir, RUNTIME_DIR_MODE);
+  mkdirSync(dir, { recursive: true, mode: RUNTIME_DIR_MODE });
+  if (process.platform !== 'win32') chmodSync(dir, RUNTIME_DIR_MODE);
   const token = newToken();
   const sock = socketPath(dir, options.root);
-  const sockets = new Set<net.Socket>();
+  const sockets = new Set<Socket>();
 
-  const serve = (socket: net.Socket): void => {
+  const serve = (socket: Socket): void => {
     sockets.add(socket);
     const controller = new AbortController();
     let buffer = '';
@@ -150,7 +150,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     });
   };
 
-  const server = net.createServer(serve);
+  const server = createServer(serve);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(sock, () => {
@@ -158,7 +158,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       resolve();
     });
   });
-  if (process.platform !== 'win32') fs.chmodSync(sock, 0o600);
+  if (process.platform !== 'win32') chmodSync(sock, 0o600);
   const publish = (): string =>
     writeRuntimeFile(
       { version: BRIDGE_PROTOCOL_VERSION, root: options.root, socket: sock, token, pid: process.pid, createdAt: new Date().toISOString(), ...(options.editor !== undefined ? { editor: options.editor } : {}) },
@@ -170,7 +170,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     runtimeFile,
     socket: sock,
     republishIfMissing: () => {
-      if (closed || fs.existsSync(runtimeFile)) return false;
+      if (closed || existsSync(runtimeFile)) return false;
       publish();
       return true;
     },
@@ -179,7 +179,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       removeRuntimeFile(options.root, token, dir);
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (process.platform !== 'win32') fs.rmSync(sock, { force: true });
+      if (process.platform !== 'win32') rmSync(sock, { force: true });
     },
   };
 }

@@ -5,8 +5,8 @@
  *   check --jsonl            (JSON lines on stdin, one verdict line per input, same order, same id)
  * Exit status: 0 allow, 1 confirm, 2 deny, 3 error (for --jsonl: the strictest verdict seen, 3 on bad usage).
  */
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
 import type { Guard } from '../../core/api';
 import { createGuard } from '../../core/index';
 import type { EditOp } from '../../core/policy/types';
@@ -85,7 +85,7 @@ function parseArgs(argv: readonly string[]): CheckArgs {
 /** One guard per (root, cwd), each with the policy found from there; shared with `--jsonl`. */
 export class Guards {
   private readonly byRoot = new Map<string, { guard: Guard; root: string }>();
-  private readonly home = os.homedir();
+  private readonly home = homedir();
 
   constructor(private readonly policyFile: string | undefined) {}
 
@@ -123,16 +123,16 @@ export async function run(argv: readonly string[]): Promise<number> {
   const guards = new Guards(args.policy);
   // --jsonl lives in its own module: a single `check` does not load readline or the stdin stream
   if (args.jsonl) return (await import('./checkJsonl')).runJsonl(guards);
-  const cwd = path.resolve(args.cwd ?? process.cwd());
+  const cwd = resolve(args.cwd ?? process.cwd());
   if (args.edit !== undefined) {
     const file = args.rest[0];
     if (file === undefined || args.rest.length > 1) {
       writeStderr('agent-guard check --edit: give exactly one PATH\n');
       return EXIT_ERROR;
     }
-    const root = path.resolve(cwd, args.root ?? '.');
+    const root = resolve(cwd, args.root ?? '.');
     const { guard } = guards.get(root, root);
-    const v = guard.checkEdit(path.resolve(root, file), args.edit, { root });
+    const v = guard.checkEdit(resolve(root, file), args.edit, { root });
     print(v, args.json, `${args.edit} ${file}`);
     return EXIT[v.decision];
   }
@@ -141,7 +141,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     return EXIT_ERROR;
   }
   const command = args.rest.join(' ');
-  const root = args.root === undefined ? undefined : path.resolve(cwd, args.root);
+  const root = args.root === undefined ? undefined : resolve(cwd, args.root);
   const g = guards.get(cwd, root);
   const v = g.guard.checkCommand(command, { cwd, root: g.root, env: args.env, readFile: readSmallFile });
   print(v, args.json, command);

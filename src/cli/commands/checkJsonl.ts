@@ -2,8 +2,8 @@
  * `agent-guard check --jsonl`: one JSON request per stdin line, one verdict line per request, in order, with the
  * request's `id`; a malformed line gets `{"id":…,"error":"…"}` and the stream goes on.
  */
-import * as path from 'node:path';
-import * as readline from 'node:readline';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { decisionRank, type Decision } from '../../core/verdict';
 import { writeStdout } from '../output';
 import { readSmallFile } from '../readFile';
@@ -43,8 +43,8 @@ function answerLine(line: string, guards: Guards): Record<string, unknown> {
   const cwdIn = req.cwd ?? (typeof req.root === 'string' ? req.root : undefined);
   if (cwdIn !== undefined && typeof cwdIn !== 'string') return { id, error: '"cwd" must be a string' };
   if (req.root !== undefined && typeof req.root !== 'string') return { id, error: '"root" must be a string' };
-  const cwd = path.resolve(cwdIn ?? process.cwd());
-  const root = typeof req.root === 'string' ? path.resolve(cwd, req.root) : undefined;
+  const cwd = resolve(cwdIn ?? process.cwd());
+  const root = typeof req.root === 'string' ? resolve(cwd, req.root) : undefined;
   if (req.edit !== undefined) {
     const e = req.edit as { path?: unknown; op?: unknown };
     if (typeof e !== 'object' || e === null || typeof e.path !== 'string' || (e.op !== 'write' && e.op !== 'delete' && e.op !== 'rename')) {
@@ -52,7 +52,7 @@ function answerLine(line: string, guards: Guards): Record<string, unknown> {
     }
     const r = root ?? cwd;
     const { guard } = guards.get(r, r);
-    return { id, ...guard.checkEdit(path.resolve(r, e.path), e.op, { root: r }) };
+    return { id, ...guard.checkEdit(resolve(r, e.path), e.op, { root: r }) };
   }
   if (typeof req.command !== 'string') return { id, error: 'a line needs "command" (string) or "edit"' };
   const env = stringRecord(req.env);
@@ -62,7 +62,7 @@ function answerLine(line: string, guards: Guards): Record<string, unknown> {
 }
 
 export async function runJsonl(guards: Guards): Promise<number> {
-  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let worst = -1;
   for await (const line of rl) {
     if (line.trim() === '') continue;

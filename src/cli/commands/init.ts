@@ -3,8 +3,8 @@
  * `.vscode/agent-guard.json` in the workspace (default: the current directory). Never overwrites an
  * existing policy unless `--force` is given.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { STARTER_POLICY } from '../../core/policy/starter';
 import { WORKSPACE_POLICY } from '../policy/load';
 
@@ -35,14 +35,14 @@ export function run(argv: readonly string[]): Promise<number> {
     process.stdout.write(STARTER_POLICY);
     return Promise.resolve(0);
   }
-  const file = path.resolve(root, WORKSPACE_POLICY);
-  if (!force && fs.existsSync(file)) {
+  const file = resolve(root, WORKSPACE_POLICY);
+  if (!force && existsSync(file)) {
     process.stderr.write(`agent-guard init: ${file} already exists; not overwriting it. Use --force to replace it, or --stdout to see the starter.\n`);
     return Promise.resolve(1);
   }
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, STARTER_POLICY, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, STARTER_POLICY, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'EEXIST' ? 'it already exists (use --force to replace it)' : err.message;

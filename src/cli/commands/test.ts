@@ -5,7 +5,7 @@
  * Exit 0 when every example passes; 1 on any failure, on a policy that does not load, or when there is
  * no policy to test.
  */
-import * as path from 'node:path';
+import { resolve } from 'node:path';
 import { createGuard } from '../../core/index';
 import { formatDiagnostic } from '../../core/policy/diagnostics';
 import type { GuardFactory, PolicyTestResult } from '../../core/policy/selfTest';
@@ -91,7 +91,7 @@ export function runTests(argv: readonly string[], guardFactory: GuardFactory): n
     );
   }
   if (loaded.layers.length === 0) {
-    if (!args.json) process.stderr.write(`agent-guard test: no policy found (looked for ${WORKSPACE_POLICY} from ${path.resolve(args.root ?? args.cwd ?? '.')} upwards). Create one with \`agent-guard init\`.\n`);
+    if (!args.json) process.stderr.write(`agent-guard test: no policy found (looked for ${WORKSPACE_POLICY} from ${resolve(args.root ?? args.cwd ?? '.')} upwards). Create one with \`agent-guard init\`.\n`);
     return 1;
   }
   if (!args.json) {

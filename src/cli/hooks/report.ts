@@ -5,7 +5,7 @@
  * or delays the agent's answer, is skipped at the cost of one `stat` when no editor runs for this user, and gives
  * up after the bridge's report budget.
  */
-import * as fs from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { BridgeOutcome, ReportedAnswer } from '../../shared/bridgeProtocol';
 import { runtimeDir, type RuntimeDirEnv } from '../bridge/runtimeDir';
 import type { Judgement } from './judge';
@@ -36,7 +36,7 @@ export async function sendReport(report: PendingReport, env: RuntimeDirEnv): Pro
   try {
     const dir = runtimeDir(env);
     // no editor with Agent Guard runs for this user: do not even load the bridge client
-    if (!fs.existsSync(dir)) return;
+    if (!existsSync(dir)) return;
     const { reportToEditor } = await import('../bridge/reportClient.js');
     const { judgement } = report;
     await reportToEditor({

@@ -3,9 +3,9 @@
  * CLAUDE_PROJECT_DIR, Cursor's and Cline's workspace roots, VS Code's cwd only when configured), so this picks
  * the most specific trustworthy answer and falls back to the nearest folder that looks like a project.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Location {
@@ -14,14 +14,14 @@ export interface Location {
 }
 
 function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 function absolute(p: string | undefined): string | undefined {
   if (!p) return undefined;
   const plain = p.startsWith('file://') ? safeFileUrl(p) : p;
-  return plain && path.isAbsolute(plain) ? path.resolve(plain) : undefined;
+  return plain && isAbsolute(plain) ? resolve(plain) : undefined;
 }
 
 function safeFileUrl(u: string): string | undefined {
@@ -34,12 +34,12 @@ function safeFileUrl(u: string): string | undefined {
 
 /** Nearest ancestor (below home and `/`) that holds `.git` or `.vscode`; undefined when none. */
 function projectAncestor(start: string): string | undefined {
-  const home = os.homedir();
+  const home = homedir();
   let dir = start;
   for (let i = 0; i < 64; i++) {
-    if (dir === home || path.dirname(dir) === dir) return undefined;
-    if (fs.existsSync(path.join(dir, '.git')) || fs.existsSync(path.join(dir, '.vscode'))) return dir;
-    dir = path.dirname(dir);
+    if (dir === home || dirname(dir) === dir) return undefined;
+    if (existsSync(join(dir, '.git')) || existsSync(join(dir, '.vscode'))) return dir;
+    dir = dirname(dir);
   }
   return undefined;
 }
@@ -47,7 +47,7 @@ function projectAncestor(start: string): string | undefined {
 export function resolveLocation(payloadCwd: string | undefined, roots: readonly string[], envRoot: string | undefined, processCwd: string = process.cwd()): Location {
   const rootList = roots.map(absolute).filter((r): r is string => r !== undefined);
   const projectDir = absolute(envRoot);
-  const givenCwd = absolute(payloadCwd) ?? (payloadCwd && (projectDir ?? rootList[0]) ? path.resolve(projectDir ?? rootList[0] ?? processCwd, payloadCwd) : undefined);
+  const givenCwd = absolute(payloadCwd) ?? (payloadCwd && (projectDir ?? rootList[0]) ? resolve(projectDir ?? rootList[0] ?? processCwd, payloadCwd) : undefined);
   const cwd = givenCwd ?? projectDir ?? rootList[0] ?? processCwd;
   const containing = rootList.filter((r) => isInside(cwd, r)).sort((a, b) => b.length - a.length)[0];
   const root = (projectDir && isInside(cwd, projectDir) ? projectDir : undefined) ?? containing ?? projectDir ?? rootList[0] ?? projectAncestor(cwd) ?? cwd;
@@ -55,9 +55,9 @@ export function resolveLocation(payloadCwd: string | undefined, roots: readonly 
 }
 
 /** An absolute path for what the agent named: file URLs, `~/`, and paths relative to the call's cwd. */
-export function absoluteTarget(p: string, cwd: string, home: string = os.homedir()): string {
-  if (p.startsWith('file://')) return safeFileUrl(p) ?? path.resolve(cwd, p);
+export function absoluteTarget(p: string, cwd: string, home: string = homedir()): string {
+  if (p.startsWith('file://')) return safeFileUrl(p) ?? resolve(cwd, p);
   if (p === '~') return home;
-  if (p.startsWith('~/')) return path.join(home, p.slice(2));
-  return path.resolve(cwd, p);
+  if (p.startsWith('~/')) return join(home, p.slice(2));
+  return resolve(cwd, p);
 }

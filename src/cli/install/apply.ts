@@ -3,8 +3,8 @@
  * nothing else and nothing is half-done), then written: a backup of the previous content next to the file,
  * an atomic replace, the previous file mode kept. Nothing is written when the content would not change.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { AgentId } from '../hooks/types';
 import type { Planned } from './types';
 
@@ -27,7 +27,7 @@ export interface FileChange {
 
 export function readIfExists(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
@@ -55,8 +55,8 @@ function timestamp(d: Date = new Date()): string {
 function backup(file: string): string {
   const base = `${file}.agent-guard-backup-${timestamp()}`;
   let target = base;
-  for (let i = 1; fs.existsSync(target); i++) target = `${base}-${i}`;
-  fs.copyFileSync(file, target);
+  for (let i = 1; existsSync(target); i++) target = `${base}-${i}`;
+  copyFileSync(file, target);
   return target;
 }
 
@@ -65,21 +65,21 @@ export function applyChange(change: FileChange): FileChange {
   if (change.action === 'unchanged' || change.action === 'absent' || change.action === 'error') return change;
   const saved = change.before !== undefined ? backup(change.file) : undefined;
   if (change.after === null) {
-    fs.rmSync(change.file, { force: true });
+    rmSync(change.file, { force: true });
   } else {
-    fs.mkdirSync(path.dirname(change.file), { recursive: true });
+    mkdirSync(dirname(change.file), { recursive: true });
     let mode = change.mode;
     if (mode === undefined) {
       try {
-        mode = fs.statSync(change.file).mode & 0o7777;
+        mode = statSync(change.file).mode & 0o7777;
       } catch {
         mode = 0o644;
       }
     }
     const tmp = `${change.file}.agent-guard-${process.pid}.tmp`;
-    fs.writeFileSync(tmp, change.after, { mode });
-    fs.chmodSync(tmp, mode);
-    fs.renameSync(tmp, change.file);
+    writeFileSync(tmp, change.after, { mode });
+    chmodSync(tmp, mode);
+    renameSync(tmp, change.file);
   }
   return saved !== undefined ? { ...change, backup: saved } : change;
 }

@@ -1,6 +1,6 @@
 /** Options shared by `install`, `uninstall` and `doctor`. */
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
 import { DEFAULT_CONFIRM_WAIT_SECONDS } from '../../shared/bridgeProtocol';
 import { AGENT_IDS, isAgentId, type AgentId } from '../hooks/types';
 import type { InstallContext, Scope } from './types';
@@ -56,7 +56,7 @@ export function parseSetupArgs(argv: readonly string[], scopeDefault: readonly S
         scopes = [...(scopes ?? []), s];
         break;
       }
-      case '--workspace': workspace = path.resolve(value()); break;
+      case '--workspace': workspace = resolve(value()); break;
       case '--dry-run': dryRun = true; break;
       case '--json': json = true; break;
       case '--auto-approve': autoApprove = true; break;
@@ -73,7 +73,7 @@ export function parseSetupArgs(argv: readonly string[], scopeDefault: readonly S
     }
   }
   if (all && agents.length > 0) throw new UsageError('use either --agent or --all');
-  const home = env['HOME'] || env['USERPROFILE'] || os.homedir();
+  const home = env['HOME'] || env['USERPROFILE'] || homedir();
   return {
     agents: all ? 'all' : agents.length > 0 ? agents : 'detected',
     scopes: scopes ?? scopeDefault,

@@ -4,7 +4,7 @@
  * merge into: the file is ours or it is not. A `PreToolUse` someone else wrote is left alone (and reported).
  * Cline's timeout is fixed at 30 s; the hook answers by itself before that.
  */
-import * as path from 'node:path';
+import { join } from 'node:path';
 import { hookCommandLine, isOurCommand } from './hookCommand';
 import { ConfigParseError } from './jsoncFile';
 import type { AgentInstaller, InstallContext, Inspection } from './types';
@@ -25,7 +25,7 @@ export const clineInstaller: AgentInstaller = {
   id: 'cline',
   displayName: 'Cline',
   configFile: (scope, ctx) =>
-    scope === 'user' ? path.join(ctx.home, 'Documents', 'Cline', 'Hooks', 'PreToolUse') : path.join(ctx.workspace, '.clinerules', 'hooks', 'PreToolUse'),
+    scope === 'user' ? join(ctx.home, 'Documents', 'Cline', 'Hooks', 'PreToolUse') : join(ctx.workspace, '.clinerules', 'hooks', 'PreToolUse'),
   install(current, file, ctx) {
     if (current !== undefined && !isOurs(current)) throw new ConfigParseError(`${file} already exists and was not written by Agent Guard; left untouched (Cline runs one PreToolUse per folder: call \`${hookCommandLine('cline', ctx.command)}\` from it yourself)`);
     const notes = ['Cline runs hooks only with "Enable Hooks" checked in its settings; its hook timeout is a fixed 30 s.'];
@@ -44,6 +44,6 @@ export const clineInstaller: AgentInstaller = {
   },
   detectHints: (ctx) => ({
     programs: [],
-    dirs: [path.join(ctx.home, 'Documents', 'Cline'), path.join(ctx.home, '.cline')],
+    dirs: [join(ctx.home, 'Documents', 'Cline'), join(ctx.home, '.cline')],
   }),
 };

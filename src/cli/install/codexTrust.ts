@@ -6,7 +6,7 @@
  * `[projects."<dir>"] trust_level = "trusted"`. We cannot recompute Codex's hash, so a recorded trust is taken as
  * trust (Codex asks again when our command line changes; the install note says so).
  */
-import * as path from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 /** Codex's key for a handler at hooks.<event>[group].hooks[handler] of a hooks.json. */
 export function codexHookKey(hooksFile: string, group: number, handler: number): string {
@@ -65,11 +65,11 @@ export function codexHookTrust(configToml: string | undefined, key: string): Cod
 export function codexProjectTrusted(configToml: string | undefined, dir: string): boolean {
   if (configToml === undefined) return false;
   const t = tables(configToml);
-  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+  for (let d = resolve(dir); ; d = dirname(d)) {
     for (const q of quotedForms(d)) {
       const lines = t.get(`projects.${q}`);
       if (lines?.some((l) => /^trust_level\s*=\s*["']trusted["']/.test(l))) return true;
     }
-    if (path.dirname(d) === d) return false;
+    if (dirname(d) === d) return false;
   }
 }

@@ -4,8 +4,8 @@
  * through, so a node binary or a `dist/cli.js` that moved (an extension update, a removed nvm version) leaves
  * the agent unprotected although its config looks right.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import type { AgentId } from '../hooks/types';
 import type { CommandOptions } from './hookCommand';
 
@@ -84,16 +84,16 @@ export function parseHookCommand(line: string, agent: AgentId): ParsedHookComman
 
 function executable(file: string): boolean {
   try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
   } catch {
     return false;
   }
 }
 
 function onPath(program: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
-  for (const dir of (env['PATH'] ?? '').split(path.delimiter).filter(Boolean)) {
-    const p = path.join(dir, program);
+  for (const dir of (env['PATH'] ?? '').split(delimiter).filter(Boolean)) {
+    const p = join(dir, program);
     if (executable(p)) return p;
   }
   return undefined;
@@ -112,6 +112,6 @@ export function unresolvedPrograms(parsed: ParsedHookCommand, env: Readonly<Reco
   } else if (!onPath(program, env)) {
     problems.push(`the hook's program "${program}" is not on PATH`);
   }
-  if (script !== undefined && /\.(c|m)?js$/.test(script) && !fs.existsSync(script)) problems.push(`the hook's script ${script} no longer exists`);
+  if (script !== undefined && /\.(c|m)?js$/.test(script) && !existsSync(script)) problems.push(`the hook's script ${script} no longer exists`);
   return problems;
 }

@@ -4,7 +4,7 @@
  * newer `preToolUse` for file writes, told to leave shell and MCP calls to the first two so nothing is asked
  * twice. `failClosed: true` makes a crash, a timeout or an unreadable answer block.
  */
-import * as path from 'node:path';
+import { join } from 'node:path';
 import type { Json } from '../hooks/payload';
 import { hookCommandLine } from './hookCommand';
 import { ensureTopLevel, findOurs, onlyHas, removeEntries, upsertEntry } from './hookEntries';
@@ -22,7 +22,7 @@ function handler(event: (typeof EVENTS)[number], ctx: InstallContext): Json {
 export const cursorInstaller: AgentInstaller = {
   id: 'cursor',
   displayName: 'Cursor',
-  configFile: (scope, ctx) => (scope === 'user' ? path.join(ctx.home, '.cursor', 'hooks.json') : path.join(ctx.workspace, '.cursor', 'hooks.json')),
+  configFile: (scope, ctx) => (scope === 'user' ? join(ctx.home, '.cursor', 'hooks.json') : join(ctx.workspace, '.cursor', 'hooks.json')),
   install(current, file, ctx) {
     let text = ensureTopLevel(current ?? '', file, 'version', 1);
     for (const event of EVENTS) text = upsertEntry(text, file, { layout: 'flat', event, handler: handler(event, ctx) });
@@ -53,5 +53,5 @@ export const cursorInstaller: AgentInstaller = {
     }
     return { wired: commands.length > 0, commands, problems };
   },
-  detectHints: (ctx) => ({ programs: ['cursor', 'cursor-agent'], dirs: [path.join(ctx.home, '.cursor')] }),
+  detectHints: (ctx) => ({ programs: ['cursor', 'cursor-agent'], dirs: [join(ctx.home, '.cursor')] }),
 };

@@ -1,6 +1,6 @@
 /** Which agents look installed on this machine: a program on PATH or their config folder in the home directory. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, delimiter, join } from 'node:path';
 import { AGENT_IDS, type AgentId } from '../hooks/types';
 import { INSTALLERS } from './registry';
 import type { InstallContext } from './types';
@@ -13,14 +13,14 @@ export interface Detection {
 }
 
 function onPath(program: string, ctx: InstallContext): string | undefined {
-  const dirs = (ctx.env['PATH'] ?? '').split(path.delimiter).filter(Boolean);
+  const dirs = (ctx.env['PATH'] ?? '').split(delimiter).filter(Boolean);
   const exts = ctx.platform === 'win32' ? (ctx.env['PATHEXT'] ?? '.EXE;.CMD;.BAT').split(';') : [''];
   for (const d of dirs) {
     for (const e of exts) {
-      const p = path.join(d, program + e);
+      const p = join(d, program + e);
       try {
-        fs.accessSync(p, ctx.platform === 'win32' ? fs.constants.F_OK : fs.constants.X_OK);
-        if (fs.statSync(p).isFile()) return p;
+        accessSync(p, ctx.platform === 'win32' ? constants.F_OK : constants.X_OK);
+        if (statSync(p).isFile()) return p;
       } catch {
         /* not here */
       }
@@ -31,10 +31,10 @@ function onPath(program: string, ctx: InstallContext): string | undefined {
 
 function clineExtension(ctx: InstallContext): string | undefined {
   for (const dir of ['.vscode', '.vscode-server', '.cursor', '.vscode-insiders']) {
-    const ext = path.join(ctx.home, dir, 'extensions');
+    const ext = join(ctx.home, dir, 'extensions');
     try {
-      const hit = fs.readdirSync(ext).find((n) => n.startsWith('saoudrizwan.claude-dev-'));
-      if (hit) return path.join(ext, hit);
+      const hit = readdirSync(ext).find((n) => n.startsWith('saoudrizwan.claude-dev-'));
+      if (hit) return join(ext, hit);
     } catch {
       /* none */
     }
@@ -49,10 +49,10 @@ export function detectAgent(agent: AgentId, ctx: InstallContext): Detection {
     const at = onPath(p, ctx);
     if (at) evidence.push(`${p} on PATH (${at})`);
   }
-  for (const d of hints.dirs) if (fs.existsSync(d)) evidence.push(`${d} exists`);
+  for (const d of hints.dirs) if (existsSync(d)) evidence.push(`${d} exists`);
   if (agent === 'cline') {
     const ext = clineExtension(ctx);
-    if (ext) evidence.push(`extension ${path.basename(ext)}`);
+    if (ext) evidence.push(`extension ${basename(ext)}`);
   }
   return { agent, found: evidence.length > 0, evidence };
 }

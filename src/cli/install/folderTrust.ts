@@ -9,7 +9,7 @@
  *  - Copilot CLI 1.0.102: `trustedFolders` in `$COPILOT_HOME/config.json` (JSON with comments);
  *    `COPILOT_ALLOW_ALL=true` trusts every folder.
  */
-import * as path from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isObject } from '../hooks/payload';
 import { readIfExists } from './apply';
 import { parseJsonc } from './jsoncFile';
@@ -17,8 +17,8 @@ import { parseJsonc } from './jsoncFile';
 type Env = Readonly<Record<string, string | undefined>>;
 
 function within(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 function readJson(file: string): unknown {
@@ -40,17 +40,17 @@ export interface FolderTrust {
 export function geminiFolderTrust(home: string, env: Env, folder: string): FolderTrust {
   if (env['GEMINI_CLI_TRUST_WORKSPACE'] === 'false' || env['GEMINI_RESTRICTED_MODE'] === 'true') return { trusted: false, source: 'environment' };
   if (env['GEMINI_CLI_TRUST_WORKSPACE'] === 'true') return { trusted: true, source: 'GEMINI_CLI_TRUST_WORKSPACE=true' };
-  const settings = readJson(path.join(home, '.gemini', 'settings.json'));
+  const settings = readJson(join(home, '.gemini', 'settings.json'));
   const security = isObject(settings) ? settings['security'] : undefined;
   const folderTrust = isObject(security) ? security['folderTrust'] : undefined;
   if (isObject(folderTrust) && folderTrust['enabled'] === false) return { trusted: true, source: 'folder trust switched off in ~/.gemini/settings.json' };
-  const file = env['GEMINI_CLI_TRUSTED_FOLDERS_PATH'] || path.join(home, '.gemini', 'trustedFolders.json');
+  const file = env['GEMINI_CLI_TRUSTED_FOLDERS_PATH'] || join(home, '.gemini', 'trustedFolders.json');
   const rules = readJson(file);
   let best: { length: number; level: unknown } | undefined;
   if (isObject(rules)) {
     for (const [rulePath, level] of Object.entries(rules)) {
-      const effective = level === 'TRUST_PARENT' ? path.dirname(rulePath) : rulePath;
-      if (within(path.resolve(folder), path.resolve(effective)) && (!best || rulePath.length > best.length)) best = { length: rulePath.length, level };
+      const effective = level === 'TRUST_PARENT' ? dirname(rulePath) : rulePath;
+      if (within(resolve(folder), resolve(effective)) && (!best || rulePath.length > best.length)) best = { length: rulePath.length, level };
     }
   }
   const trusted = best?.level === 'TRUST_FOLDER' || best?.level === 'TRUST_PARENT';
@@ -59,9 +59,9 @@ export function geminiFolderTrust(home: string, env: Env, folder: string): Folde
 
 export function copilotFolderTrust(copilotHome: string, env: Env, folder: string): FolderTrust {
   if (env['COPILOT_ALLOW_ALL'] === 'true') return { trusted: true, source: 'COPILOT_ALLOW_ALL=true' };
-  const file = path.join(copilotHome, 'config.json');
+  const file = join(copilotHome, 'config.json');
   const config = readJson(file);
   const list = isObject(config) ? config['trustedFolders'] : undefined;
-  const trusted = Array.isArray(list) && list.some((f) => typeof f === 'string' && within(path.resolve(folder), path.resolve(f)));
+  const trusted = Array.isArray(list) && list.some((f) => typeof f === 'string' && within(resolve(folder), resolve(f)));
   return { trusted, source: file };
 }

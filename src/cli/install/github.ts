@@ -6,7 +6,7 @@
  * `bash`/`timeoutSec`; the hook recognises which agent called from the payload. Installing either installs it
  * for both; uninstalling either removes it for both (the notes say so).
  */
-import * as path from 'node:path';
+import { join } from 'node:path';
 import type { Json } from '../hooks/payload';
 import type { AgentId } from '../hooks/types';
 import { hookCommandLine } from './hookCommand';
@@ -20,7 +20,7 @@ const KEYS = ['command', 'bash', 'powershell'];
 const SHARED_NOTE = `${FILE_NAME} is read by both VS Code agent hooks and GitHub Copilot CLI; its one entry guards both.`;
 
 function copilotHome(ctx: InstallContext): string {
-  return ctx.env['COPILOT_HOME'] || path.join(ctx.home, '.copilot');
+  return ctx.env['COPILOT_HOME'] || join(ctx.home, '.copilot');
 }
 
 function handler(ctx: InstallContext): Json {
@@ -37,7 +37,7 @@ function handler(ctx: InstallContext): Json {
 
 function makeInstaller(id: AgentId, displayName: string, other: string, notes: (scope: Scope) => string[], programs: string[], dirs: (ctx: InstallContext) => string[]): AgentInstaller {
   const configFile = (scope: Scope, ctx: InstallContext): string =>
-    scope === 'user' ? path.join(copilotHome(ctx), 'hooks', FILE_NAME) : path.join(ctx.workspace, '.github', 'hooks', FILE_NAME);
+    scope === 'user' ? join(copilotHome(ctx), 'hooks', FILE_NAME) : join(ctx.workspace, '.github', 'hooks', FILE_NAME);
   return {
     id,
     displayName,
@@ -79,7 +79,7 @@ export const vscodeInstaller = makeInstaller(
   'GitHub Copilot CLI',
   () => ['VS Code runs agent hooks while "chat.useHooks" is on (the default); an organisation policy can switch them off.'],
   ['code', 'code-insiders'],
-  (ctx) => [path.join(ctx.home, '.vscode'), path.join(ctx.home, '.vscode-server')],
+  (ctx) => [join(ctx.home, '.vscode'), join(ctx.home, '.vscode-server')],
 );
 
 export const copilotCliInstaller = makeInstaller(

@@ -2,7 +2,7 @@
  * Config writers for agents with Claude-style matcher groups: Claude Code (`.claude/settings.json`), Gemini CLI
  * (`.gemini/settings.json`, timeout in milliseconds) and Codex (`hooks.json`).
  */
-import * as path from 'node:path';
+import { dirname, join } from 'node:path';
 import { isObject, type Json } from '../hooks/payload';
 import { readIfExists } from './apply';
 import { codexHookKey, codexHookTrust, codexProjectTrusted } from './codexTrust';
@@ -42,7 +42,7 @@ function makeInstaller(a: GroupedAgent): AgentInstaller {
   return {
     id: a.id,
     displayName: a.displayName,
-    configFile: (scope, ctx) => (scope === 'user' ? a.userFile(ctx) : path.join(ctx.workspace, a.workspaceFile)),
+    configFile: (scope, ctx) => (scope === 'user' ? a.userFile(ctx) : join(ctx.workspace, a.workspaceFile)),
     install(current, file, ctx): Planned {
       return { content: upsertEntry(current ?? '', file, spec(ctx)), notes: a.notes(scopeOf(file, ctx)) };
     },
@@ -78,16 +78,16 @@ function makeInstaller(a: GroupedAgent): AgentInstaller {
   };
 }
 
-const claudeDir = (ctx: InstallContext): string => ctx.env['CLAUDE_CONFIG_DIR'] || path.join(ctx.home, '.claude');
-const codexDir = (ctx: InstallContext): string => ctx.env['CODEX_HOME'] || path.join(ctx.home, '.codex');
+const claudeDir = (ctx: InstallContext): string => ctx.env['CLAUDE_CONFIG_DIR'] || join(ctx.home, '.claude');
+const codexDir = (ctx: InstallContext): string => ctx.env['CODEX_HOME'] || join(ctx.home, '.codex');
 
 export const claudeInstaller = makeInstaller({
   id: 'claude',
   displayName: 'Claude Code',
   event: 'PreToolUse',
   matcher: '*',
-  userFile: (ctx) => path.join(claudeDir(ctx), 'settings.json'),
-  workspaceFile: path.join('.claude', 'settings.json'),
+  userFile: (ctx) => join(claudeDir(ctx), 'settings.json'),
+  workspaceFile: join('.claude', 'settings.json'),
   // onFailure "block": a hook that cannot start, times out or exits oddly blocks instead of letting the call through
   handler: (command, timeout) => ({ type: 'command', command, timeout, onFailure: 'block' }),
   required: (timeout) => ({ timeout, onFailure: 'block' }),
@@ -102,8 +102,8 @@ export const geminiInstaller = makeInstaller({
   displayName: 'Gemini CLI',
   event: 'BeforeTool',
   matcher: '.*',
-  userFile: (ctx) => path.join(ctx.home, '.gemini', 'settings.json'),
-  workspaceFile: path.join('.gemini', 'settings.json'),
+  userFile: (ctx) => join(ctx.home, '.gemini', 'settings.json'),
+  workspaceFile: join('.gemini', 'settings.json'),
   // Gemini's timeout is in milliseconds
   handler: (command, timeout) => ({ name: 'agent-guard', type: 'command', command, timeout: timeout * 1000 }),
   required: (timeout) => ({ timeout: timeout * 1000 }),
@@ -124,7 +124,7 @@ export const geminiInstaller = makeInstaller({
     return trust.trusted ? [] : [`Gemini CLI runs this project's hooks only in a trusted folder and ${ctx.workspace} is not trusted (${trust.source}), so Gemini skips them without a warning: trust the folder when Gemini asks (or with /permissions)`];
   },
   programs: ['gemini'],
-  dirs: (ctx) => [path.join(ctx.home, '.gemini')],
+  dirs: (ctx) => [join(ctx.home, '.gemini')],
 });
 
 export const codexInstaller = makeInstaller({
@@ -132,8 +132,8 @@ export const codexInstaller = makeInstaller({
   displayName: 'OpenAI Codex CLI',
   event: 'PreToolUse',
   matcher: '.*',
-  userFile: (ctx) => path.join(codexDir(ctx), 'hooks.json'),
-  workspaceFile: path.join('.codex', 'hooks.json'),
+  userFile: (ctx) => join(codexDir(ctx), 'hooks.json'),
+  workspaceFile: join('.codex', 'hooks.json'),
   handler: (command, timeout) => ({ type: 'command', command, timeout, statusMessage: 'Agent Guard' }),
   required: (timeout) => ({ timeout }),
   notes: (scope) => [
@@ -141,14 +141,14 @@ export const codexInstaller = makeInstaller({
     ...(scope === 'workspace' ? ['A project .codex/ folder is read only when Codex trusts the project.'] : []),
   ],
   untrusted(where, file, scope, ctx) {
-    const configFile = path.join(codexDir(ctx), 'config.toml');
+    const configFile = join(codexDir(ctx), 'config.toml');
     const config = readIfExists(configFile);
     const problems: string[] = [];
     const key = codexHookKey(file, where.group, where.handler);
     const trust = codexHookTrust(config, key);
     if (trust === 'untrusted') problems.push(`Codex has not trusted this hook yet (no trusted_hash for it in ${configFile}), so Codex skips it without a warning: start codex, open /hooks and trust the Agent Guard hook`);
     if (trust === 'disabled') problems.push(`the hook is switched off in Codex (/hooks; enabled = false in ${configFile}), so Codex skips it`);
-    if (scope === 'workspace' && !codexProjectTrusted(config, ctx.workspace)) problems.push(`Codex reads ${path.dirname(file)} only in a trusted project: trust ${ctx.workspace} when Codex asks (trust_level = "trusted" in ${configFile})`);
+    if (scope === 'workspace' && !codexProjectTrusted(config, ctx.workspace)) problems.push(`Codex reads ${dirname(file)} only in a trusted project: trust ${ctx.workspace} when Codex asks (trust_level = "trusted" in ${configFile})`);
     return problems;
   },
   programs: ['codex'],

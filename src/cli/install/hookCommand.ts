@@ -3,8 +3,8 @@
  * Absolute paths to node and the CLI are written on purpose: an agent that cannot find the program
  * (exit 127) lets the tool call through, and agents run hooks with a PATH of their own.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { AgentId } from '../hooks/types';
 
 export interface CommandOptions {
@@ -27,9 +27,9 @@ export function shellQuote(s: string, platform: NodeJS.Platform = process.platfo
 /** `node /abs/dist/cli.js` for the running CLI. */
 export function defaultPrefix(): string {
   const script = process.argv[1];
-  let cli = script ? path.resolve(script) : '';
+  let cli = script ? resolve(script) : '';
   try {
-    cli = fs.realpathSync(cli);
+    cli = realpathSync(cli);
   } catch {
     /* keep as is */
   }

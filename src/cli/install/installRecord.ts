@@ -7,8 +7,8 @@
  *
  * Lives with the user policy (`$XDG_CONFIG_HOME/agent-guard/`, a protected path), written atomically.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { isAgentId, type AgentId } from '../hooks/types';
 import type { Scope } from './types';
 
@@ -38,8 +38,8 @@ export interface InstallRecord {
 
 export function recordPath(env: Readonly<Record<string, string | undefined>>, home: string): string {
   const xdg = env['XDG_CONFIG_HOME'];
-  const base = xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(home, '.config');
-  return path.join(base, 'agent-guard', RECORD_FILE_NAME);
+  const base = xdg !== undefined && isAbsolute(xdg) ? xdg : join(home, '.config');
+  return join(base, 'agent-guard', RECORD_FILE_NAME);
 }
 
 function isEntry(v: unknown): v is InstallRecordEntry {
@@ -56,7 +56,7 @@ function isEntry(v: unknown): v is InstallRecordEntry {
 export function readRecord(file: string): InstallRecord {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
     return { version: 1, entries: [] };
   }
@@ -89,8 +89,8 @@ export function updateRecord(file: string, installed: readonly InstallRecordEntr
     if (!entries.some((e) => sameTarget(e, r))) entries.push({ agent: r.agent, scope: r.scope, file: r.file, prefix: '', autoApprove: false, trustedTools: [], confirmWaitSeconds: 0, installedAt: at, removedAt: at });
   }
   entries.push(...installed);
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify({ version: 1, entries }, null, 2) + '\n', { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  writeFileSync(tmp, JSON.stringify({ version: 1, entries }, null, 2) + '\n', { mode: 0o600 });
+  renameSync(tmp, file);
 }

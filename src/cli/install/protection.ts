@@ -7,8 +7,8 @@
  * In-process and cheap (a few small file reads, nothing spawned): `doctor` adds its self-test on top, and the
  * extension calls this after activation and whenever an agent's hook config changes. No `vscode` here.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { accessSync, constants } from 'node:fs';
+import { resolve } from 'node:path';
 import { DEFAULT_CONFIRM_WAIT_SECONDS } from '../../shared/bridgeProtocol';
 import { AGENT_IDS, type AgentId } from '../hooks/types';
 import { readIfExists } from './apply';
@@ -174,7 +174,7 @@ export function checkHook(agent: AgentId, scope: Scope, base: InstallContext, re
 
 function isExecutable(file: string): boolean {
   try {
-    fs.accessSync(file, fs.constants.X_OK);
+    accessSync(file, constants.X_OK);
     return true;
   } catch {
     return false;
@@ -188,7 +188,7 @@ export function checkProtection(opts: ProtectionOptions): ProtectionReport {
   const scopes = opts.scopes ?? ['user', 'workspace'];
   const checks: HookCheck[] = [];
   for (const scope of scopes) {
-    const folders = scope === 'user' ? [opts.workspaces[0] ?? opts.home] : opts.workspaces.map((w) => path.resolve(w));
+    const folders = scope === 'user' ? [opts.workspaces[0] ?? opts.home] : opts.workspaces.map((w) => resolve(w));
     for (const folder of folders) {
       const base = baseContext(opts, folder);
       for (const agent of agents) checks.push(checkHook(agent, scope, base, record, opts.editorSettings, opts.known));

@@ -4,7 +4,7 @@
  * extension's **Repair Agent Hooks** (in-process) and available to the CLI. Trust decisions inside an agent
  * (Codex's /hooks review, Gemini's trusted folders) cannot be repaired by writing a config; they are reported.
  */
-import * as fs from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { DEFAULT_CONFIRM_WAIT_SECONDS } from '../../shared/bridgeProtocol';
 import type { AgentId } from '../hooks/types';
 import { applyChange, planChange, type FileChange } from './apply';
@@ -75,7 +75,7 @@ export function repairHooks(checks: readonly HookCheck[], opts: RepairOptions): 
     try {
       const done = applyChange(planned);
       // the content may be intact while the mode is not (Cline's script lost its executable bit)
-      if (done.mode !== undefined && done.after !== null) fs.chmodSync(done.file, done.mode);
+      if (done.mode !== undefined && done.after !== null) chmodSync(done.file, done.mode);
       updateRecord(recordFile, entriesFor(done, check.scope, ctx), []);
       results.push({ agent: check.agent, scope: check.scope, file: check.file, ok: true, detail: done.action === 'unchanged' ? 'already as installed' : `${done.action === 'create' ? 'recreated' : 'rewrote'} ${check.file}${done.backup ? ` (backup ${done.backup})` : ''}` });
     } catch (e) {

@@ -9,8 +9,8 @@
  *  - VS Code: `chat.useHooks: false`; `chat.hookFilesLocations` switching our folder off.
  * Cursor (trusted workspace) and Cline ("Enable Hooks") keep their switches where we cannot read them: a note.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { isObject, type Json } from '../hooks/payload';
 import type { AgentId } from '../hooks/types';
 import { parseJsonc } from './jsoncFile';
@@ -37,7 +37,7 @@ export interface SwitchOptions {
 function readJson(file: string): Json | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
@@ -51,7 +51,7 @@ function readJson(file: string): Json | undefined {
 
 function readText(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
@@ -68,21 +68,21 @@ function effective(files: readonly string[], pick: (doc: Json) => unknown): { fi
   return undefined;
 }
 
-const claudeDir = (ctx: InstallContext): string => ctx.env['CLAUDE_CONFIG_DIR'] || path.join(ctx.home, '.claude');
-const codexDir = (ctx: InstallContext): string => ctx.env['CODEX_HOME'] || path.join(ctx.home, '.codex');
-const copilotHome = (ctx: InstallContext): string => ctx.env['COPILOT_HOME'] || path.join(ctx.home, '.copilot');
+const claudeDir = (ctx: InstallContext): string => ctx.env['CLAUDE_CONFIG_DIR'] || join(ctx.home, '.claude');
+const codexDir = (ctx: InstallContext): string => ctx.env['CODEX_HOME'] || join(ctx.home, '.codex');
+const copilotHome = (ctx: InstallContext): string => ctx.env['COPILOT_HOME'] || join(ctx.home, '.copilot');
 
 function claude(file: string, ctx: InstallContext): SwitchFindings {
   const managed = ctx.platform === 'darwin' ? '/Library/Application Support/ClaudeCode/managed-settings.json' : ctx.platform === 'win32' ? 'C:\\ProgramData\\ClaudeCode\\managed-settings.json' : '/etc/claude-code/managed-settings.json';
-  const files = [managed, path.join(ctx.workspace, '.claude', 'settings.local.json'), path.join(ctx.workspace, '.claude', 'settings.json'), path.join(claudeDir(ctx), 'settings.json')];
+  const files = [managed, join(ctx.workspace, '.claude', 'settings.local.json'), join(ctx.workspace, '.claude', 'settings.json'), join(claudeDir(ctx), 'settings.json')];
   const off = effective(files, (d) => d['disableAllHooks']);
   // the hook's own file is reported by the installer's inspect
   return { problems: off?.value === true && off.file !== file ? [`"disableAllHooks": true in ${off.file}: Claude Code runs no hooks`] : [], notes: [] };
 }
 
 function gemini(file: string, ctx: InstallContext): SwitchFindings {
-  const user = path.join(ctx.home, '.gemini', 'settings.json');
-  const files = ['/etc/gemini-cli/settings.json', path.join(ctx.workspace, '.gemini', 'settings.json'), user];
+  const user = join(ctx.home, '.gemini', 'settings.json');
+  const files = ['/etc/gemini-cli/settings.json', join(ctx.workspace, '.gemini', 'settings.json'), user];
   const hooksConfig = (d: Json): Json | undefined => (isObject(d['hooksConfig']) ? d['hooksConfig'] : undefined);
   const problems: string[] = [];
   const enabled = effective(files, (d) => hooksConfig(d)?.['enabled']);
@@ -93,7 +93,7 @@ function gemini(file: string, ctx: InstallContext): SwitchFindings {
 }
 
 function codex(ctx: InstallContext): SwitchFindings {
-  const configFile = path.join(codexDir(ctx), 'config.toml');
+  const configFile = join(codexDir(ctx), 'config.toml');
   const features = findTable(tomlTables(readText(configFile) ?? ''), 'features');
   const problems: string[] = [];
   for (const key of ['hooks', 'codex_hooks']) {
@@ -104,12 +104,12 @@ function codex(ctx: InstallContext): SwitchFindings {
 
 function vscodeUserSettings(ctx: InstallContext): string[] {
   const xdg = ctx.env['XDG_CONFIG_HOME'];
-  const config = xdg && path.isAbsolute(xdg) ? xdg : path.join(ctx.home, '.config');
-  const base = ctx.platform === 'darwin' ? path.join(ctx.home, 'Library', 'Application Support') : ctx.platform === 'win32' ? (ctx.env['APPDATA'] ?? path.join(ctx.home, 'AppData', 'Roaming')) : config;
+  const config = xdg && isAbsolute(xdg) ? xdg : join(ctx.home, '.config');
+  const base = ctx.platform === 'darwin' ? join(ctx.home, 'Library', 'Application Support') : ctx.platform === 'win32' ? (ctx.env['APPDATA'] ?? join(ctx.home, 'AppData', 'Roaming')) : config;
   return [
-    ...['Code', 'Code - Insiders', 'VSCodium'].map((p) => path.join(base, p, 'User', 'settings.json')),
-    path.join(ctx.home, '.vscode-server', 'data', 'Machine', 'settings.json'),
-    path.join(ctx.home, '.local', 'share', 'code-server', 'User', 'settings.json'),
+    ...['Code', 'Code - Insiders', 'VSCodium'].map((p) => join(base, p, 'User', 'settings.json')),
+    join(ctx.home, '.vscode-server', 'data', 'Machine', 'settings.json'),
+    join(ctx.home, '.local', 'share', 'code-server', 'User', 'settings.json'),
   ];
 }
 
@@ -151,14 +151,14 @@ export function trustSwitches(agent: AgentId, scope: Scope, file: string, ctx: I
 /** Every file the switches above are read from, for the extension to watch (absent ones included). */
 export function switchFiles(ctx: InstallContext): string[] {
   return [
-    path.join(ctx.workspace, '.claude', 'settings.local.json'),
-    path.join(ctx.workspace, '.claude', 'settings.json'),
-    path.join(claudeDir(ctx), 'settings.json'),
-    path.join(ctx.workspace, '.gemini', 'settings.json'),
-    path.join(ctx.home, '.gemini', 'settings.json'),
-    ctx.env['GEMINI_CLI_TRUSTED_FOLDERS_PATH'] || path.join(ctx.home, '.gemini', 'trustedFolders.json'),
+    join(ctx.workspace, '.claude', 'settings.local.json'),
+    join(ctx.workspace, '.claude', 'settings.json'),
+    join(claudeDir(ctx), 'settings.json'),
+    join(ctx.workspace, '.gemini', 'settings.json'),
+    join(ctx.home, '.gemini', 'settings.json'),
+    ctx.env['GEMINI_CLI_TRUSTED_FOLDERS_PATH'] || join(ctx.home, '.gemini', 'trustedFolders.json'),
     ...vscodeUserSettings(ctx),
-    path.join(codexDir(ctx), 'config.toml'),
-    path.join(copilotHome(ctx), 'config.json'),
+    join(codexDir(ctx), 'config.toml'),
+    join(copilotHome(ctx), 'config.json'),
   ];
 }

@@ -5,30 +5,30 @@
  * does the same). A missing, stale or corrupt cache only costs a normal compile; any problem in the loader falls
  * back to a plain `require` of the bundle, so the CLI's answers never depend on the cache.
  */
-import * as fs from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import * as vm from 'node:vm';
+import { homedir } from 'node:os';
+import { dirname as pathDirname, join } from 'node:path';
+import { Script } from 'node:vm';
 
-const bundle = path.join(__dirname, 'cli-bundle.js');
+const bundle = join(__dirname, 'cli-bundle.js');
 
 function cacheFile(): string {
-  const base = process.env['XDG_CACHE_HOME'] || path.join(os.homedir(), '.cache');
-  const st = fs.statSync(bundle);
+  const base = process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
+  const st = statSync(bundle);
   const key = `${process.version}-${process.arch}-${st.size}-${Math.floor(st.mtimeMs)}`;
-  return path.join(base, 'agent-guard', `cli-${key}.v8cache`);
+  return join(base, 'agent-guard', `cli-${key}.v8cache`);
 }
 
 /** Caches of earlier builds (every upgrade leaves one): keep the few newest, for side-by-side installs. */
 const KEEP_CACHES = 4;
 
 function pruneOldCaches(dir: string): void {
-  const caches = fs.readdirSync(dir)
+  const caches = readdirSync(dir)
     .filter((name) => name.startsWith('cli-') && name.endsWith('.v8cache'))
-    .map((name) => ({ file: path.join(dir, name), mtime: fs.statSync(path.join(dir, name)).mtimeMs }))
+    .map((name) => ({ file: join(dir, name), mtime: statSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
-  for (const old of caches.slice(KEEP_CACHES)) fs.rmSync(old.file, { force: true });
+  for (const old of caches.slice(KEEP_CACHES)) rmSync(old.file, { force: true });
 }
 
 /** Compile the bundle with the cached code; undefined when anything about the cache or compile goes wrong. */
@@ -37,12 +37,12 @@ function prepare(): (() => void) | undefined {
     const file = cacheFile();
     let cached: Buffer | undefined;
     try {
-      cached = fs.readFileSync(file);
+      cached = readFileSync(file);
     } catch {
       cached = undefined;
     }
-    const source = fs.readFileSync(bundle, 'utf8');
-    const script = new vm.Script(Module.wrap(source), { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
+    const source = readFileSync(bundle, 'utf8');
+    const script = new Script(Module.wrap(source), { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
     const fn = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
     const mod = new Module(bundle, module);
     mod.filename = bundle;
@@ -52,11 +52,11 @@ function prepare(): (() => void) | undefined {
       // written at exit, so the functions this run compiled are in the cache too; atomically, for concurrent hooks
       process.once('exit', () => {
         try {
-          fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+          mkdirSync(pathDirname(file), { recursive: true, mode: 0o700 });
           const tmp = `${file}.${process.pid}.tmp`;
-          fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
-          fs.renameSync(tmp, file);
-          pruneOldCaches(path.dirname(file));
+          writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+          renameSync(tmp, file);
+          pruneOldCaches(pathDirname(file));
         } catch {
           // a read-only home: no cache, same answers
         }

@@ -6,15 +6,15 @@
  * evaluator then asks before every write, delete and non-read-only command) and the problem is printed
  * loudly on stderr.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Policy } from '../../core/policy/types';
 import { buildPolicy, type LayerReport, type PolicyText } from '../../core/policy/layers';
 import { formatDiagnostic, type PolicyDiagnostic } from '../../core/policy/diagnostics';
 import { runPolicyTests, testFailureDiagnostics, type GuardFactory, type PolicyTestResult } from '../../core/policy/selfTest';
 
-export const WORKSPACE_POLICY = path.join('.vscode', 'agent-guard.json');
+export const WORKSPACE_POLICY = join('.vscode', 'agent-guard.json');
 
 export interface LoadPolicyOptions {
   /** Directory the command runs in; the search for `.vscode/agent-guard.json` starts at `root`, else here. */
@@ -54,11 +54,11 @@ export interface LoadedPolicy {
 
 /** Nearest `.vscode/agent-guard.json` at or above `start`. */
 export function findWorkspacePolicy(start: string): string | undefined {
-  let dir = path.resolve(start);
+  let dir = resolve(start);
   for (;;) {
-    const candidate = path.join(dir, WORKSPACE_POLICY);
+    const candidate = join(dir, WORKSPACE_POLICY);
     if (isFile(candidate)) return candidate;
-    const parent = path.dirname(dir);
+    const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
@@ -66,7 +66,7 @@ export function findWorkspacePolicy(start: string): string | undefined {
 
 function isFile(p: string): boolean {
   try {
-    return fs.statSync(p).isFile();
+    return statSync(p).isFile();
   } catch {
     return false;
   }
@@ -74,27 +74,27 @@ function isFile(p: string): boolean {
 
 export function userPolicyPath(env: Readonly<Record<string, string | undefined>>, home: string): string {
   const xdg = env['XDG_CONFIG_HOME'];
-  const base = xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(home, '.config');
-  return path.join(base, 'agent-guard', 'policy.json');
+  const base = xdg !== undefined && isAbsolute(xdg) ? xdg : join(home, '.config');
+  return join(base, 'agent-guard', 'policy.json');
 }
 
 /** The workspace a policy file belongs to: the folder holding its `.vscode/`, else the file's folder. */
 export function rootOfPolicyFile(file: string): string {
-  const dir = path.dirname(path.resolve(file));
-  return path.basename(dir) === '.vscode' ? path.dirname(dir) : dir;
+  const dir = dirname(resolve(file));
+  return basename(dir) === '.vscode' ? dirname(dir) : dir;
 }
 
 /** Short, clickable name for messages: relative to the current directory when inside it. */
 export function displayPath(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  const rel = relative(process.cwd(), file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
 type ReadResult = { kind: 'text'; text: string } | { kind: 'absent' } | { kind: 'unreadable'; message: string };
 
 function readPolicy(file: string): ReadResult {
   try {
-    return { kind: 'text', text: fs.readFileSync(file, 'utf8') };
+    return { kind: 'text', text: readFileSync(file, 'utf8') };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT') return { kind: 'absent' };
@@ -104,20 +104,20 @@ function readPolicy(file: string): ReadResult {
 
 export function loadPolicy(options: LoadPolicyOptions = {}): LoadedPolicy {
   const env = options.env ?? process.env;
-  const home = options.home ?? os.homedir();
+  const home = options.home ?? homedir();
   const report = 'report' in options ? options.report : (line: string) => process.stderr.write(line + '\n');
-  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const cwd = resolve(options.cwd ?? process.cwd());
   const unreadable: { file: string; message: string; layer: 'user' | 'workspace' }[] = [];
 
   let workspaceFile: string | undefined;
   let workspace: PolicyText | undefined;
   if (options.policyFile !== undefined) {
-    workspaceFile = path.resolve(cwd, options.policyFile);
+    workspaceFile = resolve(cwd, options.policyFile);
     const r = readPolicy(workspaceFile);
     if (r.kind === 'text') workspace = { file: displayPath(workspaceFile), text: r.text };
     else unreadable.push({ file: displayPath(workspaceFile), message: r.kind === 'absent' ? 'no such file' : r.message, layer: 'workspace' });
   } else {
-    workspaceFile = findWorkspacePolicy(options.root !== undefined ? path.resolve(cwd, options.root) : cwd);
+    workspaceFile = findWorkspacePolicy(options.root !== undefined ? resolve(cwd, options.root) : cwd);
     if (workspaceFile !== undefined) {
       const r = readPolicy(workspaceFile);
       if (r.kind === 'text') workspace = { file: displayPath(workspaceFile), text: r.text };
@@ -126,10 +126,10 @@ export function loadPolicy(options: LoadPolicyOptions = {}): LoadedPolicy {
   }
   const root =
     options.policyFile !== undefined && options.root !== undefined
-      ? path.resolve(cwd, options.root)
+      ? resolve(cwd, options.root)
       : workspaceFile !== undefined
         ? rootOfPolicyFile(workspaceFile)
-        : path.resolve(cwd, options.root ?? '.');
+        : resolve(cwd, options.root ?? '.');
 
   const userFile = userPolicyPath(env, home);
   let user: PolicyText | undefined;
