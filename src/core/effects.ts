@@ -3,10 +3,11 @@
  * `rm`, `mv`, `cp`, `tee`, `dd of=`, `sed -i`, `perl -pi`, `truncate`, `ln -sf`, `git checkout -- f` … — so that
  * the same path check serves shell commands and agents' edit tools alike.
  */
-import type { Arg, Invocation } from './invocation';
+import type { Arg, ContainerMount, Invocation } from './invocation';
 import type { EditOp } from './policy/types';
 import { hasFlag, hasShort } from './rules/args';
 import { basename } from './paths/posix';
+import { hostPath } from './paths/containerMounts';
 
 export interface FileEffect {
   readonly op: EditOp;
@@ -223,6 +224,18 @@ export const EFFECT_PROGRAMS: readonly string[] = [...EXTRACTORS.keys()];
 
 export function fileEffects(inv: Invocation): FileEffect[] {
   const x = EXTRACTORS.get(inv.program);
-  return x ? x(inv) : [];
+  if (!x) return [];
+  const found = x(inv);
+  return inv.mounts === undefined ? found : throughMounts(found, inv.mounts, inv.cwd);
+}
+
+/** In a new container only what goes through a writable bind mount touches this machine, at its host path. */
+function throughMounts(effects: readonly FileEffect[], mounts: readonly ContainerMount[], cwd: string | undefined): FileEffect[] {
+  const out: FileEffect[] = [];
+  for (const e of effects) {
+    const target = hostPath(e.target, mounts, cwd);
+    if (target !== undefined) out.push({ ...e, target });
+  }
+  return out;
 }
 

@@ -186,6 +186,8 @@ class Evaluation {
   }
 
   private tryRule(rule: CommandRule, inv: Invocation, out: Reason[]): void {
+    // a new container cannot reach this machine's processes, disks or accounts (its bind mounts are path effects)
+    if (rule.scope === 'machine' && inv.mounts !== undefined) return;
     const hit = rule.match(inv, this.ctx);
     if (hit) out.push(ruleReason(rule, hit, inv, false));
   }

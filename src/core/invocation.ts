@@ -13,6 +13,16 @@ export interface Arg {
   readonly glob: boolean;
 }
 
+/** A host directory bind-mounted into a new container (`docker run -v SRC:DST`). */
+export interface ContainerMount {
+  /** The host side as written (`/`, `~/`, `.` resolved against the host cwd by the walker); may be dynamic. */
+  readonly source: Arg;
+  /** Absolute path inside the container. */
+  readonly target: string;
+  /** Mounted `:ro` / `readonly`: nothing can be written or deleted through it. */
+  readonly readOnly: boolean;
+}
+
 export type RedirectOp = '>' | '>>' | '>|' | '&>' | '&>>' | '<' | '<>' | '<<' | '<<-' | '<<<' | '>&' | '<&';
 
 export interface Redirect {
@@ -70,4 +80,10 @@ export interface Invocation {
    * `on db1, through ssh`. Its working directory is then unknown; reasons mention where it runs.
    */
   readonly remote?: string;
+  /**
+   * Set when the command runs in a new container (`docker run`): its files are the container's own except for
+   * these bind mounts, so paths are judged through them (`docker run -v ~:/h img rm -rf /h` deletes the home
+   * directory) and every other path is harmless to this machine.
+   */
+  readonly mounts?: readonly ContainerMount[];
 }

@@ -27,6 +27,12 @@ export interface CommandRule {
   /** What happens and why it is risky, in one or two sentences; may suggest a safer alternative. */
   readonly message: string;
   readonly match: (inv: Invocation, ctx: RuleContext) => boolean | RuleHit | undefined;
+  /**
+   * `machine`: the rule judges this machine's own state (processes, disks, accounts, services, paths it resolves
+   * itself), which a command in a new container (`docker run`, Invocation.mounts) cannot reach; it is skipped
+   * there. Rules about remote effects (a push, a cloud API, a database server) apply everywhere.
+   */
+  readonly scope?: 'machine';
   /** Whole command lines (as an agent would send them, cwd = workspace root) that must trigger this rule. */
   readonly examples: {
     readonly match: readonly string[];

@@ -1,10 +1,12 @@
 /**
  * Commands run inside a container or pod — `docker exec`, `docker compose exec|run`, `podman`/`nerdctl`,
  * `kubectl exec`, `oc exec` — are judged like the command itself; reasons say where it runs, and the working
- * directory there is unknown. The docker/kubectl command itself is judged too.
+ * directory there is unknown. The docker/kubectl command itself is judged too. A new container (`docker run`) is
+ * judged through its bind mounts: what it does to its own files is no concern of this machine.
  */
 import type { Arg } from '../invocation';
-import { skipOptions, UNKNOWN, type Wrapper, type WrapperResult } from './kit';
+import { containerMounts, entrypoint, imageIndex, workdir } from './dockerRun';
+import { lit, skipOptions, UNKNOWN, type Wrapper, type WrapperResult } from './kit';
 
 /** A command run inside a container or pod: judged like the command itself, with where it runs noted. */
 function inside(argv: readonly Arg[], where: string, label: string): WrapperResult {
@@ -36,12 +38,62 @@ function containerTool(tool: string): Wrapper {
     let sub = args[i]?.value;
     if (sub === 'container') sub = args[++i]?.value;
     if (sub === 'compose') return compose(args, i + 1, `${tool} compose`);
+    if (sub === 'run') return run(args.slice(i + 1), tool);
     if (sub !== 'exec') return { kind: 'none' };
     const at = skipOptions(args, i + 1, DOCKER_EXEC);
     const container = args[at]?.value ?? '';
     return inside(args.slice(at + 1), `inside the container ${container}, through ${tool} exec`, `${tool} exec ${container}`);
   };
 }
+
+/** `docker run [opts] IMAGE cmd…`: the command runs in a new container that sees only its bind mounts of this machine. */
+function run(rest: readonly Arg[], tool: string): WrapperResult {
+  const at = imageIndex(rest.map((a) => a.value));
+  const own = rest.slice(0, at);
+  const image = rest[at]?.value ?? '';
+  const entry = entrypoint(own) ?? toolEntrypoint(image);
+  const argv = entry !== undefined ? [entry, ...rest.slice(at + 1)] : rest.slice(at + 1);
+  // no command: the image's own, which nothing here can see
+  if (argv.length === 0) return { kind: 'none' };
+  const dir = workdir(own);
+  const where = `inside a new container of ${image}, through ${tool} run`;
+  const cwd = dir !== undefined ? lit(dir) : UNKNOWN;
+  // a container that shares the host's devices, processes or network is judged like a command on this machine
+  if (sharesHost(own)) return { kind: 'exec', argv, label: `${tool} run ${image}`, remote: where, cwd, outer: true };
+  return { kind: 'exec', argv, label: `${tool} run ${image}`, remote: where, cwd, outer: true, mounts: containerMounts(own) };
+}
+
+/**
+ * Official images whose entrypoint is the tool itself: `docker run hashicorp/terraform destroy` runs
+ * `terraform destroy`. Keyed by the image's last two path segments, without tag or digest.
+ */
+const TOOL_IMAGES: ReadonlyMap<string, string> = new Map([
+  ['hashicorp/terraform', 'terraform'], ['opentofu/opentofu', 'tofu'], ['alpine/git', 'git'], ['bitnami/git', 'git'],
+  ['bitnami/kubectl', 'kubectl'], ['rancher/kubectl', 'kubectl'], ['alpine/helm', 'helm'], ['amazon/aws-cli', 'aws'],
+  ['pulumi/pulumi', 'pulumi'], ['minio/mc', 'mc'], ['flyway/flyway', 'flyway'],
+]);
+
+function toolEntrypoint(image: string): Arg | undefined {
+  const name = image.replace(/@.*$/, '').replace(/:[^/]*$/, '').split('/').slice(-2).join('/');
+  const tool = TOOL_IMAGES.get(name);
+  return tool === undefined ? undefined : lit(tool);
+}
+
+/** `--privileged`, `--pid=host`, `--network host`, `--device …`, `--cap-add …`: the container is not walled off. */
+function sharesHost(own: readonly Arg[]): boolean {
+  for (let i = 0; i < own.length; i++) {
+    const v = (own[i] as Arg).value;
+    if (v === '--privileged' || v.startsWith('--device') || v.startsWith('--cap-add') || v === '--volumes-from' || v.startsWith('--volumes-from=')) return true;
+    const eq = v.indexOf('=');
+    const name = eq < 0 ? v : v.slice(0, eq);
+    if (HOST_NAMESPACES.has(name)) {
+      const value = eq < 0 ? own[i + 1]?.value : v.slice(eq + 1);
+      if (value === 'host') return true;
+    }
+  }
+  return false;
+}
+const HOST_NAMESPACES: ReadonlySet<string> = new Set(['--pid', '--network', '--net', '--ipc', '--uts', '--userns', '--cgroupns']);
 
 const KUBECTL_GLOBAL = ['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token', '--as', '--as-group', '--as-uid', '--request-timeout', '--cache-dir', '--certificate-authority', '--client-certificate', '--client-key', '--tls-server-name', '-v', '--profile', '--profile-output', '--password', '--username'];
 const KUBECTL_EXEC = [...KUBECTL_GLOBAL, '-c', '--container', '-f', '--filename', '--pod-running-timeout'];

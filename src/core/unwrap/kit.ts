@@ -2,7 +2,7 @@
  * What a wrapper says it runs, and the small helpers every wrapper table uses (wrappers.ts, containers.ts,
  * runners.ts, embeddedCommands.ts).
  */
-import type { Arg } from '../invocation';
+import type { Arg, ContainerMount } from '../invocation';
 import { parseOptions, type OptionSpec } from './options';
 
 export type WrapperResult =
@@ -18,6 +18,8 @@ export type WrapperResult =
     readonly remote?: string;
     /** The wrapper command is judged too (`docker compose run -v /:/host …` is a docker command in its own right). */
     readonly outer?: boolean;
+    /** argv runs in a new container with these bind mounts (`docker run`); see Invocation.mounts. */
+    readonly mounts?: readonly ContainerMount[];
   }
   /** Runs shell text (`bash -c`, `eval`, `su -c`, `watch`, `sudo -s`), with optional positional parameters. */
   | { readonly kind: 'shell'; readonly text: Arg; readonly label: string; readonly positional?: readonly Arg[]; readonly elevated?: boolean; readonly remote?: string }

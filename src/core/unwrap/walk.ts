@@ -5,13 +5,14 @@
  * pipes from `echo`. Wrappers are peeled (see wrappers.ts); shell text inside strings is parsed and walked.
  * What cannot be known becomes a structural finding (`shell.*`), never an allow.
  */
-import type { Arg, Invocation, Redirect, StdinSource } from '../invocation';
+import type { Arg, ContainerMount, Invocation, Redirect, StdinSource } from '../invocation';
 import type { Reason } from '../verdict';
 import type { Node, RedirectNode, SimpleNode, Word } from '../shell/ast';
 import { expandToString, expandWord, type ExpansionScope, type VarValue } from '../shell/expand';
 import { parse, ParseError } from '../shell/parse';
 import { basename, dirname, isWithin, normalize, resolve } from '../paths/posix';
 import { fileEffects } from '../effects';
+import { hostPath } from '../paths/containerMounts';
 import { joinForShell, quoteArgs, SHELLS, WRAPPERS, type WrapperInput } from './wrappers';
 import { structural } from './findings';
 import { directoryOption, isPackageManager, readScripts, scriptRequest, type PackageScript } from '../scripts/packageScripts';
@@ -100,6 +101,8 @@ interface Context {
   readonly depth: number;
   /** Where the commands run when not on this machine (`inside the container web, through docker exec`). */
   readonly remote?: string;
+  /** In a new container (`docker run`): the host directories it sees, host side resolved (Invocation.mounts). */
+  readonly mounts?: readonly ContainerMount[] | undefined;
 }
 
 export function walkCommand(text: string, opts: WalkOptions): WalkResult {
@@ -426,12 +429,23 @@ class Walker {
       } else if (r.op === '>&' || r.op === '<&') {
         // `2>&1`, `>&2`: duplicating descriptors writes no file; `>&file` (bash) does
         if (/^\d+-?$|^-$/.test(target.value)) continue;
-        this.result.writes.push(withFile({ target, cwd: state.cwd, command, line, op: r.op }, ctx.src.file));
+        this.recordWrite(target, state.cwd, ctx, command, line, r.op);
       } else {
-        this.result.writes.push(withFile({ target, cwd: state.cwd, command, line, op: r.op }, ctx.src.file));
+        this.recordWrite(target, state.cwd, ctx, command, line, r.op);
       }
     }
     return { stdin, redirects: out };
+  }
+
+  /** A file a redirect writes; in a new container, only what reaches this machine through a bind mount. */
+  private recordWrite(target: Arg, cwd: string | undefined, ctx: Context, command: string, line: number, op: string): void {
+    if (ctx.mounts !== undefined) {
+      const host = hostPath(target, ctx.mounts, cwd);
+      if (host === undefined) return;
+      this.result.writes.push(withFile({ target: host, cwd: undefined, command, line, op }, ctx.src.file));
+      return;
+    }
+    this.result.writes.push(withFile({ target, cwd, command, line, op }, ctx.src.file));
   }
 
   private read(abs: string): string | undefined {
@@ -565,7 +579,7 @@ class Walker {
       switch (r.kind) {
         case 'exec': {
           if (r.outer) this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
-          if (r.remote !== undefined) ctx = { ...ctx, remote: r.remote };
+          if (r.remote !== undefined) ctx = { ...ctx, remote: r.remote, mounts: r.mounts && hostSides(r.mounts, cwd, this.opts.home) };
           wrappers = [...wrappers, r.label];
           if (r.elevated) elevated = true;
           if (r.env) env = { ...env, ...r.env };
@@ -581,7 +595,7 @@ class Walker {
             this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, this.dynamicScriptMessage(r.label, at.node), ctx.src.file));
             if (!r.text.value.trim()) return NO_OUTPUT;
           }
-          return this.nested(r.text.value, sub, r.remote !== undefined ? { ...ctx, env, remote: r.remote } : { ...ctx, env }, at.line, `${r.label} text`, [...wrappers, r.label], elevated || r.elevated === true);
+          return this.nested(r.text.value, sub, r.remote !== undefined ? { ...ctx, env, remote: r.remote, mounts: undefined } : { ...ctx, env }, at.line, `${r.label} text`, [...wrappers, r.label], elevated || r.elevated === true);
         }
         case 'stdin': {
           const label = r.label;
@@ -1028,6 +1042,7 @@ class Walker {
     let inv = base;
     if (ctx.src.file !== undefined) inv = { ...inv, file: ctx.src.file };
     if (ctx.remote !== undefined) inv = { ...inv, remote: ctx.remote };
+    if (ctx.mounts !== undefined) inv = { ...inv, mounts: ctx.mounts };
     this.result.invocations.push(inv);
     // files this command writes are no longer what is on disk for a later `bash file` / `./file`
     if (inv.cwd !== undefined) {
@@ -1060,6 +1075,19 @@ function procsubArgs(words: readonly Word[], scope: ExpansionScope, outputs: rea
     argv.push(...expandWord(w, scope));
   }
   return map;
+}
+
+/** Mount sources made absolute on the host: `-v .:/w`, `-v ../data:/d` against the cwd, `-v ~/x:/x` in the home. */
+function hostSides(mounts: readonly ContainerMount[], cwd: string | undefined, home: string | undefined): ContainerMount[] {
+  return mounts.map((m) => {
+    const v = m.source.value;
+    const c = v.charCodeAt(0);
+    if (c === 126 /* ~ */ && (v.length === 1 || v.charCodeAt(1) === 47)) {
+      return home === undefined ? m : { ...m, source: { ...m.source, value: normalize(home + v.slice(1) || '/') } };
+    }
+    if (c !== 46 /* . */) return m;
+    return cwd === undefined ? { ...m, source: { value: '', dynamic: true, glob: false } } : { ...m, source: { ...m.source, value: resolve(cwd, v) } };
+  });
 }
 
 function withFile(w: RedirectWrite, file: string | undefined): RedirectWrite {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { grantsWorldWrite, isBlockDevice, systemPack } from '../../../src/core/rules/packs/system';
+import { grantsWorldWrite, isBlockDevice, removesOwnerAccess, systemPack } from '../../../src/core/rules/packs/system';
 import type { Decision, Risk } from '../../../src/core/verdict';
 import { describeExamples } from './packExamples';
-import { guardWith, WS } from './packGuard';
+import { guardWith, itFlagsOnce, itStaysSilent, WS } from './packGuard';
 
 describeExamples(systemPack);
 
@@ -77,4 +77,33 @@ describe('system pack: home directory', () => {
     const v = guardWith([systemPack]).checkCommand('chmod -R 755 "$TARGET"', WS);
     assert.equal(v.reasons.find((x) => x.rule === 'system.recursive-permission-change')?.decision, 'confirm');
   });
+});
+
+describe('system pack: permission lockout of home and /', () => {
+  const guard = guardWith([systemPack], '/home/dev');
+  itFlagsOnce(guard, 'system.', [
+    { command: 'chmod 000 ~', rule: 'system.permission-lockout', decision: 'confirm', risk: 'high', target: '/home/dev' },
+    { command: 'chmod 000 "$HOME"', rule: 'system.permission-lockout', decision: 'confirm', risk: 'high' },
+    { command: 'chmod u= ~/', rule: 'system.permission-lockout', decision: 'confirm', risk: 'high' },
+    { command: 'chmod -x ~', rule: 'system.permission-lockout', decision: 'confirm', risk: 'high' },
+    { command: 'chmod 644 /home/dev', rule: 'system.permission-lockout', decision: 'confirm', risk: 'high' },
+    { command: 'chown nobody ~', rule: 'system.permission-lockout', decision: 'confirm', risk: 'high', mentions: 'nobody' },
+    { command: 'sudo chown www-data:www-data $HOME', rule: 'system.permission-lockout', decision: 'confirm', risk: 'high' },
+    { command: 'chmod 000 /', rule: 'system.permission-lockout', decision: 'deny', risk: 'critical' },
+    { command: 'chmod 0 /', rule: 'system.permission-lockout', decision: 'deny', risk: 'critical' },
+    { command: 'sudo chown nobody /', rule: 'system.permission-lockout', decision: 'deny', risk: 'critical' },
+    { command: 'chmod -R 000 ~', rule: 'system.recursive-permission-change', decision: 'confirm', risk: 'high' },
+    { command: 'docker run --rm -v "$HOME":/h alpine chmod 000 /h', rule: 'system.permission-lockout', decision: 'confirm', risk: 'high' },
+  ]);
+  itStaysSilent(guard, [
+    'chmod +x script.sh', 'chmod 700 ~', 'chmod 755 ~', 'chmod go-rwx ~', 'chmod 0755 "$HOME"', 'chmod 000 secret.txt',
+    'chmod 600 ~/.ssh/id_ed25519', 'chmod 700 ~/.ssh', 'sudo chown $USER ~', 'sudo chown "$(whoami)":staff ~', 'chown dev ~',
+    'chown :staff ~', 'sudo chown root:root /etc', 'chmod -R u+rwX ./dist', 'docker run --rm alpine chmod 000 /',
+    'docker run --rm -v "$PWD":/w alpine chmod 000 /w/secret',
+  ]);
+  const modes: readonly [string, boolean][] = [
+    ['000', true], ['0', true], ['600', true], ['644', true], ['0700', false], ['755', false], ['4755', false], ['311', true],
+    ['u-x', true], ['a-r', true], ['-x', true], ['u=', true], ['a=rx', false], ['go-rwx', false], ['+x', false], ['o=', false],
+  ];
+  for (const [m, yes] of modes) it(`removesOwnerAccess(${m}) = ${String(yes)}`, () => assert.equal(removesOwnerAccess(m), yes));
 });

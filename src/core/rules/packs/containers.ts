@@ -6,7 +6,8 @@
 import type { Invocation } from '../../invocation';
 import type { RuleContext } from '../context';
 import type { CommandRule, RulePack } from '../rule';
-import { hasExact, hasFlag, hasLong, optionValues, subcommand } from '../args';
+import { hasExact, hasFlag, hasLong, subcommand } from '../args';
+import { imageIndex, knownBindMounts } from '../../unwrap/dockerRun';
 
 const ENGINES = ['docker', 'podman', 'nerdctl'];
 const COMPOSE_PROGRAMS = ['docker-compose', 'podman-compose'];
@@ -179,59 +180,6 @@ interface Mount {
   readonly readOnly: boolean;
 }
 
-/** Bind mounts of `-v src:dst[:opts]`, `--volume=…`, `--mount type=bind,source=…`; named volumes are skipped. */
-function bindMounts(inv: Invocation, rest: readonly string[]): Mount[] {
-  const out: Mount[] = [];
-  // only the options before the image name belong to docker; later words are the container's command
-  const end = imageIndex(rest);
-  const own = rest.slice(0, end);
-  const dynamicValues = new Set(inv.argv.filter((a) => a.dynamic).map((a) => a.value));
-  for (const v of optionValues(own, ['-v', '--volume'])) {
-    if (dynamicValues.has(v)) continue;
-    const parts = v.split(':');
-    const src = parts[0] ?? '';
-    if (!src.startsWith('/') && !src.startsWith('~') && !src.startsWith('.')) continue;
-    out.push({ source: src, readOnly: parts.slice(2).some((o) => o.split(',').includes('ro')) });
-  }
-  for (const v of optionValues(own, ['--mount'])) {
-    if (dynamicValues.has(v)) continue;
-    const fields = new Map(v.split(',').map((kv) => {
-      const i = kv.indexOf('=');
-      return i < 0 ? [kv, 'true'] as const : [kv.slice(0, i), kv.slice(i + 1)] as const;
-    }));
-    if ((fields.get('type') ?? 'volume') !== 'bind') continue;
-    const src = fields.get('source') ?? fields.get('src');
-    if (src === undefined) continue;
-    const ro = fields.get('readonly') ?? fields.get('ro');
-    out.push({ source: src, readOnly: ro === 'true' || ro === '1' });
-  }
-  return out;
-}
-
-/** Options of `docker run` that take a value (so the image is the first word that is not one of them). */
-const RUN_VALUE_OPTS = new Set([
-  '-v', '--volume', '--mount', '-e', '--env', '--env-file', '-p', '--publish', '-w', '--workdir', '--name', '--network', '--net',
-  '-u', '--user', '--entrypoint', '-l', '--label', '--platform', '-m', '--memory', '--cpus', '--restart', '--hostname', '-h',
-  '--add-host', '--device', '--cap-add', '--cap-drop', '--security-opt', '--ulimit', '--pid', '--ipc', '--uts', '--userns',
-  '--log-driver', '--log-opt', '--tmpfs', '--volumes-from', '--gpus', '--shm-size', '--stop-signal', '--stop-timeout',
-  '--health-cmd', '--health-interval', '--pull', '--dns', '--expose', '--link', '--cidfile', '--cgroupns', '--runtime',
-  '--label-file', '--memory-swap', '--cpu-shares', '-c', '--cpuset-cpus', '--init-path', '--mac-address', '--ip', '--ip6',
-  '--group-add', '--sysctl', '--attach', '-a', '--detach-keys', '--isolation', '--network-alias', '--storage-opt',
-]);
-
-function imageIndex(rest: readonly string[]): number {
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i] ?? '';
-    if (a === '--') return i + 1;
-    if (a.startsWith('-')) {
-      if (!a.includes('=') && RUN_VALUE_OPTS.has(a)) i++;
-      continue;
-    }
-    return i;
-  }
-  return rest.length;
-}
-
 const hostAccess: CommandRule = {
   id: 'container.host-access',
   programs: ENGINES,
@@ -241,11 +189,14 @@ const hostAccess: CommandRule = {
   match: (inv, ctx: RuleContext) => {
     const sub = engineSub(inv);
     if (!sub || !RUN_LIKE.has(sub.words.join(' '))) return undefined;
-    const own = sub.rest.slice(0, imageIndex(sub.rest));
+    const ownCount = imageIndex(sub.rest);
+    const own = sub.rest.slice(0, ownCount);
     const privileged = hasExact(own, '--privileged');
     let root: Mount | undefined;
     let system: string | undefined;
-    for (const m of bindMounts(inv, sub.rest)) {
+    // the sub-command's words are the last ones of argv (engine options come before them)
+    const argv = inv.argv.slice(inv.argv.length - sub.rest.length);
+    for (const m of knownBindMounts(argv, ownCount)) {
       const p = ctx.resolvePath(m.source, inv.cwd);
       if (p.abs === '/') root = root && !root.readOnly ? root : m;
       else if (p.isSystem && !m.readOnly) system ??= p.abs;

@@ -257,6 +257,7 @@ function worstNested(run: ShellRun, inv: Invocation, ctx: RuleContext): NestedFi
 const runsShellCommand: CommandRule = {
   id: 'interpreter.code-runs-shell-command',
   programs: PROGRAMS,
+  scope: 'machine',
   decision: 'confirm',
   risk: 'high',
   message: 'This interpreter code runs a shell command that is dangerous on its own (see the nested rule in the message). Run the command directly so it can be checked, or leave it out.',
@@ -373,6 +374,7 @@ function asRm(d: CodeDeletion): string | undefined {
 const deletesFiles: CommandRule = {
   id: 'interpreter.code-deletes-files',
   programs: PROGRAMS,
+  scope: 'machine',
   decision: 'confirm',
   risk: 'high',
   message: 'This interpreter code deletes files outside the project, the project itself, the home directory or the system. Delete only what the task needs, inside the project.',

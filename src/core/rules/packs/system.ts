@@ -5,11 +5,12 @@
  * Deleting or moving system directories is the filesystem pack's job.
  */
 import type { Arg, Invocation } from '../../invocation';
-import type { RuleContext } from '../context';
+import type { ResolvedPath, RuleContext } from '../context';
 import type { CommandRule, RuleHit, RulePack } from '../rule';
 import { hasExact, hasFlag, hasLong, hasShort, optionValue, positionalArgs, positionals, subcommand } from '../args';
 import { isTempPath } from '../../paths/resolve';
-import { isWithin } from '../../paths/posix';
+import { basename, isWithin } from '../../paths/posix';
+import { hostPath } from '../../paths/containerMounts';
 
 /** Block devices: whole disks and partitions on Linux and macOS, device-mapper and LVM nodes. */
 const BLOCK_DEVICE = /^\/dev\/(?:(?:sd|hd|vd|xvd)[a-z]+[0-9]*|nvme[0-9]+(?:n[0-9]+)?(?:p[0-9]+)?|mmcblk[0-9]+(?:p[0-9]+)?|r?disk[0-9]+(?:s[0-9]+)*|md[0-9]+|dm-[0-9]+|mapper\/.+|loop[0-9]+|disk\/by-[a-z-]+\/.+|root|sr[0-9]+|[a-z0-9_-]+vg[a-z0-9_-]*\/.+)$/;
@@ -48,6 +49,7 @@ function blockDeviceTarget(inv: Invocation): string | undefined {
 
 const writeBlockDevice: CommandRule = {
   id: 'system.write-block-device',
+  scope: 'machine',
   programs: ['*'],
   decision: 'deny',
   risk: 'critical',
@@ -68,6 +70,7 @@ const KERNEL_TRIGGERS = /^\/proc\/sysrq-trigger$/;
 
 const sysrqTrigger: CommandRule = {
   id: 'system.sysrq-trigger',
+  scope: 'machine',
   programs: ['*'],
   decision: 'deny',
   risk: 'critical',
@@ -99,6 +102,7 @@ function formatTarget(inv: Invocation): string | undefined {
 
 const formatDisk: CommandRule = {
   id: 'system.format-disk',
+  scope: 'machine',
   programs: [...MKFS, 'wipefs', 'blkdiscard', 'diskutil', 'cryptsetup'],
   decision: 'deny',
   risk: 'critical',
@@ -144,6 +148,7 @@ const SGDISK_READ_ONLY = new Set(['-p', '--print', '-v', '--verify', '-i', '--in
 
 const partitionTable: CommandRule = {
   id: 'system.partition-table',
+  scope: 'machine',
   programs: ['fdisk', 'sfdisk', 'cfdisk', 'parted', 'gdisk', 'sgdisk', 'gparted'],
   decision: 'confirm',
   risk: 'high',
@@ -242,7 +247,7 @@ const recursivePermissions: CommandRule = {
     const what = inv.program === 'chmod' ? 'permissions' : 'ownership';
     let worst: RuleHit | undefined;
     let worstRank = 0;
-    for (const t of permissionTargets(inv)) {
+    for (const t of onHost(inv, permissionTargets(inv))) {
       const p = ctx.resolvePath(t, inv.cwd);
       let hit: RuleHit;
       let rank: number;
@@ -290,7 +295,7 @@ const worldWritableSystem: CommandRule = {
     const pos = positionals(inv.args, ['--reference']);
     const mode = pos[0];
     if (mode === undefined || !grantsWorldWrite(mode)) return undefined;
-    for (const t of pos.slice(1)) {
+    for (const t of onHost(inv, positionalArgs(inv.argv, ['--reference']).slice(1))) {
       const p = ctx.resolvePath(t, inv.cwd);
       if (p.abs === '/' || p.isSystem || (underSystem(p.abs) && !isTempPath(p.abs) && !p.abs.startsWith('/dev/'))) {
         return { message: `\`${inv.text}\` lets every user on the machine change ${p.abs}; any program can then replace it. Give write access only to the account that needs it.` };
@@ -304,12 +309,137 @@ const worldWritableSystem: CommandRule = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------- lockout
+
+/** chmod's own options; every other word starting with `-` (`-x`, `-rwx`) is a symbolic mode. */
+const CHMOD_OPTIONS = /^-(?:[cfvR]+|-.*)$/;
+
+/** The mode word of `chmod MODE files…` (`-x` and `-rwx` are modes, not options), with the targets after it. */
+function chmodModeAndTargets(argv: readonly Arg[]): { mode: string; targets: Arg[] } | undefined {
+  const rest: Arg[] = [];
+  let mode: string | undefined;
+  let ended = false;
+  for (const a of argv) {
+    if (!ended && a.value === '--') {
+      ended = true;
+      continue;
+    }
+    if (!ended && mode === undefined && CHMOD_OPTIONS.test(a.value)) {
+      if (a.value.startsWith('--reference')) return undefined;
+      continue;
+    }
+    if (mode === undefined) mode = a.value;
+    else rest.push(a);
+  }
+  return mode === undefined ? undefined : { mode, targets: rest };
+}
+
+/** Whether a chmod mode takes read or search (x) away from the owner: `000`, `600` on a directory, `u-x`, `a=`, `-r`. */
+export function removesOwnerAccess(mode: string): boolean {
+  if (/^[0-7]{1,4}$/.test(mode)) {
+    const owner = Number(mode.padStart(3, '0').slice(-3, -2));
+    return (owner & 5) !== 5;
+  }
+  for (const clause of mode.split(',')) {
+    const m = SYMBOLIC_CLAUSE.exec(clause);
+    if (!m) continue;
+    const who = m[1] ?? '';
+    if (who !== '' && !who.includes('u') && !who.includes('a')) continue;
+    const op = m[2];
+    const perms = m[3] ?? '';
+    if (op === '-' && /[rxX]/.test(perms)) return true;
+    if (op === '=' && !(perms.includes('r') && /[xX]/.test(perms))) return true;
+  }
+  return false;
+}
+
+/** Paths as this machine sees them: in a new container only what goes through a bind mount (paths/containerMounts). */
+function onHost(inv: Invocation, targets: readonly Arg[]): Arg[] {
+  if (inv.mounts === undefined) return [...targets];
+  const out: Arg[] = [];
+  for (const t of targets) {
+    const h = hostPath(t, inv.mounts, inv.cwd);
+    if (h !== undefined) out.push(h);
+  }
+  return out;
+}
+
+/** `/`, the home directory or a top-level system directory, whichever `p` is. */
+function lockoutPlace(p: ResolvedPath): 'root' | 'home' | 'system' | undefined {
+  if (p.dynamic) return undefined;
+  if (p.abs === '/') return 'root';
+  if (p.isHome) return 'home';
+  if (p.isSystem && !USER_OWNED_SYSTEM_DIRS.has(p.abs)) return 'system';
+  return undefined;
+}
+
+/** The new owner of `chown OWNER[:GROUP] …` when it is someone else: not the user (by name) and not root on system paths. */
+function foreignOwner(spec: Arg, ctx: RuleContext, inv: Invocation, place: 'root' | 'home' | 'system'): string | undefined {
+  if (spec.dynamic) return undefined; // `$USER`, `$(whoami)`, `$(id -u)`: almost always the user themself
+  const owner = spec.value.split(/[:.]/)[0] ?? '';
+  if (owner === '') return undefined; // `chown :staff ~` only changes the group
+  const self = [inv.env['USER'], inv.env['LOGNAME'], ctx.home === '' ? undefined : basename(ctx.home)];
+  if (self.includes(owner)) return undefined;
+  if (place !== 'home' && (owner === 'root' || owner === '0')) return undefined;
+  return owner;
+}
+
+const LOCKOUT_WHERE = { root: 'every path on the machine (`/`)', home: 'the home directory', system: 'a system directory' } as const;
+
+const permissionLockout: CommandRule = {
+  id: 'system.permission-lockout',
+  programs: ['chmod', 'chown'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This takes the home directory or `/` away from its owner (no read/search permission, or another owner): shells, SSH logins, keys and every project in it stop working. Change only the files that need it.',
+  match: (inv, ctx) => {
+    if (hasFlag(inv.args, 'R', 'recursive')) return undefined; // the recursive rule judges those
+    let targets: readonly Arg[];
+    let what: string;
+    let owner: Arg | undefined;
+    if (inv.program === 'chmod') {
+      const parsed = chmodModeAndTargets(inv.argv);
+      if (parsed === undefined || !removesOwnerAccess(parsed.mode)) return undefined;
+      targets = parsed.targets;
+      what = `takes read/search permission on PLACE away from its owner`;
+    } else {
+      const pos = positionalArgs(inv.argv, ['--from']);
+      if (hasLong(inv.args, 'reference') || pos.length < 2) return undefined;
+      owner = pos[0];
+      targets = pos.slice(1);
+      what = 'gives PLACE to OWNER';
+    }
+    for (const t of onHost(inv, targets)) {
+      const p = ctx.resolvePath(t, inv.cwd);
+      const place = lockoutPlace(p);
+      if (place === undefined) continue;
+      let shown = what.replace('PLACE', LOCKOUT_WHERE[place] + (place === 'root' ? '' : ` (${p.abs})`));
+      if (owner !== undefined) {
+        const who = foreignOwner(owner, ctx, inv, place);
+        if (who === undefined) continue;
+        shown = shown.replace('OWNER', who);
+      }
+      const after = place === 'home'
+        ? 'shells, editors and SSH logins (which refuse a home directory owned by someone else or unreadable keys) stop working until it is put back'
+        : 'programs, sudo and SSH logins stop working for everyone until it is put back from a root console';
+      const hit: RuleHit = { message: `\`${inv.text}\` ${shown}: ${after}. Change only the files that need it.`, target: p.abs };
+      return place === 'root' ? { ...hit, decision: 'deny', risk: 'critical' } : hit;
+    }
+    return undefined;
+  },
+  examples: {
+    match: ['chmod 000 /', 'sudo chown nobody:nogroup /', 'chmod 600 /etc', 'chmod a-rwx /usr', 'chmod -x /', 'docker run -v /:/host alpine chmod 000 /host'],
+    notMatch: ['chmod +x script.sh', 'chmod 700 ~', 'chmod go-rwx ~', 'chmod 755 ~', 'chmod 000 secret.txt', 'sudo chown root:root /etc', 'sudo chown $USER ~', 'chown :staff ~', 'chmod 600 ~/.ssh/id_ed25519', 'chmod -R 700 ./bin'],
+  },
+};
+
 // ---------------------------------------------------------------------------------------------- power
 
 const POWER_VERBS = new Set(['poweroff', 'reboot', 'halt', 'kexec', 'soft-reboot', 'rescue', 'emergency']);
 
 const shutdown: CommandRule = {
   id: 'system.shutdown',
+  scope: 'machine',
   programs: ['shutdown', 'reboot', 'halt', 'poweroff', 'init', 'telinit', 'systemctl', 'loginctl'],
   decision: 'confirm',
   risk: 'high',
@@ -370,6 +500,7 @@ function killTargets(args: readonly string[]): string[] {
 
 const killAll: CommandRule = {
   id: 'system.kill-all-processes',
+  scope: 'machine',
   programs: ['kill', 'killall5', 'pkill', 'killall'],
   decision: 'deny',
   risk: 'high',
@@ -403,6 +534,7 @@ const killAll: CommandRule = {
 
 const crontabRemove: CommandRule = {
   id: 'system.crontab-remove',
+  scope: 'machine',
   programs: ['crontab'],
   decision: 'confirm',
   risk: 'high',
@@ -424,6 +556,7 @@ const IPTABLES = ['iptables', 'ip6tables', 'iptables-legacy', 'ip6tables-legacy'
 
 const firewallOff: CommandRule = {
   id: 'system.firewall-disable',
+  scope: 'machine',
   programs: [...IPTABLES, 'nft', 'ufw', 'pfctl', 'firewall-cmd'],
   decision: 'confirm',
   risk: 'high',
@@ -468,6 +601,7 @@ const firewallOff: CommandRule = {
 
 const accounts: CommandRule = {
   id: 'system.user-account-change',
+  scope: 'machine',
   programs: ['userdel', 'deluser', 'passwd', 'usermod', 'chpasswd'],
   decision: 'confirm',
   risk: 'high',
@@ -516,6 +650,7 @@ function touchesSudoers(inv: Invocation, ctx: RuleContext): boolean {
 
 const sudoers: CommandRule = {
   id: 'system.sudoers-change',
+  scope: 'machine',
   programs: ['*'],
   decision: 'confirm',
   risk: 'critical',
@@ -534,6 +669,7 @@ const SUDOERS_PROGRAMS = new Set(['tee', 'cp', 'mv', 'install', 'sed', 'ln', 'rs
 
 const sshdStop: CommandRule = {
   id: 'system.stop-remote-access',
+  scope: 'machine',
   programs: ['systemctl', 'service'],
   decision: 'confirm',
   risk: 'high',
@@ -557,5 +693,5 @@ const SERVICE_SUFFIX = /\.service$/;
 export const systemPack: RulePack = {
   name: 'system',
   description: 'The machine itself: raw disk writes, formatting and partitioning, permissions of system trees, shutdown, killing every process, crontab, firewall, accounts and sudoers.',
-  rules: [writeBlockDevice, sysrqTrigger, formatDisk, partitionTable, recursivePermissions, worldWritableSystem, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
+  rules: [writeBlockDevice, sysrqTrigger, formatDisk, partitionTable, recursivePermissions, worldWritableSystem, permissionLockout, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
 };

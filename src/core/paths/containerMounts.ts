@@ -1,0 +1,34 @@
+/**
+ * A path inside a new container (`docker run`), seen from this machine: through a writable bind mount it is the
+ * host path behind it (`/h/x` with `-v ~:/h` is `~/x`); anywhere else it is the container's own file, which
+ * nothing on this machine depends on.
+ */
+import type { Arg, ContainerMount } from '../invocation';
+import { isWithin, resolve } from './posix';
+
+/**
+ * The host path a container path reaches, or undefined when it reaches nothing of this machine (the container's
+ * own files, a read-only mount, a relative path in a working directory that is not known).
+ * `cwd` is the container's working directory (from `-w` or a `cd` inside), in container terms.
+ */
+export function hostPath(arg: Arg, mounts: readonly ContainerMount[], cwd: string | undefined): Arg | undefined {
+  if (mounts.length === 0) return undefined;
+  const v = arg.value;
+  // an entirely unknown word could be a path through any mount
+  if (v === '' && arg.dynamic) return arg;
+  let inside: string;
+  if (v.charCodeAt(0) === 47) inside = resolve('/', v);
+  else if (cwd !== undefined && v.charCodeAt(0) !== 126 /* ~ is the container's home */) inside = resolve(cwd, v);
+  else return undefined;
+  // (`/h/*` stays a glob over the mount: resolving keeps the `*`; `/h/../etc` is the container's own /etc)
+  let best: ContainerMount | undefined;
+  for (const m of mounts) {
+    const t = m.target.length > 1 ? m.target.replace(/\/+$/, '') : m.target;
+    if (isWithin(inside, t) && (best === undefined || t.length > best.target.length)) best = { ...m, target: t };
+  }
+  if (best === undefined || best.readOnly) return undefined;
+  const tail = inside.slice(best.target === '/' ? 0 : best.target.length);
+  const src = best.source.value.replace(/\/+$/, '');
+  const value = src === '' && !best.source.dynamic ? tail || '/' : src + tail;
+  return { value, dynamic: arg.dynamic || best.source.dynamic, glob: arg.glob };
+}
