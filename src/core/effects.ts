@@ -185,6 +185,37 @@ const git: Extractor = (inv) => {
   }
 };
 
+/** ssh-keygen's options that take a value (so `-f` is found and `-C comment` is not taken for a mode). */
+const SSH_KEYGEN_VALUE = new Set(['-a', '-b', '-C', '-D', '-E', '-F', '-f', '-G', '-g', '-I', '-J', '-j', '-K', '-m', '-N', '-n', '-O', '-P', '-r', '-R', '-s', '-t', '-V', '-w', '-Y', '-z', '-M', '-S', '-T']);
+/** Modes that only read or print (`-l` fingerprint, `-y` public key, `-R`/`-F`/`-H` known_hosts, `-e`/`-i` convert, `-Y` sign/verify). */
+const SSH_KEYGEN_OTHER_MODES = /[lyRFHeiBDQkLrYAsGTMK]/;
+
+/** The key file `ssh-keygen` writes: `-f file` (and `file.pub`) when generating a key, `-f file` when changing its passphrase or comment. */
+export function sshKeygenWrites(argv: readonly Arg[]): Arg[] {
+  let file: Arg | undefined;
+  let rewrites = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as Arg;
+    const v = a.value;
+    if (!v.startsWith('-') || v.length < 2) continue;
+    const letters = v.slice(1);
+    for (let j = 0; j < letters.length; j++) {
+      const flag = '-' + (letters[j] ?? '');
+      if (SSH_KEYGEN_VALUE.has(flag)) {
+        const value: Arg | undefined = j + 1 < letters.length ? { ...a, value: letters.slice(j + 1) } : argv[++i];
+        if (flag === '-f') file = value;
+        // -R/-F/-s/-r/-Y/-G/-T/-M/-K are modes with a value: nothing is generated
+        else if (SSH_KEYGEN_OTHER_MODES.test(flag.slice(1))) return [];
+        break;
+      }
+      if (flag === '-p' || flag === '-c') rewrites = true;
+      else if (SSH_KEYGEN_OTHER_MODES.test(flag.slice(1))) return [];
+    }
+  }
+  if (file === undefined) return [];
+  return rewrites ? [file] : [file, { ...file, value: file.value + '.pub' }];
+}
+
 /** PowerShell's `Remove-Item [-Path] x -Recurse -Force` (and its `ri`/`rd` aliases, as `pwsh -c` text). */
 const removeItem: Extractor = (inv) => all('delete', operands(inv.argv, ['-Include', '-Exclude', '-Filter', '-Stream', '-Credential']), inv.args.some((a) => /^-r(?:ecurse)?$/i.test(a)));
 
@@ -218,6 +249,7 @@ const EXTRACTORS: ReadonlyMap<string, Extractor> = new Map<string, Extractor>([
   ['curl', downloadTo(['-o', '--output'])],
   ['wget', downloadTo(['-O', '--output-document'])],
   ['git', git],
+  ['ssh-keygen', (inv) => all('write', sshKeygenWrites(inv.argv), false)],
 ]);
 
 export const EFFECT_PROGRAMS: readonly string[] = [...EXTRACTORS.keys()];

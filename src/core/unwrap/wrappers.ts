@@ -311,6 +311,8 @@ function listerRoots(program: string, args: readonly Arg[]): Arg[] {
       return dirs.length > 0 ? dirs : [lit('.')];
     }
     case 'git': {
+      // only some sub-commands print paths; `git tag`, `git branch`, `git log` print names and hashes
+      if (!GIT_PATH_LISTERS.has(gitSubcommand(args))) return [UNKNOWN];
       const c = args.findIndex((a) => a.value === '-C');
       const dir = c >= 0 ? args[c + 1] : undefined;
       return [dir ?? lit('.')];
@@ -318,6 +320,18 @@ function listerRoots(program: string, args: readonly Arg[]): Arg[] {
     default:
       return [UNKNOWN];
   }
+}
+
+const GIT_PATH_LISTERS: ReadonlySet<string> = new Set(['ls-files', 'ls-tree', 'diff', 'grep', 'status', 'clean', 'diff-tree', 'diff-index', 'diff-files']);
+
+/** `git [-C dir] [-c k=v] SUB …` → SUB. */
+function gitSubcommand(args: readonly Arg[]): string {
+  for (let i = 0; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (v === '-C' || v === '-c' || v === '--git-dir' || v === '--work-tree' || v === '--namespace') i++;
+    else if (!v.startsWith('-')) return v;
+  }
+  return '';
 }
 
 const xargs: Wrapper = (args, input) => {

@@ -6,6 +6,15 @@ const OPTS = { cwd: '/work/ws', root: '/work/ws' };
 
 
 const flagged: readonly PackCase[] = [
+  // every tag at once: a list only known when it runs
+  { command: 'git tag -d $(git tag)', rule: 'git.delete-tags', decision: 'confirm', risk: 'medium' },
+  { command: 'git tag -l | xargs git tag -d', rule: 'git.delete-tags', decision: 'confirm', risk: 'medium' },
+  { command: 'git tag --list "v0.*" | xargs -n1 git tag --delete', rule: 'git.delete-tags', decision: 'confirm', risk: 'medium' },
+  { command: 'git push origin --delete $(git tag)', rule: 'git.push-delete-branch', decision: 'confirm', risk: 'high' },
+  { command: 'git tag -l | xargs git push origin --delete', rule: 'git.push-delete-branch', decision: 'confirm', risk: 'high' },
+  { command: 'git tag | xargs -n 1 git push --delete origin', rule: 'git.push-delete-branch', decision: 'confirm', risk: 'high' },
+  { command: 'git push origin :$(git tag -l)', rule: 'git.push-delete-branch', decision: 'confirm', risk: 'high' },
+  { command: 'git push --delete origin v1.0.0 v1.0.1', rule: 'git.push-delete-branch', decision: 'confirm', risk: 'low' },
   // force push over a shared branch: plain force is denied, a lease is asked about
   { command: 'git push --force origin main', rule: 'git.force-push-protected-branch', decision: 'deny', risk: 'critical', mentions: 'main' },
   { command: 'git push origin master -f', rule: 'git.force-push-protected-branch', decision: 'deny', risk: 'critical' },
@@ -101,6 +110,9 @@ const silent: readonly string[] = [
   'git rebase main',
   'git merge --no-ff feature-x',
   'git tag v1.2.3',
+  'git tag -d v1.2.3-rc1',
+  'git tag -l "v1.*"',
+  'git ls-files -z | xargs -0 wc -l',
   'git -C ../lib status',
   'git remote prune origin',
   'git filter-repo --analyze',

@@ -10,6 +10,7 @@ import { isWithin } from '../../paths/posix';
 import type { Invocation } from '../../invocation';
 import type { RuleContext, ResolvedPath } from '../context';
 import type { CommandRule, RuleHit, RulePack } from '../rule';
+import { positionals } from '../args';
 
 export type PathRuleId =
   | 'fs.delete-system'
@@ -82,10 +83,46 @@ function pathRule(id: PathRuleId, rest: Omit<CommandRule, 'id' | 'programs' | 'm
   };
 }
 
+/** The destination of `mv a b` / `mv -t dir a`: the last operand, or the -t directory. */
+function moveDestination(inv: Invocation): string | undefined {
+  const args = inv.args;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '--') break;
+    if (a === '-t' || a === '--target-directory') return args[i + 1];
+    if (a.startsWith('--target-directory=')) return a.slice(19);
+  }
+  const ops = positionals(args, ['-S', '--suffix']);
+  return ops.length >= 2 ? ops[ops.length - 1] : undefined;
+}
+
+/** `mv x /dev/null`: not a delete — it replaces the device node (as root) with x, or fails. */
+const moveOntoDevice: CommandRule = {
+  id: 'fs.move-onto-device',
+  programs: ['mv'],
+  scope: 'machine',
+  decision: 'confirm',
+  risk: 'high',
+  message: 'Moving files onto /dev/null (or another device) does not delete them: as root it replaces the device itself with them, and every program that writes to /dev/null then fills that file. Delete with `rm` instead.',
+  match: (inv, ctx) => {
+    const dest = moveDestination(inv);
+    if (dest === undefined) return undefined;
+    const p = ctx.resolvePath(dest, inv.cwd);
+    if (!p.abs.startsWith('/dev/') || isTempPath(p.abs) || p.abs.startsWith('/dev/mqueue/')) return undefined;
+    const message = `\`${inv.text}\` does not delete what it moves: ${inv.elevated ? 'with root rights it replaces' : 'it tries to replace'} the device ${p.abs} itself, so every program that writes there afterwards fills a file instead${inv.elevated ? ' and the system misbehaves until the device is recreated' : ''}. Delete with \`rm\` instead.`;
+    return inv.elevated ? { decision: 'deny', risk: 'critical', message, target: p.abs } : { message, target: p.abs };
+  },
+  examples: {
+    match: ['mv src /dev/null', 'mv ~/project /dev/null', 'sudo mv build.log /dev/null', 'mv -f old-data /dev/zero', 'mv -t /dev/null a b'],
+    notMatch: ['mv a.ts b.ts', 'mv important /tmp/x', 'mv out.log /dev/shm/out.log', 'cat build.log > /dev/null', 'cp src/a.ts /dev/null'],
+  },
+};
+
 export const filesystemPack: RulePack = {
   name: 'fs',
   description: 'Deleting, moving or overwriting files outside the project, the project itself, the home directory or the system.',
   rules: [
+    moveOntoDevice,
     pathRule('fs.delete-system', {
       decision: 'deny',
       risk: 'critical',

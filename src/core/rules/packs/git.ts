@@ -64,7 +64,8 @@ interface PushFacts {
 }
 
 function parseRefspec(spec: string, dynamic: boolean, deleteFlag: boolean): PushTarget {
-  if (dynamic || spec === '') return { dst: undefined, plus: false, del: deleteFlag };
+  // `:$(git tag)` deletes whatever the substitution names
+  if (dynamic || spec === '') return { dst: undefined, plus: false, del: deleteFlag || (dynamic && spec.startsWith(':')) };
   if (deleteFlag) return { dst: spec, plus: false, del: true };
   const plus = spec.startsWith('+');
   const body = plus ? spec.slice(1) : spec;
@@ -299,10 +300,16 @@ const pushDeleteBranch: CommandRule = {
       any = true;
       if (t.dst === undefined) unknown = true;
     }
-    return any ? (unknown ? { risk: 'medium' } : true) : false;
+    if (!any) return false;
+    if (!unknown) return true;
+    // `--delete $(git tag)`, `git tag | xargs git push origin --delete`: usually every tag or branch there is
+    const dynamicList = inv.argv.filter((a) => a.dynamic).length > 0;
+    return dynamicList
+      ? { risk: 'high', message: `\`${inv.text}\` deletes on the remote refs that are only known when it runs (a variable, or a command's output such as every tag), for everyone who uses it. Delete the refs you mean by name.` }
+      : { risk: 'medium' };
   },
   examples: {
-    match: ['git push origin --delete feature-x', 'git push origin :old-branch', 'git push -d origin fix/typo', 'git push --delete origin v1.0.0', 'git push origin --delete "$OLD"'],
+    match: ['git push origin --delete feature-x', 'git push origin :old-branch', 'git push -d origin fix/typo', 'git push --delete origin v1.0.0', 'git push origin --delete "$OLD"', 'git push origin --delete $(git tag)', 'git tag -l | xargs git push origin --delete'],
     notMatch: ['git push origin feature-x', 'git push -n origin --delete feature-x', 'git branch -d feature-x', 'git push origin --delete main'],
   },
 };
@@ -449,6 +456,25 @@ const branchForceDelete: CommandRule = {
   },
 };
 
+const deleteTags: CommandRule = {
+  id: 'git.delete-tags',
+  programs: GIT,
+  decision: 'confirm',
+  risk: 'medium',
+  message: 'This deletes a list of tags computed when it runs (every tag, as usually written); tags that were never pushed are lost for good, and release tags mark what was shipped. Delete the tags you mean by name.',
+  match(inv) {
+    const rest = gitSub(inv, 'tag');
+    if (rest === undefined || !hasFlag(rest, 'd', 'delete')) return false;
+    const offset = inv.argv.length - rest.length;
+    // `git tag -d $(git tag)`, `git tag -l | xargs git tag -d`: the names only exist when it runs
+    return rest.some((a, i) => !a.startsWith('-') && (inv.argv[offset + i]?.dynamic ?? false));
+  },
+  examples: {
+    match: ['git tag -d $(git tag)', 'git tag -l | xargs git tag -d', 'git tag -d $(git tag -l "v0.*")', 'git tag | xargs -n 1 git tag --delete'],
+    notMatch: ['git tag -d v1.0.0-rc1', 'git tag -l', 'git tag v1.2.0', 'git tag -a v1.2.0 -m "release"', 'git push origin v1.2.0'],
+  },
+};
+
 function stashAction(inv: Invocation): string | undefined {
   const rest = gitSub(inv, 'stash');
   return rest === undefined ? undefined : positionals(rest)[0];
@@ -568,6 +594,7 @@ export const gitPack: RulePack = {
   name: 'git',
   description: 'Force pushes and deletions of shared branches, and git commands that throw away uncommitted or unreachable work.',
   rules: [
+    deleteTags,
     forcePushProtected,
     forcePushCurrentBranch,
     pushMirror,

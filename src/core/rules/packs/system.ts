@@ -9,6 +9,7 @@ import type { ResolvedPath, RuleContext } from '../context';
 import type { CommandRule, RuleHit, RulePack } from '../rule';
 import { hasExact, hasFlag, hasLong, hasShort, optionValue, positionalArgs, positionals, subcommand } from '../args';
 import { isTempPath } from '../../paths/resolve';
+import { fileEffects } from '../../effects';
 import { basename, isWithin } from '../../paths/posix';
 import { hostPath } from '../../paths/containerMounts';
 
@@ -433,6 +434,41 @@ const permissionLockout: CommandRule = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------- ssh keys
+
+/** Standard input that answers ssh-keygen's "Overwrite (y/n)?" with yes: `yes |`, `echo y |`, `<<< y`. */
+function answersYes(inv: Invocation): boolean {
+  const s = inv.stdin;
+  if (s === undefined) return false;
+  if (s.kind === 'pipe' && s.from === 'yes') return (s.fromArgs?.[0] ?? 'y').toLowerCase().startsWith('y');
+  return s.text !== undefined && /^\s*y/i.test(s.text);
+}
+
+const overwriteSshKey: CommandRule = {
+  id: 'system.overwrite-ssh-key',
+  programs: ['ssh-keygen'],
+  decision: 'deny',
+  risk: 'critical',
+  message: 'This answers yes to ssh-keygen\'s "Overwrite?" for an SSH key: the old private key is gone for good, and with it access to every server and repository that trusted it. Generate the new key under a new name (-f ~/.ssh/id_ed25519_new).',
+  match: (inv, ctx) => {
+    if (!answersYes(inv)) return undefined;
+    const home = ctx.home;
+    for (const e of fileEffects(inv)) {
+      if (e.target.value.endsWith('.pub')) continue;
+      const p = ctx.resolvePath(e.target, inv.cwd);
+      const inSsh = home !== '' && isWithin(p.abs, home + '/.ssh');
+      if (inSsh || /(?:^|\/)id_[a-z0-9_-]+$/i.test(p.abs) || (p.abs.startsWith('/etc/ssh/') && basename(p.abs).startsWith('ssh_host_'))) {
+        return { message: `\`${inv.text}\` answers yes to ssh-keygen's "Overwrite?" for ${p.abs}: the old private key is gone for good, and with it access to every server and repository that trusted it. Generate the new key under a new name.`, target: p.abs };
+      }
+    }
+    return undefined;
+  },
+  examples: {
+    match: ['yes | ssh-keygen -f ~/.ssh/id_rsa', 'yes y | ssh-keygen -t ed25519 -f ~/.ssh/id_ed25519 -N ""', 'echo y | ssh-keygen -q -N "" -f ~/.ssh/id_ed25519', 'ssh-keygen -t rsa -f ~/.ssh/id_rsa -N "" <<< y', "printf 'y\\n' | sudo ssh-keygen -t ed25519 -f /etc/ssh/ssh_host_ed25519_key -N ''"],
+    notMatch: ['ssh-keygen -t ed25519 -f ~/.ssh/id_ed25519 -N ""', 'yes | ssh-keygen -t ed25519 -f ./test/fixtures/deploy_key -N ""', 'ssh-keygen -y -f ~/.ssh/id_rsa', 'yes n | ssh-keygen -f ~/.ssh/id_rsa', 'ssh-keygen -R github.com'],
+  },
+};
+
 // ---------------------------------------------------------------------------------------------- power
 
 const POWER_VERBS = new Set(['poweroff', 'reboot', 'halt', 'kexec', 'soft-reboot', 'rescue', 'emergency']);
@@ -693,5 +729,5 @@ const SERVICE_SUFFIX = /\.service$/;
 export const systemPack: RulePack = {
   name: 'system',
   description: 'The machine itself: raw disk writes, formatting and partitioning, permissions of system trees, shutdown, killing every process, crontab, firewall, accounts and sudoers.',
-  rules: [writeBlockDevice, sysrqTrigger, formatDisk, partitionTable, recursivePermissions, worldWritableSystem, permissionLockout, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
+  rules: [writeBlockDevice, sysrqTrigger, formatDisk, partitionTable, recursivePermissions, worldWritableSystem, permissionLockout, overwriteSshKey, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
 };

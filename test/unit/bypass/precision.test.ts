@@ -1,0 +1,77 @@
+/**
+ * Misses closed by the precision pass: deleting through a container's bind mount, locking the owner out of the
+ * home directory or `/`, moving onto /dev/null, deleting every tag, overwriting SSH keys, and the spellings an
+ * adversarial pass found (namerefs, clustered psql flags, TF_CLI_ARGS, kubectl behind microk8s/minikube/k3s,
+ * runuser, fd -x, …) — each with its decision and strictest rule. Next to them, the ordinary commands that look
+ * alike and must pass silently. Workspace /work/ws (the cwd), home /home/dev.
+ */
+import { strict as assert } from 'node:assert';
+import { createGuard } from '../../../src/core/index';
+import type { Decision } from '../../../src/core/verdict';
+
+const ROOT = '/work/ws';
+const guard = createGuard({ home: '/home/dev' });
+const check = (cmd: string) => guard.checkCommand(cmd, { cwd: ROOT, root: ROOT });
+
+const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision, 'allow'>, strictestRule: string])[] = [
+  // a new container deletes what it is given of this machine
+  ['docker run -v "$HOME":/h img rm -rf /h', 'deny', 'fs.delete-home'],
+  ['docker run -v ~/:/h img rm -rf /h', 'deny', 'fs.delete-home'],
+  ['docker run --volume /:/host img rm -rf /host', 'deny', 'fs.delete-system'],
+  ['docker run --mount type=bind,source=/,target=/x img rm -rf /x', 'deny', 'fs.delete-system'],
+  ['docker run --rm -v "$PWD":/src -w /src alpine sh -c "rm -rf ./*"', 'deny', 'fs.delete-workspace-root'],
+  ['nerdctl run -v ~:/root alpine find /root -delete', 'deny', 'fs.delete-home'],
+  // locking the owner out
+  ['chmod 000 ~', 'confirm', 'system.permission-lockout'],
+  ['chmod -R 000 ~', 'confirm', 'system.recursive-permission-change'],
+  ['chmod 000 /', 'deny', 'system.permission-lockout'],
+  ['chown nobody ~', 'confirm', 'system.permission-lockout'],
+  // moving onto a device is not deleting
+  ['mv src /dev/null', 'confirm', 'fs.move-onto-device'],
+  ['mv ~/project /dev/null', 'confirm', 'fs.move-onto-device'],
+  // every tag at once
+  ['git tag -d $(git tag)', 'confirm', 'git.delete-tags'],
+  ['git tag -l | xargs git tag -d', 'confirm', 'git.delete-tags'],
+  ['git push origin --delete $(git tag)', 'confirm', 'git.push-delete-branch'],
+  // SSH keys
+  ['ssh-keygen -f ~/.ssh/id_rsa', 'confirm', 'path.secrets'],
+  ['yes | ssh-keygen -f ~/.ssh/id_rsa', 'deny', 'system.overwrite-ssh-key'],
+  ['ssh-keygen -t ed25519 -N "" -f ~/.ssh/id_ed25519 <<< y', 'deny', 'system.overwrite-ssh-key'],
+];
+
+const ORDINARY: readonly string[] = [
+  'docker run --rm -v "$PWD":/w img npm test',
+  'docker run --rm -v "$PWD":/w -w /w node:20 sh -c "rm -rf node_modules dist && npm ci"',
+  'docker run --rm alpine rm -rf /tmp /var/cache/apk',
+  'docker run --rm -v ~/.m2:/root/.m2:ro maven:3 mvn -q verify',
+  'chmod +x script.sh',
+  'chmod 700 ~/.ssh',
+  'chmod 600 ~/.ssh/config',
+  'mv a.ts b.ts',
+  'mv important /tmp/x',
+  'git tag v1.4.0 && git push origin v1.4.0',
+  'git tag -d v1.4.0-rc1',
+  'ssh-keygen -t ed25519 -N "" -f ./test/fixtures/deploy_key',
+  'ssh-keygen -lf ~/.ssh/id_ed25519.pub',
+  'ssh-keygen -R github.com',
+];
+
+describe('precision pass: misses closed', () => {
+  for (const [command, decision, rule] of DANGEROUS) {
+    it(`${JSON.stringify(command)} → ${decision} (${rule})`, () => {
+      const v = check(command);
+      assert.equal(v.decision, decision, JSON.stringify(v.reasons));
+      assert.equal(v.reasons[0]?.rule, rule, JSON.stringify(v.reasons));
+    });
+  }
+});
+
+describe('precision pass: look-alikes stay silent', () => {
+  for (const command of ORDINARY) {
+    it(JSON.stringify(command), () => {
+      const v = check(command);
+      assert.deepEqual(v.reasons.map((r) => `${r.rule}: ${r.command}`), []);
+      assert.equal(v.decision, 'allow');
+    });
+  }
+});
