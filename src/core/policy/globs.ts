@@ -143,9 +143,10 @@ function compiledTest(mm: Minimatch): PathTest {
 
 /**
  * The longest run of plain characters within one segment that every path matching `glob` must contain
- * (`.codex` for the Codex folder glob, `.pem` for `*.pem`), or `''` when there is none worth checking. Text
- * inside `[…]`, `{…}` and extglob `(…)` is never taken (alternatives), nor `/` (a globstar may match zero
- * folders, so the slashes around it are not certain).
+ * (`.codex` for the Codex folder glob, `.pem` for `*.pem`, `prod` for `{prod,production}[-_.]*`), or `''` when
+ * there is none worth checking. Of a brace set `{…}` only the plain start its alternatives share is taken; text
+ * inside `[…]` and extglob `(…)` never is (alternatives), nor `/` (a globstar may match zero folders, so the
+ * slashes around it are not certain).
  */
 export function requiredLiteral(glob: string): string {
   let best = '';
@@ -162,6 +163,17 @@ export function requiredLiteral(glob: string): string {
       else if (c === '[' || c === '{' || c === '(') depth++;
       continue;
     }
+    if (c === '{') {
+      const close = closingBrace(glob, i);
+      const shared = close === undefined ? { text: '', whole: false } : sharedPlainStart(topLevelAlternatives(glob.slice(i + 1, close)));
+      run += shared.text;
+      // the literal goes on after the set only when every alternative is exactly the shared text
+      if (!shared.whole) end();
+      if (close !== undefined) {
+        i = close;
+        continue;
+      }
+    }
     if (c === '[' || c === '{' || c === '(') {
       // an extglob's leading `@ ! + ? *` is not literal either
       if (c === '(' && run !== '' && '@!+?*'.includes(run[run.length - 1] ?? '')) run = run.slice(0, -1);
@@ -175,6 +187,56 @@ export function requiredLiteral(glob: string): string {
   }
   end();
   return best.length >= 2 ? best : '';
+}
+
+/** Index of the `}` closing the `{` at `open`, or undefined when it is never closed. */
+function closingBrace(glob: string, open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return undefined;
+}
+
+/** The comma-separated alternatives of a brace set's body, nested sets kept whole; one item when there is no comma. */
+function topLevelAlternatives(body: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '{' || c === '[' || c === '(') depth++;
+    else if (c === '}' || c === ']' || c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(body.slice(start));
+  return out;
+}
+
+const GLOB_SPECIAL = /[*?[\]{}()!@+|\\/]/;
+
+/**
+ * The plain text every alternative starts with (`prod` of `prod,production`), cut at the first glob character, and
+ * whether each alternative is exactly that text. A set without a comma is not an alternation (`{a}` is literal
+ * text to brace expansion, but minimatch's rules for it are not worth mirroring): it shares nothing.
+ */
+function sharedPlainStart(alternatives: readonly string[]): { text: string; whole: boolean } {
+  if (alternatives.length < 2) return { text: '', whole: false };
+  const first = alternatives[0] ?? '';
+  const special = first.search(GLOB_SPECIAL);
+  let text = special === -1 ? first : first.slice(0, special);
+  for (const alt of alternatives) {
+    let k = 0;
+    while (k < text.length && k < alt.length && alt[k] === text[k]) k++;
+    text = text.slice(0, k);
+  }
+  return { text, whole: alternatives.every((alt) => alt === text) };
 }
 
 function lastSegment(p: string): string {

@@ -238,30 +238,36 @@ export interface ProductionMatcherOptions {
   readonly home?: string | undefined;
 }
 
-interface CompiledLists {
-  readonly names: { readonly [K in Candidate['kind']]: readonly NameGlob[] };
-  readonly paths: readonly PathGlob[];
-}
+type CompiledNames = { readonly [K in Candidate['kind']]: readonly NameGlob[] };
 
 export class ConfiguredProductionMatcher implements ProductionMatcher {
-  private compiledLists: CompiledLists | undefined;
+  private compiledNames: CompiledNames | undefined;
+  private compiledPaths: readonly PathGlob[] | undefined;
 
   constructor(
     readonly lists: ProductionLists,
     private readonly options: ProductionMatcherOptions = {},
   ) {}
 
-  /** Globs compile on first use: only a flagged command asks about production, and hooks start often. */
-  private get compiled(): CompiledLists {
-    if (this.compiledLists === undefined) {
+  /**
+   * Globs compile on first use, names and paths apart: only a flagged command asks about production, hooks start
+   * often, and a local program (`rm`, `git`) only ever asks about paths.
+   */
+  private get names(): CompiledNames {
+    if (this.compiledNames === undefined) {
       const names = {} as { [K in Candidate['kind']]: NameGlob[] };
       for (const key of PRODUCTION_KEYS) {
         if (key === 'paths') continue;
         names[key] = this.lists[key].map((g) => compileNameGlob(g));
       }
-      this.compiledLists = { names, paths: this.lists.paths.map((g) => compilePathGlob(g, { home: this.options.home, nocase: true })) };
+      this.compiledNames = names;
     }
-    return this.compiledLists;
+    return this.compiledNames;
+  }
+
+  private get paths(): readonly PathGlob[] {
+    this.compiledPaths ??= this.lists.paths.map((g) => compilePathGlob(g, { home: this.options.home, nocase: true }));
+    return this.compiledPaths;
   }
 
   target(inv: Invocation, root?: string): string | undefined {
@@ -275,7 +281,7 @@ export class ConfiguredProductionMatcher implements ProductionMatcher {
       ...databaseCandidates(inv, usesEnv),
     ];
     for (const c of candidates) {
-      const globs = this.compiled.names[c.kind];
+      const globs = this.names[c.kind];
       if (c.names.some((n) => globs.some((g) => g.test(n)))) return c.target;
     }
     return this.pathTarget(inv, root ?? this.options.root);
@@ -291,7 +297,7 @@ export class ConfiguredProductionMatcher implements ProductionMatcher {
     for (const place of places) {
       const abs = place.startsWith('/') ? place : undefined;
       const rel = abs === undefined ? (normalizePosix(place).startsWith('..') ? undefined : normalizePosix(place)) : root === undefined ? undefined : relativeTo(root, abs);
-      for (const g of this.compiled.paths) {
+      for (const g of this.paths) {
         const hit = g.match(rel, abs);
         if (hit !== undefined && hit !== '') return hit;
       }

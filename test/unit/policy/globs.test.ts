@@ -55,8 +55,8 @@ describe('path globs', () => {
   });
 
   // the compiled matcher must say exactly what minimatch's own `match` over the path and its ancestors says
-  const sameAsMinimatch: readonly string[] = ['**/.env.*', '*.pem', 'infra/{prod,stage}/**', '@(infra)/**', 'x?y/**', 'a[bc]d/**', '!(foo)', '.vscode/*.json', '**/{Code,Cursor}/User/settings.json', 'src/**/*.ts'];
-  const paths: readonly string[] = ['.env.local', 'a/.env.x', 'k/id.pem', 'infra/prod/main.tf', 'infra/dev/x', 'xay/q', 'abd/e', 'acd', 'foo', 'bar', '.vscode/tasks.json', 'h/Cursor/User/settings.json', 'src/a/b.ts', 'src', '.ENV.local'];
+  const sameAsMinimatch: readonly string[] = ['{prod,production}', '{prod,production}[-_.]*', '*[-_.]{prod,production}', '*[-_.]{prod,production}[-_.]*', 'app{.prod,.production}.yml', '**/.env.*', '*.pem', 'infra/{prod,stage}/**', '@(infra)/**', 'x?y/**', 'a[bc]d/**', '!(foo)', '.vscode/*.json', '**/{Code,Cursor}/User/settings.json', 'src/**/*.ts'];
+  const paths: readonly string[] = ['.env.local', 'a/.env.x', 'k/id.pem', 'infra/prod/main.tf', 'infra/dev/x', 'xay/q', 'abd/e', 'acd', 'foo', 'bar', '.vscode/tasks.json', 'h/Cursor/User/settings.json', 'src/a/b.ts', 'src', '.ENV.local', 'infra/PROD/x', 'production.tfvars', 'env/eu-prod/main.tf', 'src/products/a.ts', 'deploy/prod.x/y', 'app.prod.yml', 'app.production.yml', 'app.yml'];
   for (const glob of sameAsMinimatch) {
     for (const nocase of [false, true]) {
       it(`${glob}${nocase ? ' (nocase)' : ''} decides like minimatch over every ancestor`, () => {
@@ -79,6 +79,20 @@ describe('path globs', () => {
     ['a[bc]d', ''], // single letters are not worth a check
     ['**', ''],
     ['/run/user/*/agent-guard/**', 'agent-guard'],
+    // the default production path globs: the shared start of a brace set's alternatives counts
+    ['{prod,production}', 'prod'],
+    ['{prod,production}[-_.]*', 'prod'],
+    ['*[-_.]{prod,production}', 'prod'],
+    ['env/{prod,production}-*', 'prod'],
+    ['app{.prod,.production}.yml', 'app.prod'],
+    ['{a,b}c.json', 'c.json'],
+    ['{x.json,x.json}', 'x.json'],
+    ['{x.json,x.json}.bak', 'x.json.bak'], // every alternative is the shared text: the literal goes on
+    ['{*.ts,*.tsx}', ''],
+    ['{prod/a,prod/b}', 'prod'],
+    ['{prod}', ''], // no comma: not an alternation
+    ['{1..3}prod', 'prod'],
+    ['{ab,{ab,cd}}xy', 'xy'],
   ];
   for (const [glob, literal] of literals) {
     it(`every path ${glob} matches contains ${JSON.stringify(literal)}`, () => assert.equal(requiredLiteral(glob), literal));
