@@ -6,9 +6,20 @@ import { VERSION } from './version';
 
 type CommandModule = { run(argv: readonly string[]): Promise<number> };
 
-const COMMANDS: Readonly<Record<string, { load: () => Promise<CommandModule>; summary: string }>> = {
-  check: { load: () => import('./commands/check'), summary: 'judge a command or a file edit: check [--json] [--cwd DIR] -- "<command>" | check --edit write|delete|rename PATH | check --jsonl' },
-  hook: { load: () => import('./commands/hook'), summary: 'answer an agent\'s pre-tool-use hook: hook <vscode|claude|cursor|gemini|codex|copilot-cli|cline>' },
+interface Command {
+  readonly load: () => Promise<CommandModule>;
+  readonly summary: string;
+  /**
+   * The command writes only through output.ts (synchronous writes on fd 1 and 2) and leaves nothing to finish
+   * once it resolves, so the process ends right then: no idle-time garbage collection and no runtime teardown,
+   * which an agent would otherwise wait for on every tool call.
+   */
+  readonly exitsAtOnce?: true;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  check: { exitsAtOnce: true, load: () => import('./commands/check'), summary: 'judge a command or a file edit: check [--json] [--cwd DIR] -- "<command>" | check --edit write|delete|rename PATH | check --jsonl' },
+  hook: { exitsAtOnce: true, load: () => import('./commands/hook'), summary: 'answer an agent\'s pre-tool-use hook: hook <vscode|claude|cursor|gemini|codex|copilot-cli|cline>' },
   install: { load: () => import('./commands/install'), summary: 'wire the hook into agents: install [--agent A…|--all] [--scope user|workspace] [--dry-run]' },
   uninstall: { load: () => import('./commands/uninstall'), summary: 'remove what install wrote: uninstall [--agent A…|--all] [--scope user|workspace]' },
   doctor: { load: () => import('./commands/doctor'), summary: 'which agents are installed, whether each hook is wired and blocks, whether the editor answers' },
@@ -24,26 +35,28 @@ function usage(): string {
   return lines.join('\n') + '\n';
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+async function main(argv: readonly string[]): Promise<{ code: number; exitNow?: boolean }> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     process.stdout.write(usage());
-    return name === undefined ? 3 : 0;
+    return { code: name === undefined ? 3 : 0 };
   }
   if (name === '--version' || name === '-V') {
     process.stdout.write(VERSION + '\n');
-    return 0;
+    return { code: 0 };
   }
   const command = COMMANDS[name];
   if (!command) {
     process.stderr.write(`agent-guard: unknown command '${name}'\n\n${usage()}`);
-    return 3;
+    return { code: 3 };
   }
-  return (await command.load()).run(rest);
+  const code = await (await command.load()).run(rest);
+  return command.exitsAtOnce === true ? { code, exitNow: true } : { code };
 }
 
 main(process.argv.slice(2)).then(
-  (code) => {
+  ({ code, exitNow }) => {
+    if (exitNow === true) process.exit(code);
     process.exitCode = code;
   },
   (err: unknown) => {

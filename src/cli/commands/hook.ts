@@ -6,11 +6,12 @@
 import { ADAPTERS } from '../hooks/registry';
 import { runHook } from '../hooks/run';
 import { AGENT_IDS, isAgentId } from '../hooks/types';
+import { writeStderr } from '../output';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const [agent, ...rest] = argv;
   if (agent === undefined || agent === '--help' || agent === '-h' || !isAgentId(agent)) {
-    process.stderr.write(
+    writeStderr(
       `usage: agent-guard hook <agent> [--timeout SECONDS] [--auto-approve] [--trust-tool NAME]...\n` +
         `agents: ${AGENT_IDS.join(', ')}\n` +
         (agent !== undefined && agent !== '--help' && agent !== '-h' ? `unknown agent "${agent}"\n` : ''),
@@ -18,8 +19,6 @@ export async function run(argv: readonly string[]): Promise<number> {
     // no adapter means no answer shape; exit 2 is the blocking status for most agents
     return 2;
   }
-  const code = await runHook(ADAPTERS[agent], rest);
-  // the answer is written (synchronously); do not wait for a read of stdin the agent never closed
-  setTimeout(() => process.exit(code), 200).unref();
-  return code;
+  // the answer is written synchronously; main ends the process at once (a stdin the agent never closed included)
+  return runHook(ADAPTERS[agent], rest);
 }

@@ -10,6 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Policy } from '../../core/policy/types';
+import { writeStderr } from '../output';
 import { buildPolicy, type LayerReport, type PolicyText } from '../../core/policy/layers';
 import { formatDiagnostic, type PolicyDiagnostic } from '../../core/policy/diagnostics';
 import { runPolicyTests, testFailureDiagnostics, type GuardFactory, type PolicyTestResult } from '../../core/policy/selfTest';
@@ -105,7 +106,7 @@ function readPolicy(file: string): ReadResult {
 export function loadPolicy(options: LoadPolicyOptions = {}): LoadedPolicy {
   const env = options.env ?? process.env;
   const home = options.home ?? homedir();
-  const report = 'report' in options ? options.report : (line: string) => process.stderr.write(line + '\n');
+  const report = 'report' in options ? options.report : (line: string) => writeStderr(line + '\n');
   const cwd = resolve(options.cwd ?? process.cwd());
   const unreadable: { file: string; message: string; layer: 'user' | 'workspace' }[] = [];
 
