@@ -1,5 +1,5 @@
 /**
- * `npm run test:agents`: the real agents (Claude Code, Codex, Gemini CLI, Copilot CLI) at pinned versions,
+ * `npm run test:agents`: the real agents (Claude Code, Codex, Gemini CLI, Copilot CLI, Cline CLI) at pinned versions,
  * driven offline by a scripted model, with and without our hook installed by `agent-guard install`.
  *
  * Outside the network namespace: install the pinned agents into ~/.cache/agent-guard-agents (npm; any failure
@@ -7,8 +7,9 @@
  * nothing but loopback, so the agents and their scripted models can reach nothing else — which needs root;
  * without root the suite is skipped with a message saying so.
  *
- * Options: `--agent claude,codex` runs those agents only; `--grep <pattern>` runs matching tests; `--record` rewrites test/fixtures/hooks/<agent>/*.<step>.
- * recorded.json from this run; `--keep` (or AGENT_GUARD_AGENTS_KEEP=1) keeps the scratch folders.
+ * Options: `--agent claude,codex` runs those agents only (ids: claude, codex, gemini, copilot-cli, cline);
+ * `--grep <pattern>` runs matching tests; `--record` rewrites test/fixtures/hooks/<agent>/*.<step>.recorded.json
+ * from this run; `--keep` (or AGENT_GUARD_AGENTS_KEEP=1) keeps the scratch folders.
  * AGENT_GUARD_AGENTS_CACHE moves the agent cache; AGENT_GUARD_AGENTS_CONCURRENCY sets how many agents run at
  * once (default 2).
  */

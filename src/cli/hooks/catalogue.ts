@@ -87,6 +87,12 @@ const READ_ONLY = new Set<string>([
   'list_files', 'search_files', 'list_code_definition_names', 'browser_action', 'access_mcp_resource',
   'ask_followup_question', 'plan_mode_respond', 'act_mode_respond', 'focus_chain', 'condense', 'summarize_task',
   'load_mcp_documentation', 'generate_explanation', 'search_subagent', 'new_task', 'report_bug',
+  // Cline CLI 3 (its SDK's tools; spawn_agent and team_* start agents whose own calls reach the hook)
+  'read_files', 'search_codebase', 'fetch_web_content', 'ask_question', 'skills', 'spawn_agent', 'team_spawn_teammate',
+  'team_shutdown_teammate', 'team_status', 'team_task', 'team_run_task', 'team_cancel_run', 'team_list_runs',
+  'team_await_runs', 'team_send_message', 'team_broadcast', 'team_read_mailbox', 'team_mission_log', 'team_cleanup',
+  'team_create_outcome', 'team_attach_outcome_fragment', 'team_review_outcome_fragment', 'team_finalize_outcome',
+  'team_list_outcomes',
   // Cursor (preToolUse)
   'Search', 'codebase_search', 'read_lints',
 ]);
@@ -103,7 +109,11 @@ const WRITE_ONE = new Set<string>([
   'edit_notebook_file', 'create_directory', 'write_file', 'replace', 'edit', 'create', 'str_replace', 'insert',
   'write_to_file', 'replace_in_file', 'new_rule', 'edit_file', 'search_replace', 'apply_diff', 'insert_content',
   'editFiles', 'createFile', 'append_to_file', 'create_new_jupyter_notebook', 'StrReplace', 'Create', 'Insert',
+  'editor',
 ]);
+
+/** Tools that run a list of shell commands at once (Cline CLI 3's run_commands). */
+const SHELL_LIST = new Set<string>(['run_commands']);
 
 /** Tools that delete files named by a path field (or a list of them). */
 const DELETE = new Set<string>(['Delete', 'delete_file', 'delete_files', 'DeleteFile', 'rm']);
@@ -132,6 +142,35 @@ function shellCall(tool: string, input: Json): Classification {
   return { kind: 'actions', commands: [cwd !== undefined ? { command, cwd } : { command }], edits: [] };
 }
 
+/**
+ * Cline CLI's run_commands: `commands` is a list of command lines (each run through the shell) or of
+ * `{command, args}` (run without a shell; `{command}` alone is a shell line), possibly JSON-encoded as one string (how Cline's `preToolUse.parameters`
+ * carries it). Every entry is judged; an entry that is neither form makes the call malformed.
+ */
+function commandListCall(tool: string, input: Json): Classification {
+  let list: unknown = input['commands'] ?? input['command'];
+  if (typeof list === 'string' && list.trimStart().startsWith('[')) {
+    try {
+      list = JSON.parse(list);
+    } catch {
+      return { kind: 'malformed', problem: `${tool} call whose command list is not readable` };
+    }
+  }
+  const entries: unknown[] = Array.isArray(list) ? list : [list];
+  const commands: string[] = [];
+  for (const e of entries) {
+    // an entry with `args` runs without a shell; `{command}` alone is a shell line like a plain string
+    const line = isObject(e) ? e['command'] : e;
+    const args = isObject(e) ? e['args'] : undefined;
+    const command = Array.isArray(args) ? commandText([line, ...(args as unknown[])]) : commandText(line);
+    if (command === undefined) return { kind: 'malformed', problem: `${tool} call with an entry that is not a command` };
+    commands.push(command);
+  }
+  if (commands.length === 0) return { kind: 'malformed', problem: `${tool} call without a command` };
+  const cwd = str(input, ...CWD_FIELDS);
+  return { kind: 'actions', commands: commands.map((command) => (cwd !== undefined ? { command, cwd } : { command })), edits: [] };
+}
+
 function patchCall(tool: string, input: Json | string): Classification {
   const text = typeof input === 'string' ? input : PATCH_FIELDS.map((k) => input[k]).find((v): v is string => typeof v === 'string');
   if (text === undefined) return { kind: 'malformed', problem: `${tool} call without patch text` };
@@ -156,11 +195,12 @@ export function classifyTool(tool: string, input: Json | string | undefined): Cl
   if (PATCH.has(tool)) return input === undefined ? { kind: 'malformed', problem: `${tool} call without input` } : patchCall(tool, input);
   if (input === undefined || typeof input === 'string') {
     if (typeof input === 'string' && looksLikePatch(input)) return patchCall(tool, input);
-    return SHELL.has(tool) || WRITE_ONE.has(tool) || DELETE.has(tool)
+    return SHELL.has(tool) || SHELL_LIST.has(tool) || WRITE_ONE.has(tool) || DELETE.has(tool)
       ? { kind: 'malformed', problem: `${tool} call without its arguments` }
       : { kind: 'unknown', summary: summarize(tool, input) };
   }
   if (SHELL.has(tool) || tool === 'write_bash' || tool === 'write_powershell') return shellCall(tool, input);
+  if (SHELL_LIST.has(tool)) return commandListCall(tool, input);
   if (tool === 'str_replace_editor') {
     if (str(input, 'command') === 'view') return { kind: 'read-only' };
     const p = str(input, ...PATH_FIELDS);

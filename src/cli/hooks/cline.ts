@@ -1,10 +1,13 @@
 /**
- * Cline `PreToolUse`: an executable named exactly `PreToolUse` in `.clinerules/hooks/` (workspace) or
- * `~/Documents/Cline/Hooks/` (global). Input: clineVersion, hookName, timestamp, taskId, workspaceRoots,
- * userId, preToolUse {toolName, parameters} — parameters are strings (`execute_command` {command},
- * `write_to_file` {path, content}, `replace_in_file` {path, diff}, `apply_patch` {input}); paths are relative to
- * the first workspace root. Output: `{"cancel": bool, "errorMessage", "contextModification"}`; JSON is
- * honoured whatever the exit code, and only `cancel:true` blocks. Cline has no "ask" and a fixed 30 s timeout.
+ * Cline `PreToolUse`: an executable named `PreToolUse` in `.clinerules/hooks/` (workspace) or
+ * `~/Documents/Cline/Hooks/` (global); the CLI also reads `.cline/hooks/` and `~/.cline/hooks/`. Input: clineVersion,
+ * hookName, timestamp, taskId, workspaceRoots, userId, preToolUse {toolName, parameters} — parameters are strings
+ * (the VS Code extension: `execute_command` {command}, `write_to_file` {path, content}, `replace_in_file`
+ * {path, diff}; the CLI 3 JSON-encodes what is not a string, e.g. `run_commands` {commands: "[\"ls\"]"}). The
+ * CLI 3 (hookName `tool_call`) also sends `tool_call` {id, name, input} with the arguments as the tool got them,
+ * which is read first. Paths are relative to the first workspace root. Output: `{"cancel": bool, "errorMessage",
+ * "contextModification"}`, honoured whatever the exit code; only `cancel:true` blocks, and it ends Cline's whole
+ * task (the model is not told; the person sees the task stopped). Cline has no "ask".
  */
 import { isObject, obj, str, strings } from './payload';
 import type { AgentAdapter, HookAnswer, HookOutput, ParseResult } from './types';
@@ -12,9 +15,10 @@ import type { AgentAdapter, HookAnswer, HookOutput, ParseResult } from './types'
 function parse(payload: unknown): ParseResult {
   if (!isObject(payload)) return { ok: false, problem: 'the payload is not a JSON object' };
   const pre = obj(payload, 'preToolUse');
-  const tool = str(pre, 'toolName', 'tool');
-  if (!pre || !tool) return { ok: false, problem: 'the payload has no preToolUse.toolName' };
-  const params = obj(pre, 'parameters', 'params');
+  const call = obj(payload, 'tool_call');
+  const tool = str(pre, 'toolName', 'tool') ?? str(call, 'name');
+  if (!tool) return { ok: false, problem: 'the payload has no preToolUse.toolName' };
+  const params = obj(call, 'input') ?? obj(pre, 'parameters', 'params');
   const roots = strings(payload, 'workspaceRoots');
   return { ok: true, call: { tool, input: params, cwd: roots[0], roots, askHonoured: false, flavour: 'PreToolUse' } };
 }
@@ -26,6 +30,7 @@ function render(answer: HookAnswer): HookOutput {
 
 export const cline: AgentAdapter = {
   id: 'cline',
+  // the VS Code extension's fixed 30 s (the CLI waits 120 s)
   defaultTimeoutSeconds: 30,
   parse,
   render,

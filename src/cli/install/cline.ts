@@ -1,8 +1,9 @@
 /**
  * Cline: an executable named exactly `PreToolUse` in `.clinerules/hooks/` (workspace) or
- * `~/Documents/Cline/Hooks/` (global), run when "Enable Hooks" is on in Cline's settings. There is no config to
- * merge into: the file is ours or it is not. A `PreToolUse` someone else wrote is left alone (and reported).
- * Cline's timeout is fixed at 30 s; the hook answers by itself before that.
+ * `~/Documents/Cline/Hooks/` (global). The VS Code extension runs it when "Enable Hooks" is on in its settings (a
+ * fixed 30 s timeout); the CLI 3 runs it as it finds it (120 s), through the interpreter its `#!` line names. There
+ * is no config to merge into: the file is ours or it is not. A `PreToolUse` someone else wrote is left alone (and
+ * reported). The hook answers by itself within 30 s.
  */
 import { join } from 'node:path';
 import { hookCommandLine, isOurCommand } from './hookCommand';
@@ -28,7 +29,10 @@ export const clineInstaller: AgentInstaller = {
     scope === 'user' ? join(ctx.home, 'Documents', 'Cline', 'Hooks', 'PreToolUse') : join(ctx.workspace, '.clinerules', 'hooks', 'PreToolUse'),
   install(current, file, ctx) {
     if (current !== undefined && !isOurs(current)) throw new ConfigParseError(`${file} already exists and was not written by Agent Guard; left untouched (Cline runs one PreToolUse per folder: call \`${hookCommandLine('cline', ctx.command)}\` from it yourself)`);
-    const notes = ['Cline runs hooks only with "Enable Hooks" checked in its settings; its hook timeout is a fixed 30 s.'];
+    const notes = [
+      'The Cline VS Code extension runs hooks only with "Enable Hooks" checked in its settings; the Cline CLI runs them as they are.',
+      'Cline has no way to refuse one call: a block stops its whole task, and the reason is in Cline\'s log, not told to the model.',
+    ];
     if (ctx.platform === 'win32') notes.push('Cline does not run hooks on Windows.');
     return { content: script(ctx), mode: 0o755, notes };
   },

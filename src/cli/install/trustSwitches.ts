@@ -7,7 +7,8 @@
  *  - Gemini CLI: `hooksConfig.enabled: false` or `hooksConfig.disabled` naming our hook (system > project > user).
  *  - Codex: `[features] hooks = false` (or the older `codex_hooks`) in `config.toml`.
  *  - VS Code: `chat.useHooks: false`; `chat.hookFilesLocations` switching our folder off.
- * Cursor (trusted workspace) and Cline ("Enable Hooks") keep their switches where we cannot read them: a note.
+ * Cursor (trusted workspace) and Cline's VS Code extension ("Enable Hooks") keep their switches where we cannot read
+ * them: a note.
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -144,7 +145,7 @@ export function trustSwitches(agent: AgentId, scope: Scope, file: string, ctx: I
     case 'copilot-cli': return { problems: [], notes: [] };
     case 'vscode': return vscode(scope, ctx, options.editorSettings);
     case 'cursor': return { problems: [], notes: scope === 'workspace' ? ['Cursor applies project hooks only in a trusted workspace (not readable from outside Cursor).'] : [] };
-    case 'cline': return { problems: [], notes: ['Cline runs hooks only with "Enable Hooks" checked in its settings (not readable from outside Cline).'] };
+    case 'cline': return { problems: [], notes: ['The Cline VS Code extension runs hooks only with "Enable Hooks" checked in its settings (not readable from outside Cline); the Cline CLI needs no switch.'] };
   }
 }
 

@@ -14,7 +14,7 @@ import { responsesWire } from './wire/responses';
 import type { ScriptedCall, WireFormat } from './wire/types';
 import { PROTECTED_AFTER, PROTECTED_BEFORE, PROTECTED_FILE } from './steps';
 
-export type AgentId = 'claude' | 'codex' | 'gemini' | 'copilot-cli';
+export type AgentId = 'claude' | 'codex' | 'gemini' | 'copilot-cli' | 'cline';
 export type Scope = 'user' | 'workspace';
 
 /** The folders of one run (all inside one scratch folder). */
@@ -58,10 +58,14 @@ export interface AgentDriver {
    */
   trust(scope: Scope): TrustSwitch | undefined;
   /**
-   * Gemini CLI in non-interactive mode cannot ask: a hook's "ask" cancels the whole turn (nothing runs, the model
-   * is told nothing, the person sees the hook's message). Its confirm steps then run one per session.
+   * Which of our hook's answers end the agent's whole turn instead of coming back to the model as the call's result
+   * (nothing runs, the model is told nothing, the person sees the hook's message): Gemini CLI in non-interactive
+   * mode cannot ask, so an "ask" cancels the turn; Cline's only way to block, `cancel`, stops the task. Those steps
+   * then run one per session.
    */
-  readonly askEndsTurn: boolean;
+  readonly endsTurn: 'none' | 'ask' | 'block';
+  /** Where the person finds the reason for a stopped turn besides the agent's output (Cline: only its log). */
+  shownToPerson?(dirs: RunDirs): string;
   shell(command: string): ScriptedCall;
   /** The calls that write PROTECTED_AFTER into PROTECTED_FILE (the last one is the write). */
   protectedWrite(dirs: RunDirs): ScriptedCall[];
@@ -96,7 +100,7 @@ export const claude: AgentDriver = {
   argv: (prompt, extra) => [...extra, '-p', prompt, '--output-format', 'json', '--dangerously-skip-permissions'],
   installEnv: () => ({}),
   trust: () => undefined,
-  askEndsTurn: false,
+  endsTurn: 'none',
   shell: (command) => ({ tool: 'Bash', input: { command, description: 'scripted step' } }),
   // Write refuses to overwrite a file that was not read first
   protectedWrite: (dirs) => [
@@ -147,7 +151,7 @@ export const codex: AgentDriver = {
           await trustCodexHooks(agent.bin, dirs.ws, agent.env, codexHome(dirs));
         },
       },
-  askEndsTurn: false,
+  endsTurn: 'none',
   // login:false: a login shell would reset PATH from /etc/profile and lose the terraform stub
   shell: (command) => ({ tool: 'exec_command', input: { cmd: command, login: false } }),
   protectedWrite: () => [{
@@ -182,7 +186,7 @@ export const gemini: AgentDriver = {
   trust: (scope) => (scope === 'workspace'
     ? { description: 'folder trust (~/.gemini/trustedFolders.json)', files: (dirs) => writeFile(path.join(dirs.home, '.gemini', 'trustedFolders.json'), JSON.stringify({ [dirs.ws]: 'TRUST_FOLDER' }, null, 2)) }
     : undefined),
-  askEndsTurn: true,
+  endsTurn: 'ask',
   shell: (command) => ({ tool: 'run_shell_command', input: { command, description: 'scripted step' } }),
   protectedWrite: (dirs) => [{ tool: 'write_file', input: { file_path: protectedPath(dirs), content: PROTECTED_AFTER } }],
 };
@@ -227,9 +231,51 @@ export const copilot: AgentDriver = {
   trust: (scope) => (scope === 'workspace'
     ? { description: 'folder trust (trustedFolders in ~/.copilot/config.json)', files: (dirs) => writeFile(path.join(copilotHome(dirs), 'config.json'), JSON.stringify({ trustedFolders: [dirs.ws] }, null, 2)) }
     : undefined),
-  askEndsTurn: false,
+  endsTurn: 'none',
   shell: (command) => ({ tool: 'bash', input: { command, description: 'scripted step' } }),
   protectedWrite: (dirs) => [{ tool: 'edit', input: { path: protectedPath(dirs), old_str: PROTECTED_BEFORE, new_str: PROTECTED_AFTER } }],
 };
 
-export const DRIVERS: readonly AgentDriver[] = [claude, codex, gemini, copilot];
+/** Cline's state for one run: sandbox mode keeps it here and runs the agent in-process (no hub daemon left behind). */
+const clineData = (dirs: RunDirs): string => path.join(dirs.root, 'cline-data');
+
+export const cline: AgentDriver = {
+  id: 'cline',
+  name: 'Cline CLI',
+  npmPackage: 'cline',
+  version: '3.0.65',
+  bin: 'cline',
+  wire: anthropicWire,
+  prepare(dirs, port) {
+    // what `cline auth --provider anthropic` writes, plus the base URL its flag only takes for OpenAI providers
+    writeFile(path.join(clineData(dirs), 'settings', 'providers.json'), JSON.stringify({
+      version: 1,
+      lastUsedProvider: 'anthropic',
+      modes: {},
+      providers: {
+        anthropic: {
+          settings: { provider: 'anthropic', apiKey: 'sk-scripted', model: 'claude-sonnet-4-6', baseUrl: `http://127.0.0.1:${port}/v1` },
+          updatedAt: '2026-01-01T00:00:00.000Z',
+          tokenSource: 'manual',
+        },
+      },
+    }, null, 2) + '\n');
+  },
+  // without sandbox mode every run starts (or joins) a detached hub daemon that outlives it
+  env: (dirs) => ({ CLINE_SANDBOX: '1', CLINE_SANDBOX_DATA_DIR: clineData(dirs) }),
+  // act mode with tools auto-approved is the default
+  argv: (prompt, extra) => [...extra, '--json', prompt],
+  installEnv: () => ({}),
+  // the CLI runs hook files as it finds them ("Enable Hooks" is the VS Code extension's switch)
+  trust: () => undefined,
+  endsTurn: 'block',
+  // the CLI prints only "aborted by another client"; the hook's errorMessage is in its runtime log
+  shownToPerson: (dirs) => {
+    const log = path.join(clineData(dirs), 'logs', 'cline.log');
+    return fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
+  },
+  shell: (command) => ({ tool: 'run_commands', input: { commands: [command] } }),
+  protectedWrite: (dirs) => [{ tool: 'editor', input: { path: protectedPath(dirs), old_text: PROTECTED_BEFORE, new_text: PROTECTED_AFTER } }],
+};
+
+export const DRIVERS: readonly AgentDriver[] = [claude, codex, gemini, copilot, cline];

@@ -25,14 +25,20 @@ export function shapeOf(v: unknown, prefix = ''): string[] {
   return [`${prefix}:${v === null ? 'null' : typeof v}`];
 }
 
+/** Cline's tool call (`tool_call` {name, input}); undefined for the other agents. */
+function clineCall(payload: Record<string, unknown>): Record<string, unknown> | undefined {
+  const call = payload['tool_call'];
+  return isRecord(call) ? call : undefined;
+}
+
 function toolOf(payload: unknown): string | undefined {
   if (!isRecord(payload)) return undefined;
-  const t = payload['tool_name'] ?? payload['toolName'];
+  const t = payload['tool_name'] ?? payload['toolName'] ?? clineCall(payload)?.['name'];
   return typeof t === 'string' ? t : undefined;
 }
 
 function inputOf(payload: Record<string, unknown>): Record<string, unknown> {
-  const i = payload['tool_input'] ?? payload['toolArgs'];
+  const i = payload['tool_input'] ?? payload['toolArgs'] ?? clineCall(payload)?.['input'];
   return isRecord(i) ? i : {};
 }
 
@@ -40,7 +46,9 @@ function inputOf(payload: Record<string, unknown>): Record<string, unknown> {
 function stepOf(payload: unknown): string | undefined {
   if (!isRecord(payload)) return undefined;
   const input = inputOf(payload);
-  const command = input['command'] ?? input['cmd'];
+  // Cline's run_commands carries a list; the scripted steps send one command each
+  const list = input['commands'];
+  const command = input['command'] ?? input['cmd'] ?? (Array.isArray(list) && list.length === 1 ? (list[0] as unknown) : undefined);
   const byCommand = STEPS.find((s) => s.command !== undefined && s.command === command);
   if (byCommand) return byCommand.id;
   return typeof command === 'string' && !command.includes('*** Begin Patch') ? undefined : 'protected-write';

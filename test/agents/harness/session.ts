@@ -57,6 +57,8 @@ export interface SessionResult {
   readonly payloads: readonly unknown[];
   /** Tail of the agent's output, for failure messages. */
   readonly agentOutput: string;
+  /** All a person can read after the run: the agent's output and, for some agents, their log (see AgentDriver). */
+  readonly shownToPerson: string;
   readonly seconds: number;
 }
 
@@ -234,6 +236,7 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
         timedOut: run.timedOut,
         payloads: readRecorded(recordDir),
         agentOutput: output.slice(-3000),
+        shownToPerson: output + (o.driver.shownToPerson?.(dirs) ?? ''),
         seconds: (Date.now() - started) / 1000,
       };
     } finally {

@@ -16,12 +16,17 @@ interface Outcome extends StepOutcome {
   readonly session: SessionResult;
 }
 
-/** One session for all steps, except where a hook's "ask" ends the agent's turn: each confirm step alone. */
+/** Whether our hook's answer to this step ends the agent's turn (see AgentDriver.endsTurn). */
+function endsTurn(d: AgentDriver, step: Step): boolean {
+  return (d.endsTurn === 'ask' && step.decision === 'confirm') || (d.endsTurn === 'block' && step.rule !== undefined);
+}
+
+/** One session for all steps, except those whose answer ends the agent's turn: each of them alone. */
 function sessionGroups(d: AgentDriver, steps: readonly Step[], hook: Scope | undefined): Step[][] {
-  if (!hook || !d.askEndsTurn) return [[...steps]];
-  const asking = steps.filter((s) => s.decision === 'confirm');
-  const rest = steps.filter((s) => s.decision !== 'confirm');
-  return [...asking.map((s) => [s]), ...(rest.length > 0 ? [rest] : [])];
+  if (!hook) return [[...steps]];
+  const ending = steps.filter((s) => endsTurn(d, s));
+  const rest = steps.filter((s) => !endsTurn(d, s));
+  return [...ending.map((s) => [s]), ...(rest.length > 0 ? [rest] : [])];
 }
 
 /** At most `concurrency` agent sessions run at once, first come first served (they share nothing but the CPU). */
@@ -73,12 +78,13 @@ function assertStopped(d: AgentDriver, o: Outcome): string {
   assert.equal(o.session.timedOut, false, `the agent hung; ${describeRun(o)}`);
   assert.equal(o.happened, false, `${step.title} happened although the hook was installed; ${describeRun(o)}`);
   const rule = step.rule ?? '';
-  if (d.askEndsTurn && step.decision === 'confirm') {
-    // Gemini -p: the ask cancels the turn; the person sees our message, the model hears nothing
-    assert.equal(o.result, undefined, `Gemini reported a result for an asked call: ${describeRun(o)}`);
-    assert.ok(o.session.agentOutput.includes(rule), `the person is shown ${rule}; ${describeRun(o)}`);
+  if (endsTurn(d, step)) {
+    // Gemini -p cancels the turn on an ask, Cline stops the task on any block: the model hears nothing
+    assert.equal(o.result, undefined, `${d.name} reported a result for a call its hook stopped: ${describeRun(o)}`);
+    assert.ok(o.session.shownToPerson.includes(rule), `the person is shown ${rule}; ${describeRun(o)}`);
     assert.ok(o.session.payloads.length > 0, 'the hook ran');
-    return `asked → turn cancelled (${rule} shown)`;
+    const where = o.session.agentOutput.includes(rule) ? 'shown' : "only in the agent's log";
+    return `${d.endsTurn === 'ask' ? 'asked → turn cancelled' : 'blocked → task stopped'} (${rule} ${where})`;
   }
   assert.ok(o.result !== undefined, `the model was never told what happened to the call; ${describeRun(o)}`);
   assert.ok(o.result.includes(rule), `the reason the model got names ${rule}; ${describeRun(o)}`);
@@ -122,13 +128,13 @@ async function runAgent(d: AgentDriver): Promise<AgentRuns> {
 
 /**
  * Every selected agent's sessions are queued when the first agent's tests begin, slowest agent first (Gemini CLI
- * needs one session per asked step), so the suite waits for the busiest core rather than for the sum.
+ * and Cline need one session per stopped step), so the suite waits for the busiest core rather than for the sum.
  */
 let scheduled: Map<string, Promise<AgentRuns>> | undefined;
 function runsOf(d: AgentDriver): Promise<AgentRuns> {
   if (!scheduled) {
     const selected = DRIVERS.filter((x) => suiteConfig().agents.includes(x.id));
-    const slowestFirst = [...selected].sort((a, b) => Number(b.askEndsTurn) - Number(a.askEndsTurn));
+    const slowestFirst = [...selected].sort((a, b) => Number(b.endsTurn !== 'none') - Number(a.endsTurn !== 'none'));
     scheduled = new Map(slowestFirst.map((x) => {
       const p = runAgent(x);
       p.catch(() => undefined); // awaited, and reported, by the agent's own tests

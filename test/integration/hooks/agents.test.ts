@@ -107,6 +107,7 @@ const CASES: Record<Agent, Record<string, Case>> = {
     'write_to_file.documented.json': { does: [{ edit: W('.env'), op: 'write' }], ask: false },
     'replace_in_file.documented.json': { does: [{ edit: W('src/app.ts'), op: 'write' }], ask: false },
     'read_file.documented.json': { does: 'read', ask: false },
+    ...recordedByHarness('cline', false),
   },
 };
 

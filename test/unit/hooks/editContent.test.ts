@@ -36,6 +36,8 @@ describe('hook catalogue: the new content of an edit', () => {
     ],
     ['Cline write_to_file', 'write_to_file', { path: 'f', content: 'c' }, [{ path: 'f', op: 'write', content: 'c' }]],
     ['Cline replace_in_file (REPLACE halves only)', 'replace_in_file', { path: 'f', diff: '<<<<<<< SEARCH\nold\n=======\nnew\n>>>>>>> REPLACE' }, [{ path: 'f', op: 'write', content: 'new' }]],
+    ['Cline CLI editor (new_text)', 'editor', { path: '/w/f', old_text: 'o', new_text: 'n' }, [{ path: '/w/f', op: 'write', content: 'n' }]],
+    ['Cline CLI editor creating a file (no old_text)', 'editor', { path: '/w/f', old_text: null, new_text: 'n' }, [{ path: '/w/f', op: 'write', content: 'n' }]],
     ['a delete carries no content', 'delete_file', { path: 'f', content: 'x' }, [{ path: 'f', op: 'delete' }]],
     ['a write without text carries none', 'Write', { file_path: 'f' }, [{ path: 'f', op: 'write' }]],
   ];

@@ -18,7 +18,7 @@ const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'hooks');
 interface Reviewed {
   /** Top-level payload fields. */
   readonly fields: readonly string[];
-  /** Where the tool's arguments are. */
+  /** Where the tool's arguments are (a dotted path for nested ones). */
   readonly inputField: string;
   /** Tool → its argument fields. */
   readonly tools: Readonly<Record<string, readonly string[]>>;
@@ -45,7 +45,17 @@ const REVIEWED: Partial<Record<AgentId, Reviewed>> = {
     inputField: 'toolArgs',
     tools: { bash: ['command', 'description'], edit: ['path', 'old_str', 'new_str'], create: ['path', 'file_text'] },
   },
+  // the CLI 3; preToolUse.parameters repeats tool_call.input with non-strings JSON-encoded (the adapter reads the latter)
+  cline: {
+    fields: ['clineVersion', 'timestamp', 'taskId', 'sessionContext', 'workspaceRoots', 'workspaceInfo', 'userId', 'agent_id', 'parent_agent_id', 'hookName', 'iteration', 'tool_call', 'preToolUse'],
+    inputField: 'tool_call.input',
+    tools: { run_commands: ['commands'], editor: ['path', 'old_text', 'new_text'] },
+  },
 };
+
+function at(payload: Record<string, unknown>, dotted: string): unknown {
+  return dotted.split('.').reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined), payload);
+}
 
 function recorded(agent: AgentId): string[] {
   const dir = path.join(FIXTURES, agent);
@@ -67,7 +77,7 @@ describe('payloads recorded from the real agents: every field was reviewed for t
           assert.ok(parsed.ok, `the adapter cannot read it: ${parsed.ok ? '' : parsed.problem}`);
           const known = reviewed.tools[parsed.call.tool];
           assert.ok(known, `tool ${parsed.call.tool} was never reviewed for ${agent}`);
-          const input = payload[reviewed.inputField];
+          const input = at(payload, reviewed.inputField);
           assert.ok(typeof input === 'object' && input !== null && !Array.isArray(input), `${reviewed.inputField} is an object`);
           const newArgs = Object.keys(input).filter((k) => !known.includes(k));
           assert.deepEqual(newArgs, [], `new ${parsed.call.tool} arguments: check what they change, then list them here`);
