@@ -47,7 +47,8 @@ export const clineInstaller: AgentInstaller = {
     return { wired: true, commands: [line.replace(/^exec\s+/, '')], problems: [] };
   },
   detectHints: (ctx) => ({
-    programs: [],
+    // the CLI (npm package `cline`); the VS Code extension is found by detect.ts
+    programs: ['cline'],
     dirs: [join(ctx.home, 'Documents', 'Cline'), join(ctx.home, '.cline')],
   }),
 };

@@ -311,6 +311,16 @@ describe('agent-guard install: workspace scope, detection, files it must not tou
     assert.ok(!fs.existsSync(path.join(s.home, '.claude')));
   });
 
+  it('without --agent, the Cline CLI on PATH counts as Cline found (before it ever made ~/.cline)', () => {
+    const bin = path.join(s.root, 'cline-bin');
+    fs.mkdirSync(bin, { recursive: true });
+    fs.writeFileSync(path.join(bin, 'cline'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const r = cli(s, ['install'], { PATH: [bin, path.dirname(process.execPath)].join(path.delimiter) });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.ok(fs.existsSync(path.join(s.home, USER_FILES.cline)), r.stdout);
+    assert.ok(!fs.existsSync(path.join(s.home, '.claude')));
+  });
+
   it('a config that is not valid JSON is left untouched and reported; the others are still installed', () => {
     const bad = path.join(s.home, '.claude/settings.json');
     fs.mkdirSync(path.dirname(bad), { recursive: true });
