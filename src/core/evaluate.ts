@@ -12,7 +12,7 @@ import type { RuleIndex } from './rules/registry';
 import { fileEffects, type FileEffect } from './effects';
 import { isWithin, normalize } from './paths/posix';
 import { resolvePath } from './paths/resolve';
-import { deletedDirectoryCovers } from './paths/globCover';
+import { deletedDirectoryTakes, directorySegments } from './paths/globCover';
 import { judgeAgentSettings } from './agentSettings';
 import { isReadOnly } from './readOnly';
 import { filesystemPack, judgeEffect } from './rules/packs/filesystem';
@@ -25,6 +25,8 @@ export interface Engine {
   readonly home: string | undefined;
   /** For each protected path, the directory its glob lives under (`.github/workflows`), '' when anywhere. */
   readonly protectedDirs: readonly string[];
+  /** For each protected path, the fixed leading directories of an any-depth glob (`anyDepthDirs`), else none. */
+  readonly protectedAnyDepthDirs: readonly (readonly string[])[];
 }
 
 const MAX_NESTED_CHECKS = 4;
@@ -82,6 +84,7 @@ function protectedReason(p: ProtectedPath, shown: string, command: string, op: E
 function protectedHits(engine: Engine, op: EditOp, abs: string, rel: string | undefined, recursive: boolean): ProtectedPath[] {
   const out: ProtectedPath[] = [];
   const list = engine.policy.protectedPaths;
+  let deletedSegs: readonly string[] | undefined; // split once per effect, only when a glob needs it
   for (let i = 0; i < list.length; i++) {
     const p = list[i] as ProtectedPath;
     if (!p.ops.includes(op)) continue;
@@ -99,7 +102,9 @@ function protectedHits(engine: Engine, op: EditOp, abs: string, rel: string | un
       }
     }
     // `rm -rf .vscode` / `rm -r ~/.codex` take the any-depth protected files inside them
-    if (recursive && !(p.perUser === true && rel !== undefined) && deletedDirectoryCovers(p.glob, rel ?? abs)) out.push(p);
+    if (!recursive || (p.perUser === true && rel !== undefined)) continue;
+    const anyDepth = engine.protectedAnyDepthDirs[i] ?? [];
+    if (anyDepth.length > 0 && deletedDirectoryTakes(anyDepth, (deletedSegs ??= directorySegments(rel ?? abs)))) out.push(p);
   }
   return out;
 }

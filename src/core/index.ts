@@ -7,6 +7,7 @@
  */
 import type { Guard, GuardOptions } from './api';
 import { evaluateCommand, evaluateEdit, staticPrefix, type Engine } from './evaluate';
+import { anyDepthDirs } from './paths/globCover';
 import { builtinPolicy } from './policy/builtin';
 import { ALL_PACKS, buildRuleIndex } from './rules/registry';
 
@@ -17,6 +18,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
     index: buildRuleIndex(ALL_PACKS),
     home: options.home,
     protectedDirs: policy.protectedPaths.map((p) => staticPrefix(p.glob)),
+    protectedAnyDepthDirs: policy.protectedPaths.map((p) => anyDepthDirs(p.glob)),
   };
   return {
     policy,

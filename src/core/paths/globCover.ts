@@ -8,8 +8,11 @@
 
 const GLOB_CHARS = /[*?[{]/;
 
-/** The fixed leading directories of an any-depth glob (`**` + `/.github/hooks/**` → ['.github', 'hooks']). */
-function anyDepthDirs(glob: string): string[] {
+/**
+ * The fixed leading directories of an any-depth glob (`**` + `/.github/hooks/**` → ['.github', 'hooks']), or none
+ * for other globs. Pure in the glob: the engine computes it once per protected path.
+ */
+export function anyDepthDirs(glob: string): readonly string[] {
   if (!glob.startsWith('**/')) return [];
   const segs = glob.slice(3).split('/');
   const dirs: string[] = [];
@@ -23,12 +26,16 @@ function anyDepthDirs(glob: string): string[] {
   return dirs;
 }
 
-/** True when removing the directory `dir` (relative or absolute) removes something `glob` protects. */
-export function deletedDirectoryCovers(glob: string, dir: string): boolean {
-  const dirs = anyDepthDirs(glob);
-  if (dirs.length === 0) return false;
-  const segs = dir.split('/').filter((s) => s !== '' && s !== '.');
-  // the deleted directory ends with the first k fixed directories of the glob
+/** The segments of a deleted directory (relative or absolute) as `deletedDirectoryTakes` compares them. */
+export function directorySegments(dir: string): readonly string[] {
+  return dir.split('/').filter((s) => s !== '' && s !== '.');
+}
+
+/**
+ * True when removing the directory with segments `segs` removes something under an any-depth glob whose fixed
+ * leading directories are `dirs` (from `anyDepthDirs`): the deleted directory ends with the first k of them.
+ */
+export function deletedDirectoryTakes(dirs: readonly string[], segs: readonly string[]): boolean {
   for (let k = 1; k <= dirs.length && k <= segs.length; k++) {
     let same = true;
     for (let j = 0; j < k; j++) if (segs[segs.length - k + j] !== dirs[j]) same = false;
