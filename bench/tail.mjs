@@ -160,6 +160,13 @@ console.log(`calls > ${threshold} µs: ${slowTotal} (${f((slowTotal / all.length
   Object.entries(causes).map(([k, v]) => `${k} ${v} (${f(slowTotal ? (v / slowTotal) * 100 : 0, 0)}%)`).join(', '));
 console.log(`p99 of all calls with that cause's slow calls replaced by the command's median: ` +
   Object.keys(causes).map((c) => `${c} → ${f(p99Without(c))}`).join(', ') + ' µs');
+{
+  // slow calls per round: a JIT still settling shows as early rounds slower than the rest
+  const perRound = [];
+  for (let r = 0; r < rounds; r++) { let c = 0; for (let i = 0; i < n; i++) if (us[r * n + i] > threshold) c++; perRound.push(c); }
+  const later = perRound.slice(5);
+  console.log(`calls > ${threshold} µs per round: first five ${perRound.slice(0, 5).join(' ')}; later rounds median ${median(later)}, max ${Math.max(...later)}`);
+}
 console.log(`\nslowest ${top} commands by median (µs: median p90 max):`);
 for (const p of [...perCmd].sort((a, b) => b.median - a.median).slice(0, top)) {
   console.log(`  ${f(p.median).padStart(7)} ${f(p.p90).padStart(7)} ${f(p.max).padStart(8)}  ${JSON.stringify(p.command.slice(0, 90))}`);

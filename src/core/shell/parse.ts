@@ -32,6 +32,12 @@ function isMeta(c: number): boolean {
   return c === SPACE || c === TAB || c === NL || c === CR || c === 59 || c === 38 || c === 124 || c === 40 || c === 41 || c === 60 || c === 62;
 }
 
+/** A character `parseWord` takes as it is: not a quote, `\\`, `$`, a backtick, a metacharacter or an extglob `x(`. */
+function isPlainWordChar(c: number, next: number): boolean {
+  if (c === 92 || c === 39 || c === 34 || c === 36 || c === 96 || isMeta(c)) return false;
+  return !(next === 40 && (c === 64 || c === 33 || c === 43 || c === 42 || c === 63));
+}
+
 function isNameStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -678,6 +684,14 @@ class Parser {
   parseWord(): Word {
     const src = this.src;
     const start = this.pos;
+    // most words are one plain run (`git`, `-rf`, `src/app.ts`): one part, and its text is the raw text too
+    let run = start;
+    while (run < src.length && isPlainWordChar(src.charCodeAt(run), src.charCodeAt(run + 1))) run++;
+    if (run > start && (run === src.length || isMeta(src.charCodeAt(run)))) {
+      this.pos = run;
+      const text = src.slice(start, run);
+      return { parts: [{ type: 'lit', value: text, quoted: false }], raw: text };
+    }
     const parts: Part[] = [];
     let lit = '';
     const flush = (): void => {
@@ -755,8 +769,11 @@ class Parser {
         this.pos = close + 1;
         continue;
       }
-      lit += src[this.pos];
-      this.pos++;
+      // the plain characters up to the next special one go in as one slice, not one string per character
+      let end = this.pos + 1;
+      while (end < src.length && isPlainWordChar(src.charCodeAt(end), src.charCodeAt(end + 1))) end++;
+      lit += src.slice(this.pos, end);
+      this.pos = end;
     }
     flush();
     if (this.pos === start) this.fail(`unexpected '${src[this.pos] ?? 'end of input'}'`);

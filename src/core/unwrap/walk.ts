@@ -79,10 +79,11 @@ interface Source {
 interface State {
   cwd: string | undefined;
   vars: Map<string, VarValue>;
-  exported: Set<string>;
+  /** The collections below are made on first use (most command lines define no function or alias). */
+  exported: Set<string> | undefined;
   positional: readonly Arg[] | undefined;
-  functions: Map<string, Node>;
-  aliases: Map<string, string>;
+  functions: Map<string, Node> | undefined;
+  aliases: Map<string, string> | undefined;
   /** Function names being executed (recursion guard). */
   calling: string[];
   /** Inside a pipeline or backgrounded (for fork-bomb detection). */
@@ -110,10 +111,10 @@ export function walkCommand(text: string, opts: WalkOptions): WalkResult {
   const state: State = {
     cwd: opts.cwd,
     vars: initialVars(opts),
-    exported: new Set(Object.keys(opts.env)),
+    exported: initialExported(opts.env),
     positional: undefined,
-    functions: new Map(),
-    aliases: new Map(),
+    functions: undefined,
+    aliases: undefined,
     calling: [],
     concurrent: false,
     dirStack: [],
@@ -132,14 +133,20 @@ function initialVars(opts: WalkOptions): Map<string, VarValue> {
   return vars;
 }
 
+function initialExported(env: Readonly<Record<string, string>>): Set<string> | undefined {
+  let out: Set<string> | undefined;
+  for (const k of Object.keys(env)) (out ??= new Set()).add(k);
+  return out;
+}
+
 function cloneState(s: State): State {
   return {
     cwd: s.cwd,
     vars: new Map(s.vars),
-    exported: new Set(s.exported),
+    exported: s.exported && new Set(s.exported),
     positional: s.positional,
-    functions: new Map(s.functions),
-    aliases: new Map(s.aliases),
+    functions: s.functions && new Map(s.functions),
+    aliases: s.aliases && new Map(s.aliases),
     calling: [...s.calling],
     concurrent: s.concurrent,
     dirStack: [...s.dirStack],
@@ -259,7 +266,7 @@ class Walker {
    * Files this same command line writes before it may run them (`cat > x.sh <<EOF … EOF; bash x.sh`): their
    * text as far as known (undefined when it is not), which is what would run — not what is on disk now.
    */
-  private readonly writtenHere = new Map<string, string | undefined>();
+  private writtenHere: Map<string, string | undefined> | undefined;
   /** Known output of command substitutions walked so far (`$(echo rm)`, `$(mktemp -d)`), by their body. */
   private outputs: Map<Node, string> | undefined;
 
@@ -366,7 +373,7 @@ class Walker {
         return NO_OUTPUT;
       }
       case 'function':
-        state.functions.set(node.name, node.body);
+        (state.functions ??= new Map()).set(node.name, node.body);
         return NO_OUTPUT;
       case 'test':
         for (const w of node.words) this.substitutions(w, state, ctx);
@@ -494,7 +501,7 @@ class Walker {
       return NO_OUTPUT;
     }
     const env: Record<string, string> = { ...ctx.env };
-    for (const name of state.exported) {
+    if (state.exported) for (const name of state.exported) {
       const v = state.vars.get(name);
       if (v !== undefined) env[name] = v;
     }
@@ -512,7 +519,7 @@ class Walker {
       if (r.target.dynamic || cwd === undefined) continue;
       const abs = resolve(cwd, r.target.value);
       const whole = (r.op === '>' || r.op === '>|' || r.op === '&>') && (r.fd === undefined || r.fd === 1);
-      this.writtenHere.set(abs, whole ? out.text : undefined);
+      (this.writtenHere ??= new Map()).set(abs, whole ? out.text : undefined);
     }
   }
 
@@ -537,12 +544,12 @@ class Walker {
       if (layer === 0 && wrappers.length === ctx.wrappers.length) {
         const handled = this.builtin(name, args, state, ctx, at);
         if (handled) return handled;
-        const alias = state.aliases.get(prog.value);
+        const alias = state.aliases?.get(prog.value);
         if (alias !== undefined && ctx.depth < 16) {
           const text = alias + (args.length ? ' ' + quoteArgs(args).value : '');
           return this.nested(text, state, ctx, at.line, 'alias', wrappers, elevated);
         }
-        const fn = state.functions.get(prog.value);
+        const fn = state.functions?.get(prog.value);
         if (fn !== undefined) return this.callFunction(prog.value, fn, argv, state, ctx, at);
       }
       if (name === 'eval') {
@@ -678,7 +685,7 @@ class Walker {
 
   /** Text of a file the command runs: what this command line wrote into it, else what the adapter reads. */
   private scriptText(abs: string): string | undefined {
-    return this.writtenHere.has(abs) ? this.writtenHere.get(abs) : this.read(abs);
+    return this.writtenHere?.has(abs) === true ? this.writtenHere.get(abs) : this.read(abs);
   }
 
   /** Room for one more script text, or a limit finding. */
@@ -715,7 +722,7 @@ class Walker {
     if (!this.opts.readFile || cwd === undefined) return;
     const abs = resolve(cwd, prog.value);
     if (!isWithin(abs, this.opts.root) || abs === this.opts.root || /\/node_modules\//.test(abs + '/')) return;
-    const written = this.writtenHere.has(abs);
+    const written = this.writtenHere?.has(abs) === true;
     const content = this.scriptText(abs);
     if (content === undefined) {
       if (written) this.unreadable(at, ctx, `${prog.value} is written by this same command, with text that is only known when it runs`);
@@ -891,7 +898,7 @@ class Walker {
       return NO_OUTPUT;
     }
     const abs = resolve(state.cwd, path.value);
-    const written = this.writtenHere.has(abs);
+    const written = this.writtenHere?.has(abs) === true;
     const content = this.scriptText(abs);
     if (content === undefined) {
       if (written) this.unreadable(at, ctx, `${path.value} is written by this same command, with text that is only known when it runs`);
@@ -985,7 +992,7 @@ class Walker {
           const key = eq < 0 ? a.value : a.value.slice(0, eq);
           if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue;
           if (eq >= 0) setVar(state, key, a.dynamic ? undefined : a.value.slice(eq + 1));
-          if (name === 'export' || (name === 'declare' && args.some((x) => x.value.includes('x')))) state.exported.add(key);
+          if (name === 'export' || (name === 'declare' && args.some((x) => x.value.includes('x')))) (state.exported ??= new Set()).add(key);
         }
         return NO_OUTPUT;
       }
@@ -1000,11 +1007,11 @@ class Walker {
       case 'alias':
         for (const a of args) {
           const eq = a.value.indexOf('=');
-          if (eq > 0) state.aliases.set(a.value.slice(0, eq), a.value.slice(eq + 1));
+          if (eq > 0) (state.aliases ??= new Map()).set(a.value.slice(0, eq), a.value.slice(eq + 1));
         }
         return NO_OUTPUT;
       case 'unalias':
-        for (const a of args) state.aliases.delete(a.value);
+        for (const a of args) state.aliases?.delete(a.value);
         return NO_OUTPUT;
       case 'set':
         // `set -- a b` sets positional parameters
@@ -1046,7 +1053,7 @@ class Walker {
     this.result.invocations.push(inv);
     // files this command writes are no longer what is on disk for a later `bash file` / `./file`
     if (inv.cwd !== undefined) {
-      for (const e of fileEffects(inv)) if (e.op !== 'delete' && !e.target.dynamic) this.writtenHere.set(resolve(inv.cwd, e.target.value), undefined);
+      for (const e of fileEffects(inv)) if (e.op !== 'delete' && !e.target.dynamic) (this.writtenHere ??= new Map()).set(resolve(inv.cwd, e.target.value), undefined);
     }
     const text = literalOutput(name, args, ctx.stdin) ?? (name === 'pwd' || name === 'mktemp' ? placeOutput(name, args, inv.cwd, ctx.env) : undefined);
     return { program: name, args, text };
