@@ -254,11 +254,25 @@ const EXTRACTORS: ReadonlyMap<string, Extractor> = new Map<string, Extractor>([
 
 export const EFFECT_PROGRAMS: readonly string[] = [...EXTRACTORS.keys()];
 
-export function fileEffects(inv: Invocation): FileEffect[] {
+const NONE: readonly FileEffect[] = Object.freeze([]);
+
+/**
+ * An invocation's effects, worked out once: the walker, the filesystem rules and the protected-path check all
+ * ask for the same invocation's. Invocations are never changed after the walker makes them, and the cache is
+ * keyed by the object, so it holds nothing once a check's invocations are gone.
+ */
+const computed = new WeakMap<Invocation, readonly FileEffect[]>();
+
+export function fileEffects(inv: Invocation): readonly FileEffect[] {
   const x = EXTRACTORS.get(inv.program);
-  if (!x) return [];
-  const found = x(inv);
-  return inv.mounts === undefined ? found : throughMounts(found, inv.mounts, inv.cwd);
+  if (x === undefined) return NONE;
+  let out = computed.get(inv);
+  if (out === undefined) {
+    const found = x(inv);
+    out = inv.mounts === undefined ? found : throughMounts(found, inv.mounts, inv.cwd);
+    computed.set(inv, out);
+  }
+  return out;
 }
 
 /** In a new container only what goes through a writable bind mount touches this machine, at its host path. */
