@@ -12,9 +12,10 @@
 //   (build first: npm run -s build)
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { loadAgentGuard, loadPeer } from './lib/checkers.mjs';
 import { loadCorpus } from './lib/corpus.mjs';
+import { machineNoise, watchGc } from './lib/noise.mjs';
 import { summarize, median, percentile } from './lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -35,11 +36,8 @@ const ours = await loadAgentGuard();
 const peer = withPeer ? await loadPeer() : undefined;
 const peerInputs = peer ? commands.map((c) => peer.prepare(c)) : [];
 
-const gcs = [];
-const obs = new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) gcs.push({ start: e.startTime, end: e.startTime + e.duration, kind: e.detail?.kind ?? e.kind });
-});
-obs.observe({ entryTypes: ['gc'] });
+const gcWatch = watchGc();
+const gcs = gcWatch.entries;
 
 let sink = 0;
 for (let w = 0; w < warmupRounds; w++) {
@@ -70,8 +68,7 @@ for (let r = 0; r < rounds; r++) {
   if (peer) for (const c of peerInputs) sink += peer.call(c) ? 1 : 0;
 }
 const wallMs = performance.now() - t0;
-await new Promise((res) => setTimeout(res, 50)); // let the observer deliver
-obs.disconnect();
+await gcWatch.stop();
 peer?.dispose?.();
 
 // ---------------------------------------------------------------- per command
@@ -88,7 +85,6 @@ const medians = summarize(perCmd.map((p) => p.median));
 
 // ---------------------------------------------------------------- sort slow calls into causes
 const gcInWindow = gcs.filter((g) => g.end >= t0);
-let gi = 0;
 const sortedGc = gcInWindow.sort((a, b) => a.start - b.start);
 function overlapsGc(a, b) {
   // linear enough: binary search for the first gc ending after a
@@ -109,7 +105,6 @@ for (let k = 0; k < all.length; k++) {
   causes[cause]++;
   causeUs[cause] += all[k];
 }
-void gi;
 const slowTotal = causes.gc + causes.slow + causes.first + causes.other;
 // the p99 with each cause's samples replaced by the command's own median: how much that cause moves the tail
 function p99Without(cause) {
@@ -165,31 +160,23 @@ console.log(`p99 of all calls with that cause's slow calls replaced by the comma
   const perRound = [];
   for (let r = 0; r < rounds; r++) { let c = 0; for (let i = 0; i < n; i++) if (us[r * n + i] > threshold) c++; perRound.push(c); }
   const later = perRound.slice(5);
+  // and by position in the round: right after the peer's round (with --with-peer) caches are cold
+  const byPos = [0, 0, 0, 0];
+  for (let r = 0; r < rounds; r++) for (let i = 0; i < n; i++) if (us[r * n + i] > threshold) byPos[i < 1 ? 0 : i < 5 ? 1 : i < 20 ? 2 : 3]++;
+  console.log(`calls > ${threshold} µs by position in the round: 1st ${byPos[0]}/${rounds}, 2nd–5th ${byPos[1]}/${4 * rounds}, 6th–20th ${byPos[2]}/${15 * rounds}, rest ${byPos[3]}/${(n - 20) * rounds}`);
   console.log(`calls > ${threshold} µs per round: first five ${perRound.slice(0, 5).join(' ')}; later rounds median ${median(later)}, max ${Math.max(...later)}`);
 }
 console.log(`\nslowest ${top} commands by median (µs: median p90 max):`);
 for (const p of [...perCmd].sort((a, b) => b.median - a.median).slice(0, top)) {
   console.log(`  ${f(p.median).padStart(7)} ${f(p.p90).padStart(7)} ${f(p.max).padStart(8)}  ${JSON.stringify(p.command.slice(0, 90))}`);
 }
-// The machine's own noise: the same number of calls of a fixed, allocation-free arithmetic loop sized like the
-// median command; its slow calls come from the scheduler and the hardware, not from the core.
+// the machine's own noise: an allocation-free loop as long as a typical call, as many times
 {
-  const spin = (k) => { let x = 0; for (let j = 0; j < k; j++) x = (x * 31 + j) | 0; return x; };
-  // sized like the mean call: interruptions arrive per unit of time, so equal time means equal exposure
-  for (let w = 0; w < 2000; w++) sink += spin(1000) & 1;
-  const per1000 = [];
-  for (let w = 0; w < 200; w++) { const t = process.hrtime.bigint(); sink += spin(1000) & 1; per1000.push(Number(process.hrtime.bigint() - t) / 1000); }
-  const k = Math.max(1, Math.round((1000 * calls.mean) / median(per1000)));
-  const noise = new Float64Array(all.length);
-  for (let j = 0; j < noise.length; j++) {
-    const t = process.hrtime.bigint();
-    sink += spin(k) & 1;
-    noise[j] = Number(process.hrtime.bigint() - t) / 1000;
-  }
-  const ns = summarize(Array.from(noise));
-  const over = noise.filter((x) => x > threshold).length;
-  console.log(`\nmachine noise (allocation-free loop as long as the mean call, ${all.length} calls): p50 ${f(ns.p50)} p99 ${f(ns.p99)} max ${f(ns.max)} µs; ` +
-    `calls > ${threshold} µs: ${over} (${f((over / noise.length) * 100, 2)}%)`);
+  // sized by the mean of per-command medians: a call's own length, without the interruptions it suffered
+  const noise = machineNoise(medians.mean, all.length, threshold);
+  console.log(`\nmachine noise (allocation-free loop as long as the mean per-command median, ${all.length} runs): p50 ${f(noise.p50)} p99 ${f(noise.p99)} max ${f(noise.max)} µs; ` +
+    `runs > ${threshold} µs: ${noise.over} (${f(noise.overShare * 100, 2)}%)`);
+  sink += noise.sink;
 }
 
 const dumpAt = process.argv.indexOf('--dump');
