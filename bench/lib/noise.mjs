@@ -18,14 +18,15 @@ const spin = (k) => {
  */
 export function machineNoise(meanUs, calls, thresholdUs) {
   let sink = 0;
-  for (let w = 0; w < 2000; w++) sink += spin(1000) & 1;
-  const per1000 = [];
+  const unit = 20_000;
+  for (let w = 0; w < 200; w++) sink += spin(unit) & 1;
+  const perUnit = [];
   for (let w = 0; w < 200; w++) {
     const t = process.hrtime.bigint();
-    sink += spin(1000) & 1;
-    per1000.push(Number(process.hrtime.bigint() - t) / 1000);
+    sink += spin(unit) & 1;
+    perUnit.push(Number(process.hrtime.bigint() - t) / 1000);
   }
-  const k = Math.max(1, Math.round((1000 * meanUs) / median(per1000)));
+  const k = Math.max(1, Math.round((unit * meanUs) / median(perUnit)));
   const s = new Float64Array(calls);
   for (let j = 0; j < calls; j++) {
     const t = process.hrtime.bigint();
