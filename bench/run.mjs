@@ -44,7 +44,10 @@ const problems = []; // crashes and broken outputs: any makes the exit status no
 
 async function main() {
   const rounds = arg('--rounds', 30);
-  const warmupRounds = arg('--warmup', 3);
+  // ten rounds: the JIT keeps settling well past three (slow calls per round fall from ~110 in the first to a steady
+  // ~10 only by the eighth to tenth on this machine, bench/tail.mjs --warmup 0 --per-round); the cold cost is what
+  // the CLI rows below measure, a fresh process per check
+  const warmupRounds = arg('--warmup', 10);
   const cliRuns = arg('--cli-runs', 30);
   const machine = machineInfo();
   const corpus = loadCorpus();

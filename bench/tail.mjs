@@ -8,7 +8,7 @@
 //   first   — the call was in the first timed round (JIT still settling)
 //   other   — none of the above: the scheduler, caches, timer; machine noise
 //
-//   node bench/tail.mjs [--rounds N] [--warmup N] [--threshold US] [--top N] [--with-peer] [--cpu-prof]
+//   node bench/tail.mjs [--rounds N] [--warmup N] [--threshold US] [--top N] [--with-peer] [--per-round] [--dump FILE]
 //   (build first: npm run -s build)
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -26,7 +26,7 @@ function arg(name, fallback) {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 const rounds = arg('--rounds', 30);
-const warmupRounds = arg('--warmup', 3);
+const warmupRounds = arg('--warmup', 10); // as bench/run.mjs
 const threshold = arg('--threshold', 200);
 const top = arg('--top', 12);
 const withPeer = process.argv.includes('--with-peer');
@@ -164,6 +164,7 @@ console.log(`p99 of all calls with that cause's slow calls replaced by the comma
   const byPos = [0, 0, 0, 0];
   for (let r = 0; r < rounds; r++) for (let i = 0; i < n; i++) if (us[r * n + i] > threshold) byPos[i < 1 ? 0 : i < 5 ? 1 : i < 20 ? 2 : 3]++;
   console.log(`calls > ${threshold} µs by position in the round: 1st ${byPos[0]}/${rounds}, 2nd–5th ${byPos[1]}/${4 * rounds}, 6th–20th ${byPos[2]}/${15 * rounds}, rest ${byPos[3]}/${(n - 20) * rounds}`);
+  if (process.argv.includes('--per-round')) console.log(`calls > ${threshold} µs in each round: ${perRound.join(' ')}`);
   console.log(`calls > ${threshold} µs per round: first five ${perRound.slice(0, 5).join(' ')}; later rounds median ${median(later)}, max ${Math.max(...later)}`);
 }
 console.log(`\nslowest ${top} commands by median (µs: median p90 max):`);
