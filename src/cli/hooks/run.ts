@@ -14,6 +14,7 @@ import { decide, fallbackForConfirm, outcomeDetail } from './decide';
 import type { HookGuard } from './guard';
 import { isTrusted, judge, type Judgement } from './judge';
 import { denyMessage } from './messages';
+import { ObjectEnd } from './objectEnd';
 import { answerBudgetMs, parseHookOptions } from './options';
 import { hookTimeout, internalError, malformedInput } from './reasons';
 import { reportFor, sendReport, type PendingReport } from './report';
@@ -33,20 +34,28 @@ export interface HookIo {
 }
 
 /**
- * Reads stdin to the end. Through the stream (epoll on the main thread), not fs.read on fd 0: a read blocked in
- * libuv's thread pool keeps the process from exiting when an agent never closes stdin.
+ * Reads stdin to its end, or until it holds one whole JSON object (an agent may never close stdin). Through the
+ * stream (epoll on the main thread), not fs.read on fd 0: a read blocked in libuv's thread pool keeps the process
+ * from exiting when an agent never closes stdin.
  */
 export function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    const end = new ObjectEnd();
     let size = 0;
+    const finish = (): void => resolve(Buffer.concat(chunks).toString('utf8'));
     stream.on('data', (chunk: Buffer | string) => {
       const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       size += b.length;
-      if (size > MAX_INPUT_BYTES) reject(new Error(`hook input larger than ${MAX_INPUT_BYTES} bytes`));
-      else chunks.push(b);
+      if (size > MAX_INPUT_BYTES) {
+        reject(new Error(`hook input larger than ${MAX_INPUT_BYTES} bytes`));
+        return;
+      }
+      chunks.push(b);
+      end.push(b);
+      if (end.complete) finish();
     });
-    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('end', finish);
     stream.on('error', reject);
   });
 }

@@ -249,6 +249,15 @@ describe('agent-guard hook <agent>: input it cannot trust fails closed', functio
     assert.equal(readAnswer('cursor', runHook(s, 'cursor', text)).effect, 'deny');
   });
 
+  it('a payload written whole but stdin never closed is judged at once, not left to the watchdog', async () => {
+    const payload = { session_id: 's', cwd: s.ws, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'echo "}{" && rm -rf /' }, tool_use_id: 'c' };
+    const r = await runHookAsync(s, 'claude', JSON.stringify(payload, null, 2), ['--timeout', '30'], s.ws, false);
+    const got = readAnswer('claude', r);
+    assert.equal(got.effect, 'deny');
+    assert.match(got.reason, /fs\.delete-system/);
+    assert.doesNotMatch(got.reason, /hook\.timeout/);
+  });
+
   for (const agent of ['claude', 'codex', 'cline'] as const) {
     it(`${agent}: stdin never closed → the hook answers deny by itself before the agent's timeout`, async () => {
       const r = await runHookAsync(s, agent, undefined, ['--timeout', '2']);

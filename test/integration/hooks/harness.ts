@@ -54,7 +54,7 @@ export function runHook(s: Scratch, agent: Agent, input: string, args: readonly 
 }
 
 /** Like runHook, but async (the test's bridge server must keep running while the hook waits). */
-export function runHookAsync(s: Scratch, agent: Agent, input: string | undefined, args: readonly string[] = [], cwd: string = s.ws): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runHookAsync(s: Scratch, agent: Agent, input: string | undefined, args: readonly string[] = [], cwd: string = s.ws, closeStdin = true): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'hook', agent, ...args], { cwd, env: s.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -67,8 +67,9 @@ export function runHookAsync(s: Scratch, agent: Agent, input: string | undefined
       clearTimeout(killer);
       resolve({ status, stdout, stderr });
     });
-    // undefined input: keep stdin open, as an agent that never closes it
-    if (input !== undefined) child.stdin.end(input);
+    // undefined input or closeStdin false: keep stdin open, as an agent that never closes it
+    if (input !== undefined && closeStdin) child.stdin.end(input);
+    else if (input !== undefined) child.stdin.write(input);
   });
 }
 
