@@ -81,8 +81,7 @@ function parseArgs(argv: readonly string[]): CheckArgs {
   return a;
 }
 
-/** Guards per workspace root (a policy file is found by walking up from the root). */
-/** One guard per (root, cwd), each with the policy found from there; shared with `--jsonl`. */
+/** One guard per (root, cwd), each with the policy found walking up from there; shared with `--jsonl`. */
 export class Guards {
   private readonly byRoot = new Map<string, { guard: Guard; root: string }>();
   private readonly home = homedir();
