@@ -216,6 +216,14 @@ export function sshKeygenWrites(argv: readonly Arg[]): Arg[] {
   return rewrites ? [file] : [file, { ...file, value: file.value + '.pub' }];
 }
 
+/** `gio trash x` (a whole tree, into the trash) and `gio remove x` (`gio rm`). */
+const gio: Extractor = (inv) => {
+  const [sub, ...rest] = inv.argv;
+  if (sub?.value === 'trash') return all('delete', operands(rest), true);
+  if (sub?.value === 'remove' || sub?.value === 'rm') return all('delete', operands(rest), false);
+  return [];
+};
+
 /** PowerShell's `Remove-Item [-Path] x -Recurse -Force` (and its `ri`/`rd` aliases, as `pwsh -c` text). */
 const removeItem: Extractor = (inv) => all('delete', operands(inv.argv, ['-Include', '-Exclude', '-Filter', '-Stream', '-Credential']), inv.args.some((a) => /^-r(?:ecurse)?$/i.test(a)));
 
@@ -230,6 +238,8 @@ const EXTRACTORS: ReadonlyMap<string, Extractor> = new Map<string, Extractor>([
   ['del-cli', (inv) => all('delete', operands(inv.argv), true)],
   ['trash', (inv) => all('delete', operands(inv.argv), true)],
   ['trash-put', (inv) => all('delete', operands(inv.argv), true)],
+  ['trash-cli', (inv) => all('delete', operands(inv.argv), true)],
+  ['gio', gio],
   ['srm', rm],
   ['shred', shred],
   ['mv', mv],

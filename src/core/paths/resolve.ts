@@ -22,6 +22,12 @@ export function isTempPath(abs: string): boolean {
   return false;
 }
 
+/** A temp directory itself or anything in it: where writes are harmless (`cp log /tmp` writes /tmp/log). */
+export function isInTempArea(abs: string): boolean {
+  for (const t of TEMP_DIRS) if (isWithin(abs, t)) return true;
+  return false;
+}
+
 /** Character devices that are harmless to write to. */
 const HARMLESS_DEVICES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty', '/dev/zero', '/dev/fd/1', '/dev/fd/2', '/dev/random', '/dev/urandom']);
 
@@ -30,13 +36,13 @@ export function isHarmlessDevice(abs: string): boolean {
 }
 
 /**
- * The directory a glob covers entirely (`/*` → `/`, `dist/**` → `dist`), or undefined when the glob has a
- * filter (`*.log`, `build-*`) and so only matches part of a directory.
+ * The directory a glob covers entirely (`/*` → `/`, `dist/**` → `dist`; `*` then `/` is every folder in it), or
+ * undefined when the glob has a filter (`*.log`, `build-*`) and so only matches part of a directory.
  */
 function globCoversDirectory(p: string): string | undefined {
-  const m = /^(.*?)\/(\*|\*\*|\.\*|\{\*,\.\*\}|\*\*\/\*)$/.exec(p);
+  const m = /^(.*?)\/(\*|\*\*|\.\*|\{\*,\.\*\}|\*\*\/\*|\*\/)$/.exec(p);
   if (m) return m[1] === '' ? '/' : m[1];
-  if (p === '*' || p === '**' || p === '.*') return '.';
+  if (p === '*' || p === '**' || p === '.*' || p === '*/') return '.';
   return undefined;
 }
 

@@ -169,6 +169,39 @@ export function optionValues(args: readonly string[], names: readonly string[]):
   return out;
 }
 
+/**
+ * Values of the short options `wanted` (and long `longs`) in getopt style, clusters included: `-qc SQL`,
+ * `-Xc SQL`, `-cSQL`, `--command=SQL`. `valueLetters` are every short option that takes a value, so that in
+ * `-dlive` the `l` is part of the value.
+ */
+export function clusteredValues(args: readonly string[], wanted: string, valueLetters: string, longs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '--') break;
+    if (a.startsWith('--')) {
+      for (const n of longs) {
+        if (a === n && args[i + 1] !== undefined) {
+          out.push(args[i + 1] ?? '');
+          i++;
+        } else if (a.startsWith(n + '=')) out.push(a.slice(n.length + 1));
+      }
+      continue;
+    }
+    if (a.length < 2 || a[0] !== '-') continue;
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j] ?? '';
+      if (!valueLetters.includes(c)) continue;
+      const attached = j + 1 < a.length;
+      const value = attached ? a.slice(j + 1) : args[i + 1];
+      if (!attached) i++;
+      if (wanted.includes(c) && value !== undefined) out.push(value);
+      break;
+    }
+  }
+  return out;
+}
+
 /** `positionals` over the arguments with their expansion facts (a dynamic word is never taken for an option). */
 export function positionalArgs(argv: readonly Arg[], valueOpts: readonly string[] = []): Arg[] {
   const out: Arg[] = [];

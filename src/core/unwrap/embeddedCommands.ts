@@ -6,7 +6,7 @@
  */
 import type { Arg } from '../invocation';
 import { parseOptions } from './options';
-import { lit, type Wrapper } from './kit';
+import { lit, quoteArgs, type Wrapper } from './kit';
 
 /** `vim -c ':!cmd'`, `vim +'!cmd'`, `nvim -c 'r !cmd'`: editor commands that run shell text. */
 const editor: Wrapper = (args) => {
@@ -102,7 +102,8 @@ const GIT_COMMAND_ENV = ['GIT_PAGER', 'GIT_EDITOR', 'GIT_SSH_COMMAND', 'GIT_SEQU
 
 /** Shell text of a git setting's value: `!cmd` for aliases, the value itself for the others. */
 function gitCommandText(key: string, value: Arg): Arg | undefined {
-  if (/^alias\./i.test(key)) return value.value.startsWith('!') ? { ...value, value: value.value.slice(1) } : undefined;
+  // `alias.p = push -f` makes `git p` a `git push -f`
+  if (/^alias\./i.test(key)) return value.value.startsWith('!') ? { ...value, value: value.value.slice(1) } : value.value.trim() === '' ? undefined : { ...value, value: 'git ' + value.value };
   if (/helper$/i.test(key) && !value.value.startsWith('!')) return undefined;
   const text = value.value.startsWith('!') ? value.value.slice(1) : value.value;
   return text.trim() === '' ? undefined : { ...value, value: text };
@@ -114,6 +115,7 @@ function gitCommandText(key: string, value: Arg): Arg | undefined {
  */
 const git: Wrapper = (args, input) => {
   const texts: Arg[] = [];
+  const aliases = new Map<string, Arg>();
   let i = 0;
   for (; i < args.length; i++) {
     const v = (args[i] as Arg).value;
@@ -122,10 +124,22 @@ const git: Wrapper = (args, input) => {
       const kv = args[++i];
       const eq = kv?.value.indexOf('=') ?? -1;
       if (kv && eq > 0 && v === '-c' && GIT_COMMAND_KEYS.test(kv.value.slice(0, eq))) {
-        const t = gitCommandText(kv.value.slice(0, eq), { ...kv, value: kv.value.slice(eq + 1) });
-        if (t) texts.push(t);
+        const key = kv.value.slice(0, eq);
+        const value = { ...kv, value: kv.value.slice(eq + 1) };
+        if (/^alias\./i.test(key)) aliases.set(key.slice(6), value);
+        else {
+          const t = gitCommandText(key, value);
+          if (t) texts.push(t);
+        }
       }
     } else if (v === '-C' || v === '--git-dir' || v === '--work-tree' || v === '--namespace') i++;
+  }
+  // `git -c alias.x='push -f' x origin main` runs `git push -f origin main`
+  const sub = args[i];
+  if (sub !== undefined && aliases.has(sub.value)) {
+    const body = aliases.get(sub.value) as Arg;
+    const rest = quoteArgs(args.slice(i + 1));
+    texts.push({ value: (body.value.startsWith('!') ? body.value.slice(1) : 'git ' + body.value) + (rest.value === '' ? '' : ' ' + rest.value), dynamic: body.dynamic || rest.dynamic, glob: false });
   }
   if (args[i]?.value === 'config') {
     const words = args.slice(i + 1).filter((a) => !a.value.startsWith('-'));

@@ -56,6 +56,20 @@ function subcommandRunner(label: string, subs: readonly string[], withValue: rea
   };
 }
 
+/**
+ * Distributions that bundle kubectl and friends as sub-commands: `microk8s kubectl delete ns prod`,
+ * `minikube kubectl -- delete ns prod`, `k3s kubectl …` run the bundled tool (named by `tools`) with the rest.
+ */
+function bundledTools(label: string, tools: Readonly<Record<string, string>>, withValue: readonly string[]): Wrapper {
+  return (args) => {
+    const s = skipOptions(args, 0, withValue);
+    const tool = tools[args[s]?.value ?? ''];
+    if (tool === undefined) return { kind: 'none' };
+    const from = args[s + 1]?.value === '--' ? s + 2 : s + 1;
+    return { kind: 'exec', argv: [lit(tool), ...args.slice(from)], label: `${label} ${args[s]?.value ?? ''}` };
+  };
+}
+
 /** Everything after the first `--` (`op run -- cmd`, `mise exec node@20 -- cmd`), else nothing is known to run. */
 function afterDoubleDash(label: string, subs: readonly string[]): Wrapper {
   return (args) => {
@@ -200,6 +214,11 @@ const trap: Wrapper = (args): WrapperResult => {
 
 export const RUNNER_WRAPPERS: readonly (readonly [string, Wrapper])[] = [
   ['busybox', multiCall('busybox')],
+  ['microk8s', bundledTools('microk8s', { kubectl: 'kubectl', 'microk8s.kubectl': 'kubectl', helm: 'helm', helm3: 'helm' }, [])],
+  ['microk8s.kubectl', (args) => exec([lit('kubectl'), ...args], 0, 'microk8s.kubectl')],
+  ['minikube', bundledTools('minikube', { kubectl: 'kubectl' }, ['-p', '--profile'])],
+  ['k3s', bundledTools('k3s', { kubectl: 'kubectl' }, [])],
+  ['k0s', bundledTools('k0s', { kubectl: 'kubectl' }, [])],
   ['toybox', multiCall('toybox')],
   ['strace', tracer('strace', 'eopsuaEIOSXPb')],
   ['ltrace', tracer('ltrace', 'eopsuanlFADx')],

@@ -986,12 +986,15 @@ class Walker {
       case 'typeset':
       case 'local':
       case 'readonly': {
+        // `declare -n r=HOME`: r is another name for HOME, so `$r` is HOME's value
+        const nameref = name !== 'export' && args.some((x) => /^-[a-zA-Z]*n/.test(x.value));
         for (const a of args) {
           if (a.value.startsWith('-')) continue;
           const eq = a.value.indexOf('=');
           const key = eq < 0 ? a.value : a.value.slice(0, eq);
           if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue;
-          if (eq >= 0) setVar(state, key, a.dynamic ? undefined : a.value.slice(eq + 1));
+          if (nameref) setVar(state, key, a.dynamic || eq < 0 ? undefined : state.vars.get(a.value.slice(eq + 1)));
+          else if (eq >= 0) setVar(state, key, a.dynamic ? undefined : a.value.slice(eq + 1));
           if (name === 'export' || (name === 'declare' && args.some((x) => x.value.includes('x')))) (state.exported ??= new Set()).add(key);
         }
         return NO_OUTPUT;

@@ -111,6 +111,9 @@ const runuser: Wrapper = (args) => {
   const text = options.get('c') ?? options.get('command');
   if (text !== undefined) return { kind: 'shell', text: lit(text), label: 'runuser -c', elevated: true };
   if (options.has('u') || options.has('user')) return exec(args, rest, 'runuser', { elevated: true });
+  // `runuser [-l] user -c 'cmd'`: like su, the words after the user go to the user's shell
+  const after = su(args.slice(rest + 1), { stdinText: undefined, stdinFrom: undefined, stdinFromArgs: undefined });
+  if (after.kind === 'shell') return { ...after, label: 'runuser -c' };
   return exec(args, rest + 1, 'runuser', { elevated: true });
 };
 
@@ -420,6 +423,38 @@ const find: Wrapper = (args) => {
   return { kind: 'many', commands, shellTexts: [], label: 'find', self: true };
 };
 
+const FD_EXEC = new Set(['-x', '--exec', '-X', '--exec-batch']);
+const FD_MATCH_ALL = new Set(['.', '', '^', '.*', '^.*$']);
+const FD_FILTERS = new Set(['-e', '--extension', '-t', '--type', '-S', '--size', '--changed-within', '--changed-before', '--change-newer-than', '--change-older-than', '-E', '--exclude', '-g', '--glob', '-d', '--max-depth', '--exact-depth', '--min-depth', '-o', '--owner', '-p', '--full-path']);
+/** fd's placeholders: `{}` the path, `{.}` without extension, `{/}` basename, `{//}` parent, `{/.}`. */
+const FD_PLACEHOLDER = /\{(?:\/\/|\/\.|\/|\.)?\}/g;
+
+/** `fd [pattern] [dirs] -x|-X cmd… [;]`: the command runs on what fd finds below its directories. */
+const fd: Wrapper = (args) => {
+  const at = args.findIndex((a) => FD_EXEC.has(a.value));
+  if (at < 0) return { kind: 'none' };
+  let end = args.findIndex((a, k) => k > at && a.value === ';');
+  if (end < 0) end = args.length;
+  const template = args.slice(at + 1, end);
+  if (template.length === 0) return { kind: 'none' };
+  const own = [...args.slice(0, at), ...args.slice(end + 1)];
+  const roots = listerRoots('fd', own);
+  // `fd . dir` (or `^`, `.*`) with no filter finds everything in dir; any other pattern or filter narrows it
+  const pattern = operandsOf(own)[0]?.value;
+  const everything = (pattern === undefined || FD_MATCH_ALL.has(pattern)) && !own.some((a) => FD_FILTERS.has(a.value.split('=')[0] ?? ''));
+  const tail = everything ? '/*' : '/?*';
+  const matches = roots.map((r) => (r.dynamic && r.value === '' ? UNKNOWN : { value: r.value.replace(/\/+$/, '') + tail, dynamic: r.dynamic, glob: true }));
+  const placed = template.some((c) => FD_PLACEHOLDER.test(c.value));
+  const command: Arg[] = [];
+  for (const c of template) {
+    FD_PLACEHOLDER.lastIndex = 0;
+    if (!FD_PLACEHOLDER.test(c.value)) command.push(c);
+    else for (const m of matches) command.push({ value: c.value.replace(FD_PLACEHOLDER, m.value), dynamic: c.dynamic || m.dynamic, glob: m.glob });
+  }
+  if (!placed) command.push(...matches);
+  return { kind: 'many', commands: [command], shellTexts: [], label: 'fd -x', self: true };
+};
+
 const PARALLEL_VALUE = ['-j', '-P', '--jobs', '-S', '--sshlogin', '-n', '-N', '--delay', '--timeout', '--joblog', '--results', '-a', '--arg-file', '-d', '--delimiter', '--colsep', '-I', '--tmpdir', '-L', '--max-lines', '-s', '--max-chars', '--retries', '--load', '--memfree'];
 
 const parallel: Wrapper = (args, input) => {
@@ -477,6 +512,7 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['exec', exec_],
   ['nice', simple('nice', { shortWithValue: 'n', longWithValue: ['adjustment'] })],
   ['nohup', simple('nohup', {})],
+  ['coproc', simple('coproc', {})],
   ['time', simple('time', { shortWithValue: 'fo', longWithValue: ['format', 'output'] })],
   ['timeout', timeout],
   ['watch', watch],
@@ -490,6 +526,8 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['taskset', (args) => exec(args, parseOptions(args, {}).rest + 1, 'taskset')],
   ['xargs', xargs],
   ['find', find],
+  ['fd', fd],
+  ['fdfind', fd],
   ['parallel', parallel],
   ['npx', npx],
   ['pnpx', npx],

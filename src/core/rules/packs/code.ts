@@ -516,6 +516,11 @@ const HOME_SHAPES = new Set([
   "ENV['HOME']", "ENV.fetch('HOME')", 'Dir.home', '$ENV{HOME}', "$ENV{'HOME'}", "$_SERVER['HOME']", "$_ENV['HOME']",
 ]);
 
+/** `__import__('os').path.expanduser('~')` is `os.path.expanduser('~')`. */
+function withoutDynamicImports(shape: string): string {
+  return shape.includes('import') ? shape.replace(/(?:__import__|(?:importlib\.)?import_module)\('([\w.]+)'\)/g, '$1') : shape;
+}
+
 const CONCAT_PY_JS_RUBY = new Set(['+']);
 const CONCAT_PERL_PHP = new Set(['.']);
 const PATH_JOIN = /(?:^|\.)(?:path\.join|path\.resolve|posixpath\.join|File\.join|path\.posix\.join|join_paths)$/;
@@ -571,7 +576,7 @@ class Evaluator {
   operand(t: readonly Tok[]): Value {
     const first = t[0];
     if (!first) return UNKNOWN;
-    if (HOME_SHAPES.has(shape(t))) return strValue('~', false);
+    if (HOME_SHAPES.has(withoutDynamicImports(shape(t)))) return strValue('~', false);
     if (t.length === 1) {
       if (first.k === 'str') {
         if (first.exec) return UNKNOWN;

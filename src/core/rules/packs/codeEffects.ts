@@ -136,12 +136,28 @@ function importedModuleCall(c: Call): Call {
   return { ...c, path: c.receiver.text + '.' + c.name, receiver: undefined };
 }
 
+/** `import shutil as sh` → sh → shutil: calls through an alias are the module's calls. */
+function pythonAliases(code: string): Map<string, string> | undefined {
+  if (!code.includes(' as ')) return undefined;
+  const out = new Map<string, string>();
+  for (const m of code.matchAll(/\bimport\s+([\w.]+)\s+as\s+(\w+)/g)) out.set(m[2] ?? '', m[1] ?? '');
+  return out.size > 0 ? out : undefined;
+}
+
+function unaliased(c: Call, aliases: Map<string, string> | undefined): Call {
+  if (aliases === undefined) return c;
+  const dot = c.path.indexOf('.');
+  const head = dot < 0 ? undefined : aliases.get(c.path.slice(0, dot));
+  return head === undefined ? c : { ...c, path: head + c.path.slice(dot) };
+}
+
 function python(calls: readonly Call[], code: string, out: Collector): void {
   const fromOs = code.includes('from os import');
   const fromSubprocess = code.includes('from subprocess import');
   const fromShutil = code.includes('from shutil import');
+  const aliases = pythonAliases(code);
   for (const call of calls) {
-    const c = importedModuleCall(call);
+    const c = unaliased(importedModuleCall(call), aliases);
     const q = qualifier(c);
     if (PY_SHELL.has(c.path) || (q === '' && fromOs && (c.name === 'system' || c.name === 'popen'))) {
       out.run(commandOf(c.args[0]), c.path, c.line);

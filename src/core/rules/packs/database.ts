@@ -8,7 +8,7 @@ import type { Invocation } from '../../invocation';
 import type { RuleContext } from '../context';
 import type { CommandRule, RuleHit, RulePack } from '../rule';
 import type { Risk } from '../../verdict';
-import { hasExact, hasFlag, hasLong, hasShort, optionValue, optionValues, positionals, subcommand } from '../args';
+import { clusteredValues, hasExact, hasFlag, hasLong, hasShort, optionValue, optionValues, positionals, subcommand } from '../args';
 import { findDestructiveSql, type SqlDialect, type SqlFinding, type SqlFindingKind } from './sql';
 import { scanCode, type Value } from './code';
 
@@ -71,6 +71,8 @@ interface ClientSql {
 
 /** psql short options that take a value: in `-dlive` the `l` is part of the value. */
 const PSQL_SHORT_VALUE_LETTERS = 'cdfhpUvoLFRPT';
+/** mysql short options that take a value (`-p` only takes an attached password, so it is not one). */
+const MYSQL_SHORT_VALUE_LETTERS = 'eDhuPSO';
 const PSQL_VALUE_OPTS = ['-c', '--command', '-d', '--dbname', '-f', '--file', '-h', '--host', '-p', '--port', '-U', '--username', '-v', '--set', '--variable', '-o', '--output', '-L', '--log-file', '-F', '--field-separator', '-R', '--record-separator', '-P', '--pset', '-T', '--table-attr'];
 const MYSQL_VALUE_OPTS = ['-e', '--execute', '-D', '--database', '-h', '--host', '-u', '--user', '-P', '--port', '-S', '--socket', '--default-character-set', '--defaults-file', '--defaults-extra-file', '--protocol', '--login-path', '--init-command'];
 const SQLITE_VALUE_OPTS = ['-cmd', '-separator', '-newline', '-nullvalue', '-init', '-vfs', '-mmap', '-lookaside', '-pagecache', '-heap', '-maxsize', '-escape', '-c', '-s', '--cmd', '--separator', '--init'];
@@ -83,8 +85,8 @@ function clientSql(inv: Invocation, ctx: RuleContext): ClientSql | undefined {
     case 'psql':
     case 'usql': {
       if (hasShort(args, 'l', { valueOpts: PSQL_SHORT_VALUE_LETTERS }) || hasLong(args, 'list') || hasLong(args, 'help') || hasLong(args, 'version')) return undefined;
-      const commands = optionValues(args, ['-c', '--command']);
-      const files = optionValues(args, ['-f', '--file']);
+      const commands = clusteredValues(args, 'c', PSQL_SHORT_VALUE_LETTERS, ['--command']);
+      const files = clusteredValues(args, 'f', PSQL_SHORT_VALUE_LETTERS, ['--file']);
       const texts: SqlText[] = commands.map((c) => ({ text: c, from: 'the command' }));
       for (const f of files) texts.push(...(f === '-' ? stdinText(inv, ctx) : readText(f, inv, ctx)));
       if (commands.length === 0 && files.length === 0) texts.push(...stdinText(inv, ctx));
@@ -94,7 +96,7 @@ function clientSql(inv: Invocation, ctx: RuleContext): ClientSql | undefined {
     case 'mysql':
     case 'mariadb':
     case 'mycli': {
-      const commands = optionValues(args, ['-e', '--execute']);
+      const commands = clusteredValues(args, 'e', MYSQL_SHORT_VALUE_LETTERS, ['--execute']);
       const texts: SqlText[] = commands.map((c) => ({ text: c, from: 'the command' }));
       if (commands.length === 0) texts.push(...stdinText(inv, ctx));
       const database = optionValue(args, ['-D', '--database']) ?? positionals(args, MYSQL_VALUE_OPTS)[0];

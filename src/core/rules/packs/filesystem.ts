@@ -5,7 +5,7 @@
  * effects.
  */
 import { EFFECT_PROGRAMS, fileEffects, type FileEffect } from '../../effects';
-import { isHarmlessDevice, isTempPath } from '../../paths/resolve';
+import { isHarmlessDevice, isInTempArea, isTempPath } from '../../paths/resolve';
 import { isWithin } from '../../paths/posix';
 import type { Invocation } from '../../invocation';
 import type { RuleContext, ResolvedPath } from '../context';
@@ -57,7 +57,7 @@ export function judgeEffect(effect: FileEffect, p: ResolvedPath, ctx: RuleContex
     }
     return undefined;
   }
-  if (!unknown && !p.insideWorkspace && !p.isWorkspaceRoot && !isTempPath(p.abs) && !p.abs.startsWith('/dev/') && !p.abs.startsWith('/proc/')) {
+  if (!unknown && !p.insideWorkspace && !p.isWorkspaceRoot && !isInTempArea(p.abs) && !p.abs.startsWith('/dev/') && !p.abs.startsWith('/proc/')) {
     return { id: 'fs.write-outside-workspace', hit: { message: `Writing ${p.abs} changes a file outside the workspace (${ctx.root}).` } };
   }
   return undefined;

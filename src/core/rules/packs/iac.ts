@@ -50,6 +50,12 @@ function envAddsAutoApprove(env: Readonly<Record<string, string>>, command: stri
   return (all !== undefined && all.includes('auto-approve')) || (one !== undefined && one.includes('auto-approve'));
 }
 
+/** The words `TF_CLI_ARGS` and `TF_CLI_ARGS_<command>` add to a terraform call. */
+function envArgs(env: Readonly<Record<string, string>>, command: string): string[] {
+  const words = `${env['TF_CLI_ARGS'] ?? ''} ${env['TF_CLI_ARGS_' + command] ?? ''}`.trim();
+  return words === '' ? [] : words.split(/\s+/);
+}
+
 /** `yes | terraform destroy`, `echo yes | …`, `<<< yes`: the confirmation prompt is answered by a pipe, not a person. */
 function stdinAnswersYes(inv: Invocation): boolean {
   const s = inv.stdin;
@@ -120,6 +126,8 @@ function parseTfCall(inv: Invocation): TfCall | undefined {
       stack = true;
     }
   }
+  // terraform adds `TF_CLI_ARGS` and `TF_CLI_ARGS_<command>` after the command: `TF_CLI_ARGS_apply=-destroy terraform apply` destroys
+  rest = [...envArgs(inv.env, command), ...rest];
   let unattended = hasGoBool(rest, 'auto-approve') || envAddsAutoApprove(inv.env, command) || stdinAnswersYes(inv);
   // run-all passes -auto-approve to every module itself; non-interactive also answers terragrunt's own prompt
   if (stack && terragruntNonInteractive(inv) && !hasLong(inv.args, 'no-auto-approve') && !hasLong(inv.args, 'terragrunt-no-auto-approve')) unattended = true;
@@ -179,6 +187,8 @@ const terraformDestroy: CommandRule = {
       'terragrunt run --all -- destroy',
       'terragrunt run --all --non-interactive -- destroy -auto-approve',
       'TF_CLI_ARGS_destroy=-auto-approve terraform destroy',
+      'TF_CLI_ARGS_apply=-destroy terraform apply',
+      'export TF_CLI_ARGS="-destroy -auto-approve"; terraform apply',
       'yes | terraform destroy',
       'echo yes | terraform destroy',
     ],
