@@ -183,6 +183,10 @@ const deleteResource: CommandRule = {
       if (!EPHEMERAL_KINDS.has(k)) ephemeral = false;
     }
     if (data) return { risk: 'high', message: 'This deletes volumes, secrets, stateful sets, nodes or resource definitions; the data or objects that depend on them go too. Let a person confirm.' };
+    // `kubectl delete $(kubectl get ns -o name)`, `… | xargs kubectl delete`: what goes is only known when it runs
+    if (d.kinds.length > 0 && d.kinds.every((k) => k === '') && inv.argv.some((a) => a.dynamic)) {
+      return { risk: 'high', message: `\`${inv.text}\` deletes objects named by a command's output or a variable, only known when it runs (every namespace, as \`$(kubectl get ns -o name)\` is usually written). Name the objects you mean.` };
+    }
     if (inSystemNamespace(inv)) {
       return { risk: ephemeral ? 'medium' : 'high', message: 'This deletes objects in a system namespace (kube-system, …) that the whole cluster depends on. Let a person confirm.' };
     }
@@ -200,6 +204,8 @@ const deleteResource: CommandRule = {
       'kubectl delete deploy/api svc/api',
       'oc delete route web',
       'kubectl -n kube-system delete configmap coredns',
+      'kubectl delete $(kubectl get ns -o name)',
+      'kubectl get ns -o name | xargs kubectl delete',
     ],
     notMatch: ['kubectl get pods', 'kubectl logs api-7d9f', 'kubectl delete deployment api --dry-run=client', 'kubectl apply -f k8s/', 'kubectl delete --help', 'kubectl describe pod api-0'],
   },
