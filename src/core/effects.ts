@@ -175,6 +175,11 @@ const git: Extractor = (inv) => {
     }
     case 'rm':
       return all('delete', operands(rest), hasShort(restValues, 'r'));
+    case 'worktree': {
+      // `git worktree remove --force dir` deletes the directory with its uncommitted and untracked files
+      if (restValues[0] !== 'remove' || !hasFlag(restValues, 'f', 'force')) return [];
+      return all('delete', operands(rest.slice(1)), true);
+    }
     case 'mv': {
       const ops = operands(rest);
       if (ops.length < 2) return [];
@@ -216,6 +221,38 @@ export function sshKeygenWrites(argv: readonly Arg[]): Arg[] {
   return rewrites ? [file] : [file, { ...file, value: file.value + '.pub' }];
 }
 
+/**
+ * `tar -xf a.tar -C dir`, `tar xzf a.tgz --directory=dir`, `unzip -o a.zip -d dir`: extraction overwrites files in
+ * dir. Without a directory the archive lands in the cwd, which the other rules judge like any write there.
+ */
+const tarExtract: Extractor = (inv) => {
+  const first = inv.args[0] ?? '';
+  const extracts = /^[a-zA-Z]*x/.test(first) && !first.startsWith('-') || inv.args.some((a) => a === '--extract' || a === '--get' || /^-[a-zA-Z]*x/.test(a) && !a.startsWith('--'));
+  if (!extracts) return [];
+  const dir = optionArg(inv.argv, ['-C', '--directory']);
+  return dir === undefined ? [] : [{ op: 'write', target: dir, recursive: false }];
+};
+
+const unzip: Extractor = (inv) => {
+  const dir = optionArg(inv.argv, ['-d']);
+  if (dir === undefined || inv.args.some((a) => /^-[a-zA-Z]*[lvtzZ]/.test(a))) return [];
+  return [{ op: 'write', target: dir, recursive: false }];
+};
+
+/** The value of the last of `names` (`-C dir`, `-Cdir`, `--directory=dir`). */
+function optionArg(argv: readonly Arg[], names: readonly string[]): Arg | undefined {
+  let out: Arg | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as Arg;
+    for (const n of names) {
+      if (a.value === n) out = argv[i + 1];
+      else if (n.startsWith('--') && a.value.startsWith(n + '=')) out = { ...a, value: a.value.slice(n.length + 1) };
+      else if (!n.startsWith('--') && a.value.startsWith(n) && a.value.length > n.length) out = { ...a, value: a.value.slice(n.length) };
+    }
+  }
+  return out;
+}
+
 /** `gio trash x` (a whole tree, into the trash) and `gio remove x` (`gio rm`). */
 const gio: Extractor = (inv) => {
   const [sub, ...rest] = inv.argv;
@@ -240,6 +277,10 @@ const EXTRACTORS: ReadonlyMap<string, Extractor> = new Map<string, Extractor>([
   ['trash-put', (inv) => all('delete', operands(inv.argv), true)],
   ['trash-cli', (inv) => all('delete', operands(inv.argv), true)],
   ['gio', gio],
+  ['tar', tarExtract],
+  ['gtar', tarExtract],
+  ['bsdtar', tarExtract],
+  ['unzip', unzip],
   ['srm', rm],
   ['shred', shred],
   ['mv', mv],

@@ -44,6 +44,9 @@ export interface WalkResult {
   readonly writes: RedirectWrite[];
 }
 
+/** Paths that name the command's own standard input. */
+const STDIN_FILES: ReadonlySet<string> = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0', '-']);
+
 /** Bounds that keep a hostile input from costing more than a few milliseconds. */
 const MAX_NESTED_TEXTS = 32;
 const MAX_INVOCATIONS = 2000;
@@ -892,6 +895,17 @@ class Walker {
   private script(path: Arg, positional: readonly Arg[], state: State, ctx: Context, at: { text: string; line: number; procsubs?: ReadonlyMap<string, Output> }, sourced: boolean): Output {
     const fed = path.dynamic ? at.procsubs?.get(path.value) : undefined;
     if (fed !== undefined) return this.substitutedScript(fed, positional, state, ctx, at, sourced);
+    // `bash /dev/stdin <<< '…'`, `source /dev/fd/0`: the script is the command's standard input
+    if (!path.dynamic && STDIN_FILES.has(path.value)) {
+      const text = ctx.stdin?.text;
+      if (text !== undefined) {
+        const sub = sourced ? state : cloneState(state);
+        if (!sourced) sub.positional = positional;
+        return this.nested(text, sub, { ...ctx, stdin: undefined }, at.line, `input of ${path.value}`, ctx.wrappers, ctx.elevated);
+      }
+      this.result.reasons.push(structural('shell.unknown-script', at.text, at.line, `it runs ${path.value}, input that is only known when it runs`, ctx.src.file));
+      return NO_OUTPUT;
+    }
     if (path.dynamic || state.cwd === undefined) {
       // without a reader (library use) scripts are judged by name only
       if (this.opts.readFile) this.unreadable(at, ctx, `the script's path (${path.value || 'a variable'}) is only known when it runs`);

@@ -88,6 +88,22 @@ const doas: Wrapper = (args) => {
   return exec(args, rest, 'doas', { elevated: true });
 };
 
+/** systemd's `run0 [opts] cmd` and `please [opts] cmd`: run a command as root, like sudo. */
+const run0: Wrapper = (args) => exec(args, parseOptions(args, { shortWithValue: 'ugD', longWithValue: ['user', 'group', 'nice', 'chdir', 'setenv', 'unit', 'property', 'description', 'slice', 'background', 'machine'] }).rest, 'run0', { elevated: true });
+const please: Wrapper = (args) => exec(args, parseOptions(args, { shortWithValue: 'cdrtu' }).rest, 'please', { elevated: true });
+
+/**
+ * Shells with their own language (nushell, elvish, xonsh): only `-c TEXT` is judged, as shell text, since their
+ * scripts are not bash; `nu -c 'rm -rf ~'` is still `rm -rf ~`.
+ */
+function foreignShell(name: string): Wrapper {
+  return (args) => {
+    const at = args.findIndex((a) => a.value === '-c' || a.value === '--commands' || a.value === '--command');
+    const text = at >= 0 ? args[at + 1] : undefined;
+    return text === undefined ? { kind: 'none' } : { kind: 'shell', text, label: `${name} -c` };
+  };
+}
+
 const pkexec: Wrapper = (args) => {
   const { rest } = parseOptions(args, { longWithValue: ['user'] });
   return exec(args, rest, 'pkexec', { elevated: true });
@@ -504,6 +520,12 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['sudo', sudo],
   ['doas', doas],
   ['pkexec', pkexec],
+  ['run0', run0],
+  ['please', please],
+  ['nu', foreignShell('nu')],
+  ['nushell', foreignShell('nushell')],
+  ['elvish', foreignShell('elvish')],
+  ['xonsh', foreignShell('xonsh')],
   ['su', su],
   ['runuser', runuser],
   ['env', env],

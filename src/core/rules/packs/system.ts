@@ -469,6 +469,63 @@ const overwriteSshKey: CommandRule = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------- packages
+
+/** Packages whose removal leaves the machine unbootable, unreachable or unable to install anything again. */
+const ESSENTIAL_PACKAGES = /^(?:systemd|systemd-sysv|init|openssh-server|ssh|sshd|sudo|bash|coreutils|util-linux|libc6|libc-bin|glibc|apt|dpkg|rpm|dnf|yum|pacman|zypper|apk-tools|login|passwd|base-files|base-passwd|grub.*|linux-image.*|linux-generic|linux(?:-lts|-zen|-hardened)?|kernel(?:-core)?|network-manager|netplan\.io|ifupdown|iproute2|python3|python3-minimal|perl-base|ca-certificates)(?::[a-z0-9]+)?$/;
+
+/** The package names a removal would take: `apt-get purge -y x y`, `dnf remove x`, `pacman -Rns x`, `apk del x`. */
+function removedPackages(inv: Invocation): string[] | undefined {
+  const a = inv.args;
+  switch (inv.program) {
+    case 'apt':
+    case 'apt-get':
+    case 'aptitude': {
+      const sub = subcommand(a, ['-o', '-c', '-t', '--target-release']);
+      if (sub === undefined || !['remove', 'purge', 'autoremove'].includes(sub.name)) return undefined;
+      return positionals(sub.rest, ['-o', '-c', '-t']);
+    }
+    case 'dnf':
+    case 'yum':
+    case 'zypper': {
+      const sub = subcommand(a, ['-c', '--config', '--installroot', '--releasever', '-R', '--repo']);
+      if (sub === undefined || !['remove', 'erase', 'rm', 'autoremove'].includes(sub.name)) return undefined;
+      return positionals(sub.rest);
+    }
+    case 'apk': {
+      const sub = subcommand(a, ['-X', '--repository', '-p', '--root']);
+      return sub?.name === 'del' ? positionals(sub.rest) : undefined;
+    }
+    case 'pacman':
+      return a.some((x) => /^-R/.test(x) || x === '--remove') ? positionals(a) : undefined;
+    case 'dpkg':
+      return a.some((x) => x === '-r' || x === '-P' || x === '--remove' || x === '--purge') ? positionals(a) : undefined;
+    case 'rpm':
+      return a.some((x) => x === '-e' || x === '--erase') ? positionals(a) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const removeSystemPackage: CommandRule = {
+  id: 'system.remove-system-package',
+  programs: ['apt', 'apt-get', 'aptitude', 'dnf', 'yum', 'zypper', 'apk', 'pacman', 'dpkg', 'rpm'],
+  scope: 'machine',
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This removes a package the operating system itself depends on (init, SSH, sudo, the C library, the package manager, the kernel): the machine may not boot, be reachable or install anything again. Remove only the project\'s own dependencies.',
+  match: (inv) => {
+    const names = removedPackages(inv);
+    const essential = names?.filter((n) => ESSENTIAL_PACKAGES.test(n)) ?? [];
+    if (essential.length === 0) return undefined;
+    return { message: `\`${inv.text}\` removes ${essential.join(', ')}, which the operating system depends on: the machine may not boot, be reachable over SSH or install anything again. Remove only the project's own dependencies.` };
+  },
+  examples: {
+    match: ['sudo apt-get purge -y openssh-server', 'apt remove -y systemd', 'sudo dnf remove -y sudo', 'pacman -Rns linux', 'sudo apk del bash', 'sudo dpkg --purge --force-all libc6'],
+    notMatch: ['sudo apt-get remove -y nodejs', 'apt-get install -y openssh-server', 'sudo apt autoremove -y', 'dnf remove -y httpd', 'docker run --rm debian apt-get purge -y systemd', 'pacman -Syu'],
+  },
+};
+
 // ---------------------------------------------------------------------------------------------- power
 
 const POWER_VERBS = new Set(['poweroff', 'reboot', 'halt', 'kexec', 'soft-reboot', 'rescue', 'emergency']);
@@ -729,5 +786,5 @@ const SERVICE_SUFFIX = /\.service$/;
 export const systemPack: RulePack = {
   name: 'system',
   description: 'The machine itself: raw disk writes, formatting and partitioning, permissions of system trees, shutdown, killing every process, crontab, firewall, accounts and sudoers.',
-  rules: [writeBlockDevice, sysrqTrigger, formatDisk, partitionTable, recursivePermissions, worldWritableSystem, permissionLockout, overwriteSshKey, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
+  rules: [writeBlockDevice, sysrqTrigger, formatDisk, partitionTable, recursivePermissions, worldWritableSystem, permissionLockout, overwriteSshKey, removeSystemPackage, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
 };
