@@ -114,6 +114,7 @@ class Evaluation {
   readonly ctx: RuleContext;
   private readonly home: string | undefined;
   private nested = 0;
+  private written: ReadonlyMap<string, string | undefined> | undefined;
 
   constructor(
     private readonly engine: Engine,
@@ -127,7 +128,8 @@ class Evaluation {
       root,
       home: home ?? '',
       resolvePath: (path, cwd) => resolvePath(path, cwd, root, home),
-      readFile: (abs) => (opts.readFile ? safeRead(opts.readFile, abs) : undefined),
+      // what this same command line wrote before reading it wins over what is on disk now
+      readFile: (abs) => (this.written?.has(abs) === true ? this.written.get(abs) : opts.readFile ? safeRead(opts.readFile, abs) : undefined),
       checkNestedShell: (text, cwd) => this.checkNested(text, cwd),
     };
   }
@@ -140,6 +142,7 @@ class Evaluation {
       env: this.opts.env ?? {},
       readFile: this.opts.readFile ? (abs) => this.ctx.readFile(abs) : undefined,
     });
+    this.written = walk.written;
     this.judgeWalk(walk);
   }
 

@@ -42,6 +42,11 @@ export interface WalkResult {
   readonly invocations: Invocation[];
   readonly reasons: Reason[];
   readonly writes: RedirectWrite[];
+  /**
+   * Files this command line writes, by absolute path, with their text when it is known (`echo 'DROP …' > x.sql`)
+   * or undefined: what a later `psql -f x.sql` in the same line reads, instead of what is on disk now.
+   */
+  readonly written?: ReadonlyMap<string, string | undefined>;
 }
 
 /** Paths that name the command's own standard input. */
@@ -123,7 +128,7 @@ export function walkCommand(text: string, opts: WalkOptions): WalkResult {
     dirStack: [],
   };
   w.walkText(text, state, { stdin: undefined, wrappers: [], elevated: false, env: opts.env, src: { text, lines: undefined, baseLine: 0, file: undefined }, line: undefined, depth: 0 }, 'command');
-  return w.result;
+  return w.written === undefined ? w.result : { ...w.result, written: w.written };
 }
 
 function initialVars(opts: WalkOptions): Map<string, VarValue> {
@@ -270,6 +275,10 @@ class Walker {
    * text as far as known (undefined when it is not), which is what would run — not what is on disk now.
    */
   private writtenHere: Map<string, string | undefined> | undefined;
+
+  get written(): ReadonlyMap<string, string | undefined> | undefined {
+    return this.writtenHere;
+  }
   /** Known output of command substitutions walked so far (`$(echo rm)`, `$(mktemp -d)`), by their body. */
   private outputs: Map<Node, string> | undefined;
 

@@ -71,6 +71,14 @@ const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision
   ['unzip -o dotfiles.zip -d ~', 'confirm', 'fs.write-outside-workspace'],
   ['sudo apt-get purge -y openssh-server', 'confirm', 'system.remove-system-package'],
   ['kubectl delete $(kubectl get ns -o name)', 'confirm', 'kubernetes.delete-resource'],
+  // a file written earlier in the same line is read as written, not as it is on disk
+  ['echo "DROP DATABASE prod;" > x.sql && psql -f x.sql', 'confirm', 'db.drop-statement'],
+  ['printf "import shutil\\nshutil.rmtree(\'/\')\\n" > x.py; python3 x.py', 'deny', 'interpreter.code-deletes-files'],
+  // migration tools that drop every table
+  ['php artisan migrate:fresh --seed', 'confirm', 'db.schema-reset-command'],
+  ['flyway clean', 'confirm', 'db.schema-reset-command'],
+  ['npx sequelize db:drop', 'confirm', 'db.schema-reset-command'],
+  ['alembic downgrade base', 'confirm', 'db.schema-reset-command'],
 ];
 
 const ORDINARY: readonly string[] = [
@@ -116,6 +124,11 @@ const ORDINARY: readonly string[] = [
   'sudo apt-get remove -y nodejs',
   'sudo apt-get install -y openssh-server',
   'docker run --rm debian apt-get purge -y systemd',
+  'echo "select 1;" > x.sql && psql -f x.sql',
+  'php artisan migrate',
+  'flyway migrate',
+  'alembic upgrade head',
+  'alembic downgrade -1',
 ];
 
 describe('precision pass: misses closed', () => {

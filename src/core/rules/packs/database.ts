@@ -503,14 +503,37 @@ const dropDatabaseCommand: CommandRule = {
   },
 };
 
+/**
+ * Migration tools' commands that drop every table (or the database): what each says, by program.
+ * `php artisan migrate:fresh`, `flyway clean`, `liquibase dropAll`, `sequelize db:drop`, `dbmate drop`, …
+ */
+const MIGRATION_RESETS: ReadonlyMap<string, (a: readonly string[]) => string | undefined> = new Map<string, (a: readonly string[]) => string | undefined>([
+  ['php', (a) => (a[0] === 'artisan' && ['migrate:fresh', 'migrate:reset', 'db:wipe', 'migrate:refresh'].includes(a[1] ?? '') ? `php artisan ${a[1] ?? ''}` : undefined)],
+  ['flyway', (a) => (a.includes('clean') ? 'flyway clean' : undefined)],
+  ['liquibase', (a) => (a.some((x) => /^drop-?all$/i.test(x)) ? 'liquibase dropAll' : undefined)],
+  ['sequelize', (a) => (a[0] === 'db:drop' || (a[0] === 'db:migrate:undo:all') ? `sequelize ${a[0]}` : undefined)],
+  ['sequelize-cli', (a) => (a[0] === 'db:drop' || (a[0] === 'db:migrate:undo:all') ? `sequelize ${a[0]}` : undefined)],
+  ['dbmate', (a) => (a.includes('drop') ? 'dbmate drop' : undefined)],
+  ['diesel', (a) => (a[0] === 'database' && a[1] === 'reset' ? 'diesel database reset' : a[0] === 'migration' && a[1] === 'redo' && a.includes('--all') ? 'diesel migration redo --all' : undefined)],
+  ['typeorm', (a) => (a[0] === 'schema:drop' ? 'typeorm schema:drop' : undefined)],
+  ['typeorm-ts-node-commonjs', (a) => (a[0] === 'schema:drop' ? 'typeorm schema:drop' : undefined)],
+  ['alembic', (a) => (a[0] === 'downgrade' && a[a.length - 1] === 'base' ? 'alembic downgrade base' : undefined)],
+  ['knex', (a) => (a[0] === 'migrate:rollback' && a.includes('--all') ? 'knex migrate:rollback --all' : undefined)],
+]);
+
 const frameworkReset: CommandRule = {
   id: 'db.schema-reset-command',
-  programs: ['prisma', 'npx', 'pnpm', 'bunx', 'rails', 'rake', 'python', 'python3'],
+  programs: ['prisma', 'npx', 'pnpm', 'bunx', 'rails', 'rake', 'python', 'python3', ...MIGRATION_RESETS.keys()],
   decision: 'confirm',
   risk: 'high',
   message: 'This drops and re-creates the database the project points at, deleting all its data. Check DATABASE_URL points at a throwaway database before running it.',
   match: (inv) => {
     let a = inv.args;
+    const migration = MIGRATION_RESETS.get(inv.program);
+    if (migration !== undefined) {
+      const what = migration(a);
+      return what === undefined ? undefined : { message: `\`${what}\` drops every table (or the whole database) the project's configuration points at, with all their data. Check it points at a throwaway database first.` };
+    }
     if (inv.program === 'npx' || inv.program === 'bunx' || inv.program === 'pnpm') {
       const i = a.findIndex((x) => x === 'prisma');
       if (i < 0 || (inv.program === 'pnpm' && i !== 0 && a[0] !== 'exec' && a[0] !== 'dlx')) return undefined;
@@ -532,8 +555,8 @@ const frameworkReset: CommandRule = {
     return undefined;
   },
   examples: {
-    match: ['npx prisma migrate reset --force', 'prisma db push --force-reset', 'rails db:drop', 'bin/rails db:reset', 'python manage.py flush --noinput'],
-    notMatch: ['npx prisma generate', 'npx prisma migrate dev', 'rails db:migrate', 'python manage.py makemigrations --check --dry-run', 'python manage.py migrate'],
+    match: ['npx prisma migrate reset --force', 'prisma db push --force-reset', 'rails db:drop', 'bin/rails db:reset', 'python manage.py flush --noinput', 'php artisan migrate:fresh --seed', 'flyway -url=jdbc:postgresql://db/app clean', 'liquibase dropAll', 'npx sequelize db:drop', 'dbmate drop', 'diesel database reset', 'npx typeorm schema:drop -d src/data-source.ts', 'alembic downgrade base', 'npx knex migrate:rollback --all'],
+    notMatch: ['npx prisma generate', 'npx prisma migrate dev', 'rails db:migrate', 'python manage.py makemigrations --check --dry-run', 'python manage.py migrate', 'php artisan migrate', 'flyway migrate', 'liquibase update', 'npx sequelize db:migrate', 'dbmate up', 'diesel migration run', 'alembic upgrade head', 'alembic downgrade -1', 'npx knex migrate:rollback'],
   },
 };
 
