@@ -151,6 +151,15 @@ class Parser {
     return src.slice(this.pos, i);
   }
 
+  /**
+   * At the word `time`: is it the reserved word in front of a compound command (`time (…)`, `time -p { …; }`,
+   * `time for …`)? A simple command after it (`time npm test`) stays a command the `time` wrapper peels.
+   */
+  private timesCompound(): boolean {
+    const rest = this.src.slice(this.pos + 4);
+    return /^[ \t]+(?:-p[ \t]+)?(?:[({]|(?:for|while|until|if|case|select|\[\[)(?=[ \t\n;]))/.test(rest);
+  }
+
   private atReserved(words: ReadonlySet<string>): string | undefined {
     const w = this.peekPlainWord();
     return w !== undefined && words.has(w) ? w : undefined;
@@ -236,6 +245,12 @@ class Parser {
       if (w === '!') {
         this.pos++;
         negated = !negated;
+        this.skipBlanksAndComments();
+      } else if (w === 'time' && this.timesCompound()) {
+        // `time ( … )`, `time { …; }`: the reserved word only measures the pipeline after it
+        this.pos += 4;
+        this.skipBlanksAndComments();
+        if (this.peekPlainWord() === '-p') this.pos += 2;
         this.skipBlanksAndComments();
       } else break;
     }
@@ -603,7 +618,9 @@ class Parser {
     } else return undefined;
     this.pos = i + op.length;
     this.skipBlanksAndComments();
-    if (this.pos >= src.length || isMeta(this.code())) this.fail(`a file name was expected after '${op}'`);
+    // `< <(cmd)`: the file is a process substitution (its `<` is a metacharacter, the word parser reads it)
+    const procsubTarget = (this.code() === 60 || this.code() === 62) && this.code(1) === 40;
+    if (this.pos >= src.length || (isMeta(this.code()) && !procsubTarget)) this.fail(`a file name was expected after '${op}'`);
     const target = this.parseWord();
     const node: RedirectNode = { op, fd, target, heredoc: undefined };
     if (op === '<<' || op === '<<-') {

@@ -48,6 +48,15 @@ describe('shell parser: constructs expose every command', () => {
     ['echo {a,b}.txt', ['echo a.txt b.txt']],
     ['# a comment\nls # trailing', ['ls']],
     ['select x in a b; do echo $x; done', ['echo a', 'echo b']],
+    // a redirect from a process substitution (`done < <(…)`, `mapfile < <(…)`): agents' usual way to loop over lines
+    ['while read -r f; do wc -l "$f"; done < <(git ls-files)', ['git ls-files', 'read -r f', 'wc -l ']],
+    ['mapfile -t files < <(git diff --name-only)', ['git diff --name-only', 'mapfile -t files']],
+    ['npm test > >(tee test.log)', ['tee test.log', 'npm test']],
+    // the reserved word `time` in front of a compound command measures it; in front of a simple one it is peeled
+    ['time (npm run build && npm test)', ['npm run build', 'npm test']],
+    ['time -p { make; }', ['make']],
+    ['time for f in a b; do echo $f; done', ['echo a', 'echo b']],
+    ['time npm test', ['npm test']],
   ];
   for (const [text, want] of table) {
     it(JSON.stringify(text), () => assert.deepEqual(programs(text), want));
@@ -55,7 +64,7 @@ describe('shell parser: constructs expose every command', () => {
 });
 
 describe('shell parser: malformed input is an error, not a guess', () => {
-  const bad = ['echo "unterminated', "echo 'unterminated", 'echo $(ls', 'if true; then echo', 'for x in a; do echo', 'case x in a) echo', 'a &&', '| b', 'cat <<EOF\nno end', '(echo', 'echo )', 'a ;; b', 'echo `unterminated', '${', 'f() {'];
+  const bad = ['echo "unterminated', "echo 'unterminated", 'echo $(ls', 'if true; then echo', 'for x in a; do echo', 'case x in a) echo', 'a &&', '| b', 'cat <<EOF\nno end', '(echo', 'echo )', 'a ;; b', 'echo `unterminated', '${', 'f() {', 'cat < ', 'cat < <(ls', 'time (ls'];
   for (const text of bad) {
     it(JSON.stringify(text), () => assert.throws(() => parse(text), ParseError));
   }
