@@ -173,8 +173,12 @@ const git: Extractor = (inv) => {
       const paths = dd >= 0 ? rest.slice(dd + 1) : sub === 'restore' ? operands(rest, ['-s', '--source']) : [];
       return all('write', paths, false);
     }
-    case 'rm':
+    case 'rm': {
+      // `git rm --cached f` only unstages f: the file stays on disk (an option only counts before `--`)
+      const dd = restValues.indexOf('--');
+      if ((dd >= 0 ? rest.slice(0, dd) : rest).some((a) => a.value === '--cached' && !a.dynamic)) return [];
       return all('delete', operands(rest), hasShort(restValues, 'r'));
+    }
     case 'worktree': {
       // `git worktree remove --force dir` deletes the directory with its uncommitted and untracked files
       if (restValues[0] !== 'remove' || !hasFlag(restValues, 'f', 'force')) return [];

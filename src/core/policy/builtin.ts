@@ -21,11 +21,18 @@ interface ProtectedSpec {
   readonly perUser?: boolean;
 }
 
+/**
+ * `.env.<anything>` except the templates projects commit for others to copy (`.env.example`, `.env.sample`…):
+ * they hold no secrets, and agents add a setting to them with every new configuration variable. The same names
+ * the exfiltration rule leaves out (supplyChain.ts). `.env.example.local` and `.env.production` stay protected.
+ */
+const SECRET_DOTENV_GLOB = '**/.env.!(example|sample|template|dist|defaults|schema)';
+
 /** Default protected paths (relative globs match inside the workspace at any depth where they start with `**`). */
 export const BUILTIN_PROTECTED: readonly ProtectedSpec[] = [
   {
     id: 'path.secrets',
-    globs: ['**/.env', '**/.env.*', '**/*.pem', '**/*.key', '**/id_rsa*', '**/id_ed25519*', '**/id_ecdsa*', '**/.npmrc', '**/.pypirc', '**/.netrc', '**/credentials', '**/credentials.json', '**/*.p12', '**/*.pfx', '**/.aws/credentials', '**/.docker/config.json', '**/.kube/config'],
+    globs: ['**/.env', SECRET_DOTENV_GLOB, '**/*.pem', '**/*.key', '**/id_rsa*', '**/id_ed25519*', '**/id_ecdsa*', '**/.npmrc', '**/.pypirc', '**/.netrc', '**/credentials', '**/credentials.json', '**/*.p12', '**/*.pfx', '**/.aws/credentials', '**/.docker/config.json', '**/.kube/config'],
     message: 'This file holds secrets or credentials; an agent should not change or remove it without a person looking.',
     risk: 'high',
   },

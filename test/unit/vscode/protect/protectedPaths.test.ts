@@ -27,6 +27,10 @@ describe('protected-file watch: which paths', () => {
     // [path relative to the workspace, watched, the protecting rule]
     ['.env', true, 'path.secrets'],
     ['services/api/.env.local', true, 'path.secrets'],
+    ['.env.production', true, 'path.secrets'],
+    // the templates a project commits for others to copy hold no secrets
+    ['.env.example', false, undefined],
+    ['apps/web/.env.sample', false, undefined],
     ['.vscode/settings.json', true, 'path.agent-config'],
     ['.vscode/agent-guard.json', true, 'path.guard-policy'],
     ['.github/workflows/ci.yml', true, 'path.ci-workflows'],
