@@ -8,6 +8,7 @@ import type { EditOp } from './policy/types';
 import { hasFlag, hasShort } from './rules/args';
 import { basename } from './paths/posix';
 import { hostPath } from './paths/containerMounts';
+import { isTempDirectory } from './paths/resolve';
 
 export interface FileEffect {
   readonly op: EditOp;
@@ -46,7 +47,7 @@ const rm: Extractor = (inv) => all('delete', operands(inv.argv), hasFlag(inv.arg
 const mv: Extractor = (inv) => {
   const ops = operands(inv.argv, ['-t', '--target-directory', '-S', '--suffix']);
   const t = targetDirectory(inv.argv);
-  if (t) return [...all('rename', ops, true), ...intoDirectory(t, ops, true)];
+  if (t) return [...all('rename', ops, true), ...intoDirectory(t, ops, false)];
   if (ops.length < 2) return [];
   const sources = ops.slice(0, -1);
   return [...all('rename', sources, true), ...destination(ops[ops.length - 1] as Arg, sources, targetIsFile(inv.argv))];
@@ -74,7 +75,17 @@ function intoDirectory(dir: Arg, sources: readonly Arg[], includeDir: boolean): 
  */
 function destination(dest: Arg, sources: readonly Arg[], fileOnly: boolean): FileEffect[] {
   if (fileOnly) return [{ op: 'write', target: dest, recursive: false }];
-  return intoDirectory(dest, sources, true);
+  return intoDirectory(dest, sources, !surelyDirectory(dest));
+}
+
+/**
+ * A destination that can only be a directory, so it is not itself overwritten: `dir/`, `.`, `..`, and the
+ * system's scratch folders (`cp build.log /tmp` writes /tmp/build.log, not /tmp).
+ */
+function surelyDirectory(dest: Arg): boolean {
+  if (dest.dynamic || dest.glob) return false;
+  const v = dest.value;
+  return v.endsWith('/') || v === '.' || v === '..' || isTempDirectory(v);
 }
 
 function targetDirectory(argv: readonly Arg[]): Arg | undefined {
@@ -90,7 +101,7 @@ function targetDirectory(argv: readonly Arg[]): Arg | undefined {
 const copyLike = (valueOpts: readonly string[]): Extractor => (inv) => {
   const ops = operands(inv.argv, [...valueOpts, '-t', '--target-directory']);
   const t = targetDirectory(inv.argv);
-  if (t) return intoDirectory(t, ops, true);
+  if (t) return intoDirectory(t, ops, false);
   if (ops.length < 2) return [];
   return destination(ops[ops.length - 1] as Arg, ops.slice(0, -1), targetIsFile(inv.argv));
 };
@@ -102,7 +113,7 @@ const copyLike = (valueOpts: readonly string[]): Extractor => (inv) => {
 const ln: Extractor = (inv) => {
   const ops = operands(inv.argv, ['-S', '--suffix', '-t', '--target-directory']);
   const t = targetDirectory(inv.argv);
-  if (t) return intoDirectory(t, ops, true);
+  if (t) return intoDirectory(t, ops, false);
   if (ops.length === 1) return intoDirectory({ value: '.', dynamic: false, glob: false }, ops, false);
   return copyLike(['-S', '--suffix'])(inv);
 };

@@ -19,6 +19,8 @@ interface ProtectedSpec {
   readonly risk?: Risk;
   readonly ops?: readonly EditOp[];
   readonly perUser?: boolean;
+  /** File names inside the protected place that are not protected (matched against the last path segment). */
+  readonly exceptNames?: RegExp;
 }
 
 /**
@@ -41,6 +43,8 @@ export const BUILTIN_PROTECTED: readonly ProtectedSpec[] = [
     globs: ['.git', '.git/**', '**/.git/**'],
     message: 'Git internals (.git/) hold the whole history; changing them directly can lose work. Use git commands instead.',
     risk: 'high',
+    // a lock a crashed git left behind (`rm -f .git/index.lock` is what git's own error message suggests)
+    exceptNames: /^[^/]+\.lock$/,
   },
   {
     id: 'path.ci-workflows',
@@ -70,6 +74,7 @@ export interface BuiltinOptions {
 
 function compileProtected(spec: ProtectedSpec, glob: string, options: BuiltinOptions): ProtectedPath {
   const compiled = compilePathGlob(glob, { home: options.home });
+  const except = spec.exceptNames;
   return {
     id: spec.id,
     glob,
@@ -78,9 +83,15 @@ function compileProtected(spec: ProtectedSpec, glob: string, options: BuiltinOpt
     risk: spec.risk ?? 'medium',
     message: spec.message,
     source: BUILTIN,
-    matches: (rel, abs) => compiled.match(rel, abs) !== undefined,
+    matches: except === undefined
+      ? (rel, abs) => compiled.match(rel, abs) !== undefined
+      : (rel, abs) => compiled.match(rel, abs) !== undefined && !exceptedName(except, abs),
     ...(spec.perUser === true ? { perUser: true } : {}),
   };
+}
+
+function exceptedName(names: RegExp, abs: string): boolean {
+  return names.test(abs.slice(abs.lastIndexOf('/') + 1));
 }
 
 export function builtinProtectedPaths(options: BuiltinOptions = {}): ProtectedPath[] {

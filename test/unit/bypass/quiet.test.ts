@@ -1,6 +1,6 @@
 /**
  * False alarms closed by the quiet pass: ordinary agent work that used to ask for confirmation (loops over
- * `< <(…)`, `time ( … )`, `git rm --cached`, edits of `.env.example`), each next to the dangerous neighbour that
+ * `< <(…)`, `time ( … )`, `git rm --cached`, edits of `.env.example`, removing `.git/index.lock`, `cp x /tmp/`), each next to the dangerous neighbour that
  * must still be flagged with its decision and strictest rule. Workspace /work/ws (the cwd), home /home/dev.
  */
 import { strict as assert } from 'node:assert';
@@ -29,6 +29,13 @@ const ORDINARY: readonly string[] = [
   'cat >> apps/web/.env.sample <<\'EOF\'\nNEXT_PUBLIC_API_URL=http://localhost:3000\nEOF',
   'sed -i \'s/^PORT=.*/PORT=4000/\' .env.example',
   'mv .env.sample .env.example',
+  // the lock a crashed git leaves behind; git's own error message says to remove it
+  'rm -f .git/index.lock',
+  'rm -f .git/refs/heads/feat/x.lock && git status',
+  // copying into a scratch folder writes a file in it, not the folder
+  'cp dist/app.js /tmp/',
+  'cp coverage/lcov.info /tmp',
+  'mv build.log /var/tmp/',
 ];
 
 const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision, 'allow'>, strictestRule: string])[] = [
@@ -44,6 +51,14 @@ const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision
   ['cp .env .env.example', 'confirm', 'path.secrets'],
   ['echo x > .env.example.local', 'confirm', 'path.secrets'],
   ['rm .env.production', 'confirm', 'path.secrets'],
+  ['rm -rf .git', 'confirm', 'path.git-internals'],
+  ['rm .git/index', 'confirm', 'path.git-internals'],
+  ['rm -rf .git/index.lock/../objects', 'confirm', 'path.git-internals'],
+  ['mv .git/index.lock .git/index', 'confirm', 'path.git-internals'],
+  ['cp dist/app.js /etc/', 'confirm', 'fs.write-outside-workspace'],
+  ['cp tool ~/', 'confirm', 'fs.write-outside-workspace'],
+  ['cp -t /usr/local/bin tool', 'confirm', 'fs.write-outside-workspace'],
+  ['cp settings.json .vscode/', 'confirm', 'path.agent-config'],
 ];
 
 describe('quiet pass: ordinary work stays silent', () => {

@@ -173,8 +173,8 @@ export const filesystemPack: RulePack = {
       risk: 'medium',
       message: 'Writes a file outside the workspace (shell start-up files, system configuration, other projects).',
       examples: {
-        match: ['echo "export PATH=x" >> ~/.bashrc', 'cp .env ../other/.env', 'tee /etc/hosts < hosts', 'sed -i s/a/b/ ~/.gitconfig', 'touch ../outside.txt', 'curl -o ~/bin/tool https://example.com/tool'],
-        notMatch: ['echo hi > out.txt', 'npm test > /tmp/test.log 2>&1', 'cmd 2>/dev/null', 'cat <<EOF > src/config.ts\nexport const x = 1;\nEOF', 'mkdir -p build/out', 'cp src/a.ts src/b.ts'],
+        match: ['echo "export PATH=x" >> ~/.bashrc', 'cp .env ../other/.env', 'tee /etc/hosts < hosts', 'sed -i s/a/b/ ~/.gitconfig', 'touch ../outside.txt', 'curl -o ~/bin/tool https://example.com/tool', 'cp dist/tool ~/.local/bin/', 'cp -t /usr/local/bin dist/tool'],
+        notMatch: ['echo hi > out.txt', 'npm test > /tmp/test.log 2>&1', 'cmd 2>/dev/null', 'cat <<EOF > src/config.ts\nexport const x = 1;\nEOF', 'mkdir -p build/out', 'cp src/a.ts src/b.ts', 'cp dist/app.js /tmp/', 'mv coverage/lcov.info /tmp'],
       },
     }),
   ],
