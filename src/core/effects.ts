@@ -8,7 +8,6 @@ import type { EditOp } from './policy/types';
 import { hasFlag, hasShort } from './rules/args';
 import { basename } from './paths/posix';
 import { hostPath } from './paths/containerMounts';
-import { isTempDirectory } from './paths/resolve';
 
 export interface FileEffect {
   readonly op: EditOp;
@@ -78,14 +77,11 @@ function destination(dest: Arg, sources: readonly Arg[], fileOnly: boolean): Fil
   return intoDirectory(dest, sources, !surelyDirectory(dest));
 }
 
-/**
- * A destination that can only be a directory, so it is not itself overwritten: `dir/`, `.`, `..`, and the
- * system's scratch folders (`cp build.log /tmp` writes /tmp/build.log, not /tmp).
- */
+/** A destination that can only be a directory, so it is not itself overwritten: `dir/`, `.`, `..`. */
 function surelyDirectory(dest: Arg): boolean {
   if (dest.dynamic || dest.glob) return false;
   const v = dest.value;
-  return v.endsWith('/') || v === '.' || v === '..' || isTempDirectory(v);
+  return v.endsWith('/') || v === '.' || v === '..';
 }
 
 function targetDirectory(argv: readonly Arg[]): Arg | undefined {

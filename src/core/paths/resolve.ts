@@ -17,11 +17,6 @@ const SYSTEM_DIRS = new Set([
 /** Directories where agents legitimately create and remove scratch files. */
 const TEMP_DIRS = ['/tmp', '/var/tmp', '/dev/shm'];
 
-/** `/tmp` itself (and its siblings): always a directory. */
-export function isTempDirectory(abs: string): boolean {
-  return TEMP_DIRS.includes(abs.replace(/(.)\/+$/, '$1'));
-}
-
 export function isTempPath(abs: string): boolean {
   for (const t of TEMP_DIRS) if (abs !== t && isWithin(abs, t)) return true;
   return false;
