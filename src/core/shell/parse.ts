@@ -49,6 +49,8 @@ function isDigit(c: number): boolean {
 }
 
 const RESERVED_END = new Set(['then', 'fi', 'do', 'done', 'esac', 'elif', 'else', '}']);
+/** Builtins whose `name=(…)` arguments are array assignments, as bash parses them. */
+const DECLARATION_BUILTINS = new Set(['declare', 'typeset', 'local', 'export', 'readonly']);
 
 interface PendingHeredoc {
   readonly redirect: RedirectNode;
@@ -533,12 +535,34 @@ class Parser {
           assignments.push(a);
           continue;
         }
+      } else if (words.length >= 1 && DECLARATION_BUILTINS.has(words[0]?.raw ?? '')) {
+        const w = this.tryArrayArgument();
+        if (w) {
+          words.push(w);
+          continue;
+        }
       }
       words.push(this.parseWord());
     }
     if (words.length === 0 && assignments.length === 0 && redirects.length === 0) this.fail('a command was expected');
     const node: SimpleNode = { type: 'simple', assignments, words, redirects, start, end: this.pos };
     return node;
+  }
+
+  /**
+   * `declare -A m=([a]=1)`, `local files=(*.ts)`: an array given to a declaration builtin, as one word whose
+   * parts are the elements' (so substitutions inside still run); any other argument is left to parseWord.
+   */
+  private tryArrayArgument(): Word | undefined {
+    const start = this.pos;
+    const a = this.tryAssignment();
+    if (a?.array === undefined) {
+      this.pos = start;
+      return undefined;
+    }
+    const parts: Part[] = [{ type: 'lit', value: `${a.name}=`, quoted: false }];
+    for (const w of a.array) parts.push(...w.parts);
+    return { parts, raw: this.src.slice(start, this.pos) };
   }
 
   private tryAssignment(): Assignment | undefined {

@@ -57,6 +57,9 @@ describe('shell parser: constructs expose every command', () => {
     ['time -p { make; }', ['make']],
     ['time for f in a b; do echo $f; done', ['echo a', 'echo b']],
     ['time npm test', ['npm test']],
+    // arrays given to declaration builtins (scripts run with `bash x.sh` are full of them)
+    ['declare -A m=([a]=1 [b]=2); echo ok', ['echo ok']],
+    ['local -a xs=(a "$(id)")', ['id']],
   ];
   for (const [text, want] of table) {
     it(JSON.stringify(text), () => assert.deepEqual(programs(text), want));
@@ -64,7 +67,7 @@ describe('shell parser: constructs expose every command', () => {
 });
 
 describe('shell parser: malformed input is an error, not a guess', () => {
-  const bad = ['echo "unterminated', "echo 'unterminated", 'echo $(ls', 'if true; then echo', 'for x in a; do echo', 'case x in a) echo', 'a &&', '| b', 'cat <<EOF\nno end', '(echo', 'echo )', 'a ;; b', 'echo `unterminated', '${', 'f() {', 'cat < ', 'cat < <(ls', 'time (ls'];
+  const bad = ['echo "unterminated', "echo 'unterminated", 'echo $(ls', 'if true; then echo', 'for x in a; do echo', 'case x in a) echo', 'a &&', '| b', 'cat <<EOF\nno end', '(echo', 'echo )', 'a ;; b', 'echo `unterminated', '${', 'f() {', 'cat < ', 'cat < <(ls', 'time (ls', 'echo a=(b)', 'declare x=(a'];
   for (const text of bad) {
     it(JSON.stringify(text), () => assert.throws(() => parse(text), ParseError));
   }
