@@ -61,6 +61,11 @@ const MAX_SCRIPT_BYTES = 256 * 1024;
 /** Script texts (package.json scripts, Makefile recipe lines) judged per check, and how deep scripts may call scripts. */
 const MAX_SCRIPT_TEXTS = 512;
 const MAX_SCRIPT_DEPTH = 12;
+/**
+ * Function bodies walked per check. Each call walks its body again, so functions that each call the next twice
+ * cost 2^n walks: 22 of them in a 458-character command took 12 s before this bound.
+ */
+const MAX_FUNCTION_CALLS = 1024;
 
 /** What a command is known to write to stdout (for pipes into shells, xargs, interpreters). */
 interface Output {
@@ -270,6 +275,7 @@ class Walker {
   readonly result: WalkResult = { invocations: [], reasons: [], writes: [] };
   private nestedTexts = 0;
   private scriptTexts = 0;
+  private functionCalls = 0;
   /**
    * Files this same command line writes before it may run them (`cat > x.sh <<EOF … EOF; bash x.sh`): their
    * text as far as known (undefined when it is not), which is what would run — not what is on disk now.
@@ -974,6 +980,12 @@ class Walker {
     if (state.calling.includes(name)) {
       if (state.concurrent) {
         this.result.reasons.push(structural('shell.fork-bomb', at.text, at.line, undefined, ctx.src.file));
+      }
+      return NO_OUTPUT;
+    }
+    if (++this.functionCalls > MAX_FUNCTION_CALLS) {
+      if (this.functionCalls === MAX_FUNCTION_CALLS + 1) {
+        this.result.reasons.push(structural('shell.limit-exceeded', at.text, at.line, `more than ${MAX_FUNCTION_CALLS} function calls`, ctx.src.file));
       }
       return NO_OUTPUT;
     }

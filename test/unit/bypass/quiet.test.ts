@@ -64,6 +64,9 @@ const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision
   ['cp tool ~/', 'confirm', 'fs.write-outside-workspace'],
   ['cp -t /usr/local/bin tool', 'confirm', 'fs.write-outside-workspace'],
   ['cp settings.json .vscode/', 'confirm', 'path.agent-config'],
+  // functions that each call the next twice: 2^n walks of their bodies (22 of them took 12 s) are bounded
+  [`${Array.from({ length: 22 }, (_, i) => `f${i}() { f${i + 1}; f${i + 1}; };`).join(' ')} f22() { :; }; f0`, 'confirm', 'shell.limit-exceeded'],
+  [`${Array.from({ length: 22 }, (_, i) => `f${i}() { f${i + 1}; f${i + 1}; };`).join(' ')} f22() { :; }; f0; rm -rf ~`, 'deny', 'fs.delete-home'],
 ];
 
 describe('quiet pass: ordinary work stays silent', () => {
