@@ -10,6 +10,7 @@ import type { Reason } from '../verdict';
 import type { Node, RedirectNode, SimpleNode, Word } from '../shell/ast';
 import { expandToString, expandWord, type ExpansionScope, type VarValue } from '../shell/expand';
 import { parse, ParseError } from '../shell/parse';
+import { createdActivateScript } from './venv';
 import { basename, dirname, isWithin, normalize, resolve } from '../paths/posix';
 import { fileEffects } from '../effects';
 import { hostPath } from '../paths/containerMounts';
@@ -1092,6 +1093,11 @@ class Walker {
     // files this command writes are no longer what is on disk for a later `bash file` / `./file`
     if (inv.cwd !== undefined) {
       for (const e of fileEffects(inv)) if (e.op !== 'delete' && !e.target.dynamic) (this.writtenHere ??= new Map()).set(resolve(inv.cwd, e.target.value), undefined);
+      // `python3 -m venv .venv`, `virtualenv venv`, `uv venv`: what bin/activate will do is known (venv.ts)
+      if (name.startsWith('python') || name === 'virtualenv' || name === 'uv') {
+        const activate = createdActivateScript(name, args, inv.cwd);
+        if (activate !== undefined) (this.writtenHere ??= new Map()).set(activate[0], activate[1]);
+      }
     }
     const text = literalOutput(name, args, ctx.stdin) ?? (name === 'pwd' || name === 'mktemp' ? placeOutput(name, args, inv.cwd, ctx.env) : undefined);
     return { program: name, args, text };

@@ -103,3 +103,32 @@ describe('quiet pass: editing .env templates with the agent\'s edit tool', () =>
     it(`${op} ${path} → ${decision}`, () => assert.equal(guard.checkEdit(`${ROOT}/${path}`, op, { root: ROOT }).decision, decision));
   }
 });
+
+describe('quiet pass: a virtual environment made earlier in the line is activated without reading it', () => {
+  // a fresh checkout: no file exists yet, so every script the command runs is unreadable unless the line made it
+  const fresh = (cmd: string) => guard.checkCommand(cmd, { cwd: ROOT, root: ROOT, readFile: () => undefined });
+  const ordinary = [
+    'python3 -m venv .venv && source .venv/bin/activate && pip install -r requirements.txt',
+    'python3.12 -m venv venv && . venv/bin/activate && pytest -q',
+    'uv venv && source .venv/bin/activate && uv pip install -e .',
+    'virtualenv -p python3 env && source env/bin/activate',
+    'python -m venv --prompt app .venv; source .venv/bin/activate; python -V',
+  ];
+  for (const command of ordinary) {
+    it(command, () => assert.deepEqual(fresh(command).reasons.map((r) => r.rule), []));
+  }
+  const flagged: readonly (readonly [command: string, decision: Exclude<Decision, 'allow'>, strictestRule: string])[] = [
+    ['source .venv/bin/activate', 'confirm', 'shell.unreadable-script'],
+    ['python3 -m venv .venv && source other/bin/activate', 'confirm', 'shell.unreadable-script'],
+    ['python3 -m venv .venv && cp evil.sh .venv/bin/activate && source .venv/bin/activate', 'confirm', 'shell.unreadable-script'],
+    ['python3 -m venv .venv && echo "rm -rf ~" > .venv/bin/activate && . .venv/bin/activate', 'deny', 'fs.delete-home'],
+    ['python3 -m venv "$D" && source "$D/bin/activate"', 'confirm', 'shell.unreadable-script'],
+  ];
+  for (const [command, decision, rule] of flagged) {
+    it(`${command} → ${decision} (${rule})`, () => {
+      const v = fresh(command);
+      assert.equal(v.decision, decision);
+      assert.equal(v.reasons[0]?.rule, rule);
+    });
+  }
+});
