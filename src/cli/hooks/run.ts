@@ -14,14 +14,12 @@ import { decide, fallbackForConfirm, outcomeDetail } from './decide';
 import type { HookGuard } from './guard';
 import { isTrusted, judge, type Judgement } from './judge';
 import { denyMessage } from './messages';
-import { ObjectEnd } from './objectEnd';
+import { readFd0, readStream } from './stdin';
 import { answerBudgetMs, parseHookOptions } from './options';
 import { hookTimeout, internalError, malformedInput } from './reasons';
 import { reportFor, sendReport, type PendingReport } from './report';
 import type { AgentAdapter, HookAnswer, HookOutput, ParsedCall } from './types';
 import { resolveLocation, type Location } from './workspace';
-
-const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 export interface HookIo {
   /** The whole payload (stdin). */
@@ -33,39 +31,14 @@ export interface HookIo {
   readonly warn: (text: string) => void;
 }
 
-/**
- * Reads stdin to its end, or until it holds one whole JSON object (an agent may never close stdin). Through the
- * stream (epoll on the main thread), not fs.read on fd 0: a read blocked in libuv's thread pool keeps the process
- * from exiting when an agent never closes stdin.
- */
-export function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const end = new ObjectEnd();
-    let size = 0;
-    const finish = (): void => resolve(Buffer.concat(chunks).toString('utf8'));
-    stream.on('data', (chunk: Buffer | string) => {
-      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      size += b.length;
-      if (size > MAX_INPUT_BYTES) {
-        reject(new Error(`hook input larger than ${MAX_INPUT_BYTES} bytes`));
-        return;
-      }
-      chunks.push(b);
-      end.push(b);
-      if (end.complete) finish();
-    });
-    stream.on('end', finish);
-    stream.on('error', reject);
-  });
-}
-
 let stdinOpened = false;
 
 const defaultIo: HookIo = {
   readInput: () => {
+    const direct = readFd0();
+    if (direct) return direct;
     stdinOpened = true;
-    return readStdin(process.stdin);
+    return readStream(process.stdin);
   },
   release: () => {
     // only if it was opened: touching process.stdin creates it
