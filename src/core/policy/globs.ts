@@ -117,7 +117,8 @@ export function compilePathGlob(raw: string, options: PathGlobOptions = {}): Pat
     absolute,
     match(rel, abs) {
       if (absolute) return abs === undefined ? undefined : first(abs);
-      if (rel !== undefined) return rel === '' ? (hits('') ? '' : undefined) : first(rel);
+      // the workspace root itself (rel ''): only a glob without a required literal can match the empty path
+      if (rel !== undefined) return rel === '' ? (needle === '' && hits('') ? '' : undefined) : first(rel);
       // outside the workspace: only globs meant for any depth can say anything about it
       if (abs !== undefined && (!expanded.includes('/') || expanded.startsWith('**/'))) return first(abs);
       return undefined;

@@ -71,6 +71,13 @@ describe('path globs', () => {
     }
   }
 
+  it('the workspace root itself (the empty relative path) matches as minimatch says, without compiling globs that need a literal', () => {
+    for (const glob of [...sameAsMinimatch, '**', '*', '{,prod}']) {
+      const mm = new Minimatch(glob, { dot: true, nocomment: true, nonegate: true, matchBase: true });
+      assert.equal(compilePathGlob(glob).match('', '/ws'), mm.match('') ? '' : undefined, glob);
+    }
+  });
+
   const literals: readonly [string, string][] = [
     ['**/.codex/**', '.codex'],
     ['*.pem', '.pem'],
