@@ -11,6 +11,7 @@ import type { Node, RedirectNode, SimpleNode, Word } from '../shell/ast';
 import { expandToString, expandWord, type ExpansionScope, type VarValue } from '../shell/expand';
 import { parse, ParseError } from '../shell/parse';
 import { createdActivateScript } from './venv';
+import { evalsOnlySetupOutput } from './envSetup';
 import { basename, dirname, isWithin, normalize, resolve } from '../paths/posix';
 import { fileEffects } from '../effects';
 import { hostPath } from '../paths/containerMounts';
@@ -573,7 +574,8 @@ class Walker {
       }
       if (name === 'eval') {
         const text = joinForShell(args);
-        if (text.dynamic && (ctx.src.file === undefined || this.fetchesOrDecodes(at.node))) {
+        const setupOnly = at.node !== undefined && evalsOnlySetupOutput(at.node.words.slice(1), (n) => state.functions?.has(n) === true || state.aliases?.has(n) === true);
+        if (text.dynamic && !setupOnly && (ctx.src.file === undefined || this.fetchesOrDecodes(at.node))) {
           this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, this.fetchesOrDecodes(at.node) ? this.dynamicScriptMessage('eval', at.node) : 'eval runs text that is only known when it runs', ctx.src.file));
           if (!text.value.trim()) return NO_OUTPUT;
         }
