@@ -212,8 +212,15 @@ const trap: Wrapper = (args): WrapperResult => {
   return { kind: 'shell', text, label: 'trap' };
 };
 
+/** git's sub-command programs (in git's exec path) that the git pack judges. */
+const GIT_PROGRAMS = ['push', 'reset', 'clean', 'branch', 'tag', 'checkout', 'restore', 'rm', 'stash', 'filter-branch', 'update-ref', 'reflog', 'gc', 'prune'];
+
 export const RUNNER_WRAPPERS: readonly (readonly [string, Wrapper])[] = [
   ['busybox', multiCall('busybox')],
+  // git under another name: `hub` and `yadm` pass their commands to git; `git-push` is git's own `push` program
+  ['hub', (args) => exec([lit('git'), ...args], 0, 'hub')],
+  ['yadm', (args) => exec([lit('git'), ...args], 0, 'yadm')],
+  ...GIT_PROGRAMS.map((sub): [string, Wrapper] => ['git-' + sub, (args) => exec([lit('git'), lit(sub), ...args], 0, 'git-' + sub)]),
   ['microk8s', bundledTools('microk8s', { kubectl: 'kubectl', 'microk8s.kubectl': 'kubectl', helm: 'helm', helm3: 'helm' }, [])],
   ['microk8s.kubectl', (args) => exec([lit('kubectl'), ...args], 0, 'microk8s.kubectl')],
   ['minikube', bundledTools('minikube', { kubectl: 'kubectl' }, ['-p', '--profile'])],

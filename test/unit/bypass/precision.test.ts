@@ -79,6 +79,11 @@ const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision
   ['flyway clean', 'confirm', 'db.schema-reset-command'],
   ['npx sequelize db:drop', 'confirm', 'db.schema-reset-command'],
   ['alembic downgrade base', 'confirm', 'db.schema-reset-command'],
+  // git under other names, and the repository given by option
+  ['git push --repo=origin -f main', 'deny', 'git.force-push-protected-branch'],
+  ['hub push -f origin main', 'deny', 'git.force-push-protected-branch'],
+  ['yadm push -f origin main', 'deny', 'git.force-push-protected-branch'],
+  ['/usr/lib/git-core/git-push -f origin main', 'deny', 'git.force-push-protected-branch'],
 ];
 
 const ORDINARY: readonly string[] = [
@@ -129,6 +134,11 @@ const ORDINARY: readonly string[] = [
   'flyway migrate',
   'alembic upgrade head',
   'alembic downgrade -1',
+  'git push --repo=origin feature-x',
+  'git push --tags',
+  'git push --force --tags',
+  'hub pr list',
+  'yadm status',
 ];
 
 describe('precision pass: misses closed', () => {

@@ -103,7 +103,8 @@ function analysePush(inv: Invocation, rest: readonly string[]): PushFacts {
   const plainForce = hasShort(rest, 'f', { valueOpts: 'o' }) || hasLong(rest, 'force');
   const lease = hasLong(rest, 'force-with-lease');
   const targets: PushTarget[] = [];
-  let seenRepository = false;
+  // `--repo=origin` names the repository, so every word is a refspec
+  let seenRepository = rest.some((a) => a === '--repo' || a.startsWith('--repo='));
   let afterDashDash = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] ?? '';
