@@ -172,6 +172,9 @@ function appendPart(part: Part, scope: ExpansionScope, f: Field, fields: Field[]
       const value = paramValue(part, scope);
       if (value === undefined) {
         f.dynamic = true;
+        // `terraform ${CMD:-destroy}`: unset, it is the default; still marked as only known when it runs
+        const fallback = defaultWhenUnknown(part, scope);
+        if (fallback !== undefined) f.value += fallback;
         if (part.quoted) f.forced = true;
         return;
       }
@@ -262,6 +265,14 @@ function paramValue(part: Extract<Part, { type: 'param' }>, scope: ExpansionScop
     default:
       return undefined;
   }
+}
+
+/** The default of `${X:-word}` / `${X-word}` / `${X:=word}` when X is unknown and the word is literal. */
+function defaultWhenUnknown(part: Extract<Part, { type: 'param' }>, scope: ExpansionScope): string | undefined {
+  const op = part.op;
+  if (op !== ':-' && op !== '-' && op !== ':=' && op !== '=' || !part.arg || lookup(part.name, scope) !== undefined) return undefined;
+  const a = expandToString(part.arg, scope);
+  return a.dynamic || a.value === '' ? undefined : a.value;
 }
 
 // ---- brace expansion ---------------------------------------------------------------------------------

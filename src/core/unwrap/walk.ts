@@ -434,7 +434,15 @@ class Walker {
     let stdin: StdinSource | undefined;
     const out: Redirect[] = [];
     for (const r of list) {
-      this.substitutions(r.target, state, ctx);
+      const fed: Output[] = [];
+      this.substitutions(r.target, state, ctx, fed);
+      // `psql < <(echo 'DROP …')`, `sh < <(curl …)`: standard input is what the process substitution prints
+      const only = r.target.parts.length === 1 && r.target.parts[0]?.type === 'procsub' ? fed[0] : undefined;
+      if (r.op === '<' && (r.fd === undefined || r.fd === 0) && only !== undefined) {
+        stdin = { kind: 'pipe', text: only.text, from: only.program, fromArgs: only.args?.map((a) => a.value), path: undefined };
+        out.push({ op: r.op, fd: r.fd, target: { value: '/dev/fd/63', dynamic: true, glob: false } });
+        continue;
+      }
       if (r.op === '<<' || r.op === '<<-') {
         const h = r.heredoc;
         if (h) for (const s of h.substitutions) this.walk(s, cloneState(state), { ...ctx, stdin: undefined });
@@ -702,6 +710,19 @@ class Walker {
 
   private unreadable(at: { text: string; line: number }, ctx: Context, detail: string): void {
     this.result.reasons.push(structural('shell.unreadable-script', at.text, at.line, detail, ctx.src.file));
+  }
+
+  /** What `cat a b` prints when its files can be read (`cat drop.sql | psql`, `psql -c "$(cat drop.sql)"`). */
+  private catOutput(args: readonly Arg[], cwd: string | undefined): string | undefined {
+    if (cwd === undefined || args.length === 0 || args.length > 8) return undefined;
+    let out = '';
+    for (const a of args) {
+      if (a.dynamic || a.glob || a.value.startsWith('-')) return undefined;
+      const t = this.scriptText(resolve(cwd, a.value));
+      if (t === undefined) return undefined;
+      out += t;
+    }
+    return out;
   }
 
   /** Text of a file the command runs: what this command line wrote into it, else what the adapter reads. */
@@ -1101,7 +1122,7 @@ class Walker {
         if (activate !== undefined) (this.writtenHere ??= new Map()).set(activate[0], activate[1]);
       }
     }
-    const text = literalOutput(name, args, ctx.stdin) ?? (name === 'pwd' || name === 'mktemp' ? placeOutput(name, args, inv.cwd, ctx.env) : undefined);
+    const text = literalOutput(name, args, ctx.stdin) ?? (name === 'pwd' || name === 'mktemp' ? placeOutput(name, args, inv.cwd, ctx.env) : name === 'cat' ? this.catOutput(args, inv.cwd) : undefined);
     return { program: name, args, text };
   }
 }

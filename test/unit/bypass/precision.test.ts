@@ -83,6 +83,12 @@ const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision
   ['git push --repo=origin -f main', 'deny', 'git.force-push-protected-branch'],
   ['hub push -f origin main', 'deny', 'git.force-push-protected-branch'],
   ['yadm push -f origin main', 'deny', 'git.force-push-protected-branch'],
+  // process substitutions as standard input, defaults of unset variables, computed force pushes
+  ['psql < <(echo "DROP DATABASE prod")', 'confirm', 'db.drop-statement'],
+  ['bash < <(echo "rm -rf ~")', 'deny', 'fs.delete-home'],
+  ['terraform ${CMD:-destroy} -auto-approve', 'deny', 'iac.terraform-destroy'],
+  ['rm -rf ${TARGET:-/}', 'deny', 'fs.delete-system'],
+  ['git push origin +$(git branch --show-current)', 'confirm', 'git.force-push-current-branch'],
   ['/usr/lib/git-core/git-push -f origin main', 'deny', 'git.force-push-protected-branch'],
 ];
 
@@ -139,6 +145,10 @@ const ORDINARY: readonly string[] = [
   'git push --force --tags',
   'hub pr list',
   'yadm status',
+  'while read -r f; do echo "$f"; done < <(git ls-files)',
+  'wc -l < <(git ls-files)',
+  'terraform ${CMD:-plan}',
+  'npm run ${SCRIPT:-test}',
 ];
 
 describe('precision pass: misses closed', () => {
@@ -157,6 +167,31 @@ describe('precision pass: look-alikes stay silent', () => {
       const v = check(command);
       assert.deepEqual(v.reasons.map((r) => `${r.rule}: ${r.command}`), []);
       assert.equal(v.decision, 'allow');
+    });
+  }
+});
+
+describe('precision pass: what cat prints is what the reader gets', () => {
+  const files = new Map([
+    ['/work/ws/drop.sql', 'DROP DATABASE prod;\n'],
+    ['/work/ws/ok.sql', 'select 1;\n'],
+    ['/work/ws/evil.sh', 'rm -rf ~\n'],
+    ['/work/ws/ok.sh', 'echo hi\n'],
+  ]);
+  const withFiles = (cmd: string) => guard.checkCommand(cmd, { cwd: ROOT, root: ROOT, readFile: (abs) => files.get(abs) });
+  const rows: readonly (readonly [string, Decision, string | undefined])[] = [
+    ['cat drop.sql | psql', 'confirm', 'db.drop-statement'],
+    ['psql -c "$(cat drop.sql)"', 'confirm', 'db.drop-statement'],
+    ['cat evil.sh | sh', 'deny', 'fs.delete-home'],
+    ['cat missing.sh | sh', 'confirm', 'shell.unknown-script'],
+    ['cat ok.sql | psql', 'allow', undefined],
+    ['cat ok.sh | sh', 'allow', undefined],
+  ];
+  for (const [command, decision, rule] of rows) {
+    it(`${JSON.stringify(command)} → ${decision}${rule !== undefined ? ` (${rule})` : ''}`, () => {
+      const v = withFiles(command);
+      assert.equal(v.decision, decision, JSON.stringify(v.reasons));
+      assert.equal(v.reasons[0]?.rule, rule, JSON.stringify(v.reasons));
     });
   }
 });

@@ -23,6 +23,7 @@ describe('shell parser: constructs expose every command', () => {
     ['(cd sub && make) ; { echo x; echo y; }', ['cd sub', 'make', 'echo x', 'echo y']],
     ['echo $(date) `whoami` <(sort f) >(tee g)', ['date', 'whoami', 'sort f', 'tee g', 'echo   /dev/fd/63 /dev/fd/62']],
     ['echo "$(rm -rf x)"', ['rm -rf x', 'echo ']],
+    ['while read -r f; do echo "$f"; done < <(git ls-files)', ['git ls-files', 'read -r f', 'echo ']],
     ['cmd >| out 2> err &> both 2>&1 >> app', ['cmd']],
     ["echo 'a b' \"c $HOME\" d\\ e", ['echo a b c /home/dev d e']],
     ['echo a \\\n  b', ['echo a b']],

@@ -65,7 +65,7 @@ interface PushFacts {
 
 function parseRefspec(spec: string, dynamic: boolean, deleteFlag: boolean): PushTarget {
   // `:$(git tag)` deletes whatever the substitution names
-  if (dynamic || spec === '') return { dst: undefined, plus: false, del: deleteFlag || (dynamic && spec.startsWith(':')) };
+  if (dynamic || spec === '') return { dst: undefined, plus: dynamic && spec.startsWith('+'), del: deleteFlag || (dynamic && spec.startsWith(':')) };
   if (deleteFlag) return { dst: spec, plus: false, del: true };
   const plus = spec.startsWith('+');
   const body = plus ? spec.slice(1) : spec;
