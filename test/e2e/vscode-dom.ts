@@ -471,6 +471,10 @@ export async function waitForDiffEditor(page: Page, modifiedText: string): Promi
 export async function typeInTerminal(page: Page, line: string): Promise<void> {
   const input = page.locator(SELECTORS.terminalInput).first();
   await input.waitFor({ state: 'attached', timeout: UI_TIMEOUT });
+  // keys typed before the shell has drawn its prompt are echoed and then redrawn over, and VS Code's shell
+  // integration then reads a jumbled command line (seen under load): wait for the prompt's command decoration
+  // (the circle shell integration puts beside a prompt; the terminal's text itself is drawn on a canvas)
+  await page.locator('.terminal-command-decoration').last().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await input.focus();
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
