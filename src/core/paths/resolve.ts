@@ -28,6 +28,27 @@ export function isInTempArea(abs: string): boolean {
   return false;
 }
 
+/**
+ * Per-user cache folders (XDG `~/.cache`, macOS `~/Library/Caches`, npm's `~/.npm/_cacache`, Gradle's
+ * `~/.gradle/caches`): by definition their contents can be fetched or built again, and clearing one is a step
+ * agents take to fix a broken install (`rm -rf ~/.cache/pip`, as `npm cache clean --force` does). Only what is
+ * inside a shared cache folder counts, not the folder itself (`rm -rf ~/.cache` or `~/.cache/*` is everything).
+ */
+const USER_CACHE_DIRS = ['.cache', 'Library/Caches', '.gradle/caches'];
+/** Single-tool caches whose folder itself may go (`rm -rf ~/.npm/_cacache` is npm's own advice). */
+const TOOL_CACHE_DIRS = ['.npm/_cacache'];
+
+export function isUserCachePath(abs: string, home: string): boolean {
+  if (home === '' || home === '/') return false;
+  const h = home.replace(/\/+$/, '');
+  for (const d of USER_CACHE_DIRS) {
+    const dir = `${h}/${d}`;
+    if (abs !== dir && isWithin(abs, dir)) return true;
+  }
+  for (const d of TOOL_CACHE_DIRS) if (isWithin(abs, `${h}/${d}`)) return true;
+  return false;
+}
+
 /** Character devices that are harmless to write to. */
 const HARMLESS_DEVICES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty', '/dev/zero', '/dev/fd/1', '/dev/fd/2', '/dev/random', '/dev/urandom']);
 

@@ -5,7 +5,7 @@
  * effects.
  */
 import { EFFECT_PROGRAMS, fileEffects, type FileEffect } from '../../effects';
-import { isHarmlessDevice, isInTempArea, isTempPath } from '../../paths/resolve';
+import { isHarmlessDevice, isInTempArea, isTempPath, isUserCachePath } from '../../paths/resolve';
 import { isWithin } from '../../paths/posix';
 import type { Invocation } from '../../invocation';
 import type { RuleContext, ResolvedPath } from '../context';
@@ -52,7 +52,7 @@ export function judgeEffect(effect: FileEffect, p: ResolvedPath, ctx: RuleContex
     if (p.dynamic && effect.recursive) {
       return { id: 'fs.delete-unknown-path', hit: { message: `${describe(effect.op)} ${shown || 'a path'} recursively, but part of the path is only known when the command runs (an unset variable or a command's output), so it could be anything.` } };
     }
-    if (!unknown && !p.insideWorkspace && !isTempPath(p.abs) && !isHarmlessDevice(p.abs)) {
+    if (!unknown && !p.insideWorkspace && !isTempPath(p.abs) && !isHarmlessDevice(p.abs) && !(effect.op === 'delete' && isUserCachePath(p.abs, ctx.home))) {
       return { id: 'fs.delete-outside-workspace', hit: { message: `${describe(effect.op)} ${p.abs} touches files outside the workspace (${ctx.root}).`, risk: effect.recursive ? 'high' : 'medium' } };
     }
     return undefined;
@@ -164,8 +164,8 @@ export const filesystemPack: RulePack = {
       risk: 'high',
       message: 'Deletes or moves files outside the workspace; agents should only change the project they work on.',
       examples: {
-        match: ['rm -rf ../other-project', 'rm ~/.bashrc', 'rm -rf /opt/app/releases/1', 'cd .. && rm -rf other', 'mv ~/.ssh/config ~/.ssh/config.old', 'rsync -a --delete build/ ../deploy/'],
-        notMatch: ['rm -rf /tmp/test-output', 'rm -rf node_modules', 'rm -f /dev/null', 'mv src/a.ts src/b.ts', 'rsync -a build/ /tmp/deploy/'],
+        match: ['rm -rf ../other-project', 'rm ~/.bashrc', 'rm -rf /opt/app/releases/1', 'cd .. && rm -rf other', 'mv ~/.ssh/config ~/.ssh/config.old', 'rsync -a --delete build/ ../deploy/', 'rm -rf ~/.cache', 'rm -rf ~/.cache/*', 'rm -rf ~/.cacheX/pip', 'mv ~/.cache/pip ~/pip-old'],
+        notMatch: ['rm -rf /tmp/test-output', 'rm -rf node_modules', 'rm -f /dev/null', 'mv src/a.ts src/b.ts', 'rsync -a build/ /tmp/deploy/', 'rm -rf ~/.cache/pip', 'rm -rf ~/Library/Caches/ms-playwright', 'rm -rf ~/.npm/_cacache', 'rm -rf ~/.gradle/caches/modules-2'],
       },
     }),
     pathRule('fs.write-outside-workspace', {
