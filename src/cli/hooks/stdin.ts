@@ -14,7 +14,7 @@
 import { fstatSync, readSync } from 'node:fs';
 import { ObjectEnd } from './objectEnd';
 
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** The bytes read so far, with the two reasons to stop early: a whole object, or too much. */
 class Payload {
