@@ -52,6 +52,12 @@ describe('agent-guard hook: every kind of stdin an agent may hand it', function 
     assert.ok(Date.now() - started < 15_000, 'the hook waited for the writer to close stdin');
   });
 
+  it('more than 64 MiB without a whole object: deny as malformed input, not an out-of-memory crash', () => {
+    const got = readAnswer('claude', runHook(s, 'claude', '{"tool_input": "' + 'x'.repeat(65 * 1024 * 1024)));
+    assert.equal(got.effect, 'deny');
+    assert.match(got.reason, /hook\.malformed-input/);
+  });
+
   it('a regular file: judged', () => {
     const got = viaShell('"$NODE" "$CLI" hook claude < "$PAYLOAD"');
     assert.match(got.reason, /fs\.delete-system/);
