@@ -44,6 +44,33 @@ describe('agent-guard code cache (built CLI as a subprocess)', function () {
     assert.deepEqual(check('ls'), { status: 0, decision: 'allow' });
   });
 
+  it('each kind of run keeps its own cache: check, each agent\'s hook, everything else', () => {
+    check('ls');
+    const payload = JSON.stringify({ session_id: 's', cwd: cacheHome, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' }, tool_use_id: 'c' });
+    const hook = spawnSync(process.execPath, [CLI, 'hook', 'claude'], { input: payload, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+    assert.equal(hook.status, 0, hook.stderr);
+    const version = spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+    assert.equal(version.status, 0);
+    const kinds = caches().map((n) => n.replace(/^.*--/, '').replace(/\.v8cache$/, '')).sort();
+    assert.deepEqual(kinds, ['check', 'hook-claude', 'other']);
+  });
+
+  it('a kept build keeps the caches of all its kinds', () => {
+    fs.mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < 5; i++) {
+      for (const kind of ['check', 'hook-claude']) {
+        const old = path.join(dir, `cli-v0.0.${i}-x64-1-${i}--${kind}.v8cache`);
+        fs.writeFileSync(old, 'old');
+        fs.utimesSync(old, new Date(2020, 0, 1 + i), new Date(2020, 0, 1 + i));
+      }
+    }
+    check('ls');
+    const left = caches();
+    // the new build and the three newest old ones, each with both kinds
+    assert.equal(left.filter((n) => n.startsWith('cli-v0.0.')).length, 6, left.join(', '));
+    assert.ok(!left.some((n) => n.startsWith('cli-v0.0.0-') || n.startsWith('cli-v0.0.1-')), left.join(', '));
+  });
+
   it('caches of older builds are pruned to the newest four when a new one is written', () => {
     fs.mkdirSync(dir, { recursive: true });
     for (let i = 0; i < 6; i++) {

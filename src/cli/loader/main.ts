@@ -1,8 +1,8 @@
 /**
  * The `agent-guard` executable is this small loader. A hook is a fresh process on every tool call, and on Node 20
  * compiling the CLI bundle is the largest part of its start-up; so the loader keeps V8's code cache for the bundle
- * in the user's cache folder and hands it back to V8 on the next start (Node 22's `module.enableCompileCache()`
- * does the same). A missing, stale or corrupt cache only costs a normal compile; any problem in the loader falls
+ * in the user's cache folder, one per kind of run (each agent's hook, `check`, the rest), and hands it back to V8
+ * on the next start (Node 22's `module.enableCompileCache()` does the same). A missing, stale or corrupt cache only costs a normal compile; any problem in the loader falls
  * back to a plain `require` of the bundle, so the CLI's answers never depend on the cache.
  */
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,22 +13,36 @@ import { Script } from 'node:vm';
 
 const bundle = join(__dirname, 'cli-bundle.js');
 
+/**
+ * What kind of run this is, for its own cache: V8's cache holds the functions the run that wrote it compiled, so a
+ * cache written by `check` (or by `install`, often the first command a user runs) lacks the hook's code, and every
+ * hook would compile it again. Measured: a hook's own cache saves about 2% of a hook's run, a check's its own too.
+ */
+function runKind(argv: readonly string[]): string {
+  const [command, agent] = argv;
+  if (command === 'hook' && agent !== undefined && /^[a-z][a-z-]{0,30}$/.test(agent)) return `hook-${agent}`;
+  return command === 'check' ? 'check' : 'other';
+}
+
+/** `cli-<node>-<arch>-<bundle size>-<bundle mtime>--<kind>.v8cache`: one per build and kind of run. */
 function cacheFile(): string {
   const base = process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
   const st = statSync(bundle);
-  const key = `${process.version}-${process.arch}-${st.size}-${Math.floor(st.mtimeMs)}`;
-  return join(base, 'agent-guard', `cli-${key}.v8cache`);
+  const build = `${process.version}-${process.arch}-${st.size}-${Math.floor(st.mtimeMs)}`;
+  return join(base, 'agent-guard', `cli-${build}--${runKind(process.argv.slice(2))}.v8cache`);
 }
 
-/** Caches of earlier builds (every upgrade leaves one): keep the few newest, for side-by-side installs. */
-const KEEP_CACHES = 4;
+/** Builds whose caches are kept (every upgrade leaves some): the few newest, for side-by-side installs. */
+const KEEP_BUILDS = 4;
 
 function pruneOldCaches(dir: string): void {
+  const newestByBuild = new Map<string, number>();
   const caches = readdirSync(dir)
     .filter((name) => name.startsWith('cli-') && name.endsWith('.v8cache'))
-    .map((name) => ({ file: join(dir, name), mtime: statSync(join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.mtime - a.mtime);
-  for (const old of caches.slice(KEEP_CACHES)) rmSync(old.file, { force: true });
+    .map((name) => ({ file: join(dir, name), build: name.split('--')[0] ?? name, mtime: statSync(join(dir, name)).mtimeMs }));
+  for (const c of caches) newestByBuild.set(c.build, Math.max(newestByBuild.get(c.build) ?? 0, c.mtime));
+  const kept = new Set([...newestByBuild].sort((a, b) => b[1] - a[1]).slice(0, KEEP_BUILDS).map(([build]) => build));
+  for (const c of caches) if (!kept.has(c.build)) rmSync(c.file, { force: true });
 }
 
 /** Compile the bundle with the cached code; undefined when anything about the cache or compile goes wrong. */
