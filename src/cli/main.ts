@@ -35,7 +35,7 @@ function usage(): string {
   return lines.join('\n') + '\n';
 }
 
-async function main(argv: readonly string[]): Promise<{ code: number; exitNow?: boolean }> {
+async function main(argv: readonly string[]): Promise<{ code: number; exitsAtOnce?: true }> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     process.stdout.write(usage());
@@ -51,12 +51,12 @@ async function main(argv: readonly string[]): Promise<{ code: number; exitNow?: 
     return { code: 3 };
   }
   const code = await (await command.load()).run(rest);
-  return command.exitsAtOnce === true ? { code, exitNow: true } : { code };
+  return command.exitsAtOnce === true ? { code, exitsAtOnce: true } : { code };
 }
 
 main(process.argv.slice(2)).then(
-  ({ code, exitNow }) => {
-    if (exitNow === true) process.exit(code);
+  ({ code, exitsAtOnce }) => {
+    if (exitsAtOnce === true) process.exit(code);
     process.exitCode = code;
   },
   (err: unknown) => {
