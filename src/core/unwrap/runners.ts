@@ -43,6 +43,24 @@ const at: Wrapper = (args) => {
 };
 
 
+/** What nvm takes as a version: `20`, `v20.1.0`, `20.x`, `node`, `lts/iron`, `default`… */
+const NVM_VERSION = /^(?:v?\d[\d.x]*|node|iojs|stable|unstable|system|default|lts\/.+|iojs-v?[\d.]+)$/;
+
+/**
+ * `nvm exec [--silent] [--lts] [version] cmd…` runs cmd; `nvm run [version] args…` runs `node args…`; `nvm-exec
+ * cmd…` (the script nvm installs) runs cmd. The version may be left out (then .nvmrc says it).
+ */
+const nvm: Wrapper = (args) => {
+  const sub = args[0]?.value;
+  if (sub !== 'exec' && sub !== 'run') return { kind: 'none' };
+  let i = 1;
+  while (i < args.length && (args[i] as Arg).value.startsWith('-') && (args[i] as Arg).value !== '--') i++;
+  if (i < args.length && NVM_VERSION.test((args[i] as Arg).value)) i++;
+  if (args[i]?.value === '--') i++;
+  if (sub === 'exec') return exec(args, i, 'nvm exec');
+  return { kind: 'exec', argv: [lit('node'), ...args.slice(i)], label: 'nvm run' };
+};
+
 /**
  * `<tool> <sub> [opts] [--] cmd…`: after the sub-command (one of `subs`) and the tool's options (those in
  * `withValue` take one), the command starts; `skip` words (a profile, a directory) come before it.
@@ -255,6 +273,8 @@ export const RUNNER_WRAPPERS: readonly (readonly [string, Wrapper])[] = [
   ['pipx', subcommandRunner('pipx', ['run'], ['--spec', '--python', '--index-url', '-i', '--pip-args'])],
   ['bundle', subcommandRunner('bundle', ['exec'], ['--gemfile'])],
   ['asdf', subcommandRunner('asdf', ['exec'], [])],
+  ['nvm', nvm],
+  ['nvm-exec', simple('nvm-exec', {})],
   ['devbox', subcommandRunner('devbox', ['run'], ['-c', '--config', '-e', '--env', '--env-file'])],
   ['aws-vault', awsVault],
   ['mise', afterDoubleDash('mise', ['exec', 'x'])],

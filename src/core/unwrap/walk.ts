@@ -9,7 +9,8 @@ import type { Arg, ContainerMount, Invocation, Redirect, StdinSource } from '../
 import type { Reason } from '../verdict';
 import type { Node, RedirectNode, SimpleNode, Word } from '../shell/ast';
 import { expandToString, expandWord, type ExpansionScope, type VarValue } from '../shell/expand';
-import { parse, ParseError } from '../shell/parse';
+import { DEFAULT_LIMITS, parse, ParseError, type ParseLimits } from '../shell/parse';
+import { isInstalledScript } from './installedScripts';
 import { createdActivateScript } from './venv';
 import { evalsOnlySetupOutput } from './envSetup';
 import { basename, dirname, isWithin, normalize, resolve } from '../paths/posix';
@@ -60,6 +61,13 @@ const MAX_INVOCATIONS = 2000;
 const MAX_LOOP_ITEMS = 16;
 const MAX_WRAPPER_LAYERS = 24;
 const MAX_SCRIPT_BYTES = 256 * 1024;
+/**
+ * A script file may be as long as the reader returns (`~/.nvm/nvm.sh` is 160 KB; a command line stops at 100 000
+ * characters), and all script files of one check together at most 1 MiB: parsing is linear, about 10 ms for
+ * nvm.sh once warm, so a line that sources large files over and over stays within a fraction of a second.
+ */
+const SCRIPT_LIMITS: ParseLimits = { ...DEFAULT_LIMITS, maxLength: MAX_SCRIPT_BYTES };
+const MAX_SCRIPT_BYTES_PER_CHECK = 1024 * 1024;
 /** Script texts (package.json scripts, Makefile recipe lines) judged per check, and how deep scripts may call scripts. */
 const MAX_SCRIPT_TEXTS = 512;
 const MAX_SCRIPT_DEPTH = 12;
@@ -89,6 +97,8 @@ interface Source {
   readonly baseLine: number;
   /** Set when the source is a script file (line numbers then refer to it). */
   readonly file: string | undefined;
+  /** The file is an installed tool's (installedScripts.ts): the functions it defines are judged by name. */
+  readonly installed?: true;
 }
 
 interface State {
@@ -98,6 +108,8 @@ interface State {
   exported: Set<string> | undefined;
   positional: readonly Arg[] | undefined;
   functions: Map<string, Node> | undefined;
+  /** Functions defined by an installed tool's script, called as that tool (installedScripts.ts). */
+  installedFunctions: Set<string> | undefined;
   aliases: Map<string, string> | undefined;
   /** Function names being executed (recursion guard). */
   calling: string[];
@@ -129,6 +141,7 @@ export function walkCommand(text: string, opts: WalkOptions): WalkResult {
     exported: initialExported(opts.env),
     positional: undefined,
     functions: undefined,
+    installedFunctions: undefined,
     aliases: undefined,
     calling: [],
     concurrent: false,
@@ -161,6 +174,7 @@ function cloneState(s: State): State {
     exported: s.exported && new Set(s.exported),
     positional: s.positional,
     functions: s.functions && new Map(s.functions),
+    installedFunctions: s.installedFunctions && new Set(s.installedFunctions),
     aliases: s.aliases && new Map(s.aliases),
     calling: [...s.calling],
     concurrent: s.concurrent,
@@ -169,6 +183,11 @@ function cloneState(s: State): State {
 }
 
 const lit = (value: string): Arg => ({ value, dynamic: false, glob: false });
+
+/** The source of shell text inside another (`eval '…'` in a script is still that script, installed or not). */
+function nestedSource(text: string, line: number, outer: Source): Source {
+  return outer.installed === true ? { text, lines: undefined, baseLine: line, file: outer.file, installed: true } : { text, lines: undefined, baseLine: line, file: outer.file };
+}
 
 function lineOf(src: Source, offset: number): number {
   if (src.lines === undefined) {
@@ -278,6 +297,8 @@ class Walker {
   private nestedTexts = 0;
   private scriptTexts = 0;
   private functionCalls = 0;
+  /** Characters of script files parsed so far (MAX_SCRIPT_BYTES_PER_CHECK). */
+  private scriptBytes = 0;
   /**
    * Files this same command line writes before it may run them (`cat > x.sh <<EOF … EOF; bash x.sh`): their
    * text as far as known (undefined when it is not), which is what would run — not what is on disk now.
@@ -394,6 +415,8 @@ class Walker {
       }
       case 'function':
         (state.functions ??= new Map()).set(node.name, node.body);
+        if (ctx.src.installed === true) (state.installedFunctions ??= new Set()).add(node.name);
+        else state.installedFunctions?.delete(node.name);
         return NO_OUTPUT;
       case 'test':
         for (const w of node.words) this.substitutions(w, state, ctx);
@@ -578,7 +601,8 @@ class Walker {
           return this.nested(text, state, ctx, at.line, 'alias', wrappers, elevated);
         }
         const fn = state.functions?.get(prog.value);
-        if (fn !== undefined) return this.callFunction(prog.value, fn, argv, state, ctx, at);
+        // an installed tool's function (`nvm use 20`) is judged below as the program of that name
+        if (fn !== undefined && state.installedFunctions?.has(prog.value) !== true) return this.callFunction(prog.value, fn, argv, state, ctx, at);
       }
       if (name === 'eval') {
         const text = joinForShell(args);
@@ -927,7 +951,7 @@ class Walker {
   }
 
   private nested(text: string, state: State, ctx: Context, line: number, what: string, wrappers: readonly string[], elevated: boolean): Output {
-    return this.walkText(text, state, { ...ctx, wrappers, elevated, line, depth: ctx.depth + 1, src: { text, lines: undefined, baseLine: line, file: ctx.src.file } }, what);
+    return this.walkText(text, state, { ...ctx, wrappers, elevated, line, depth: ctx.depth + 1, src: nestedSource(text, line, ctx.src) }, what);
   }
 
   /** A script file the command runs: judged line by line when the adapter can read it. */
@@ -986,11 +1010,18 @@ class Walker {
   /** Walk the text of a script file; its reasons name the file and the line in it. */
   private scriptContent(content: string, abs: string, positional: readonly Arg[], state: State, ctx: Context, at: { text: string; line: number }, sourced: boolean): Output {
     if (!this.scriptBudget(ctx, at)) return NO_OUTPUT;
+    this.scriptBytes += content.length;
+    if (this.scriptBytes > MAX_SCRIPT_BYTES_PER_CHECK) {
+      this.result.reasons.push(structural('shell.limit-exceeded', at.text, at.line, `the scripts it runs are more than ${MAX_SCRIPT_BYTES_PER_CHECK / 1024} KiB together`, ctx.src.file));
+      return NO_OUTPUT;
+    }
     const sub = sourced ? state : cloneState(state);
     if (!sourced) sub.positional = positional;
-    const src: Source = { text: content, lines: undefined, baseLine: 0, file: abs };
+    const src: Source = isInstalledScript(abs, this.opts.root, this.writtenHere?.has(abs) === true)
+      ? { text: content, lines: undefined, baseLine: 0, file: abs, installed: true }
+      : { text: content, lines: undefined, baseLine: 0, file: abs };
     try {
-      const tree = parse(content);
+      const tree = parse(content, SCRIPT_LIMITS);
       return this.walk(tree, sub, { ...ctx, src, line: undefined, depth: ctx.depth + 1, stdin: undefined });
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
