@@ -31,13 +31,18 @@ export type WrapperResult =
   | {
     readonly kind: 'many';
     readonly commands: readonly (readonly Arg[])[];
-    readonly shellTexts: readonly Arg[];
+    readonly shellTexts: readonly ShellText[];
     readonly label: string;
     /** The wrapper command itself also runs and is judged (find lists paths; git runs its pager). */
     readonly self?: boolean;
   }
   /** Runs nothing (e.g. `command -v rm`, `sudo -l`). */
   | { readonly kind: 'none' };
+
+/** Shell text another program runs, with the positional parameters it is given (`parallel` puts `$1` for an unknown argument). */
+export interface ShellText extends Arg {
+  readonly positional?: readonly Arg[];
+}
 
 /** Input facts a wrapper may need: literal stdin (for xargs/parallel), and what produced it. */
 export interface WrapperInput {

@@ -701,6 +701,7 @@ class Walker {
           for (const t of r.shellTexts.slice(0, MAX_NESTED_TEXTS)) {
             const sub = cloneState(state);
             sub.cwd = cwd;
+            if (t.positional !== undefined) sub.positional = t.positional;
             if (t.dynamic) this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, `${r.label} runs commands built from input only known when it runs`, ctx.src.file));
             this.nested(t.value, sub, { ...ctx, env }, at.line, `${r.label} command`, ws, elevated);
           }

@@ -7,7 +7,7 @@
 import type { Arg } from '../invocation';
 import { parseOptions, type OptionSpec } from './options';
 import { packageRun } from '../scripts/packageScripts';
-import { exec, joinForShell, lit, quoteArgs, simple, UNKNOWN, withoutVersion, type Wrapper, type WrapperInput } from './kit';
+import { exec, joinForShell, lit, quoteArgs, simple, UNKNOWN, withoutVersion, type ShellText, type Wrapper, type WrapperInput } from './kit';
 import { CONTAINER_WRAPPERS } from './containers';
 import { RUNNER_WRAPPERS } from './runners';
 import { EMBEDDED_COMMAND_WRAPPERS } from './embeddedCommands';
@@ -471,41 +471,154 @@ const fd: Wrapper = (args) => {
   return { kind: 'many', commands: [command], shellTexts: [], label: 'fd -x', self: true };
 };
 
-const PARALLEL_VALUE = ['-j', '-P', '--jobs', '-S', '--sshlogin', '-n', '-N', '--delay', '--timeout', '--joblog', '--results', '-a', '--arg-file', '-d', '--delimiter', '--colsep', '-I', '--tmpdir', '-L', '--max-lines', '-s', '--max-chars', '--retries', '--load', '--memfree'];
+/** GNU parallel's short options that take a value (getopt-style bundling), and its long ones. */
+const PARALLEL_SHORT_VALUE = 'adEIjPLnNSsCJ';
+const PARALLEL_LONG_VALUE = new Set([
+  'arg-file', 'delimiter', 'eof', 'replace', 'jobs', 'max-procs', 'max-lines', 'max-args', 'max-replace-args', 'sshlogin',
+  'max-chars', 'colsep', 'profile', 'delay', 'timeout', 'joblog', 'results', 'res', 'retries', 'load', 'memfree', 'tmpdir',
+  'tagstring', 'halt', 'block', 'block-size', 'recstart', 'recend', 'header', 'sshloginfile', 'slf', 'workdir', 'wd',
+  'basefile', 'bf', 'return', 'transferfile', 'tf', 'env', 'arg-sep', 'arg-file-sep', 'limit', 'nice', 'termseq', 'rpl',
+  'semaphorename', 'id', 'ssh', 'sqlmaster', 'sqlworker', 'sqlandworker', 'shebang-wrap', 'plain', 'compress-program',
+  'decompress-program', 'seqreplace', 'extensionreplace', 'basenamereplace', 'dirnamereplace', 'basenameextensionreplace',
+]);
+/** Options after which parallel prints something and runs nothing. */
+const PARALLEL_INFO = new Set(['--version', '-V', '--help', '-h', '--citation', '--bibtex', '--number-of-cpus', '--number-of-cores', '--number-of-sockets', '--number-of-threads', '--max-line-length-allowed', '--minversion', '--dry-run', '--record-env', '--show-limits', '--embed']);
 
+/** Replacement strings: `{}` `{.}` `{/}` `{//}` `{/.}` `{#}` `{%}`, and `{2}`, `{2.}`… for the second input source. */
+const REPLACEMENT = /\{(\d*)(\.|\/\/|\/\.|\/|#|%)?\}/g;
+
+/** What a replacement string makes of a known argument. */
+function transformed(value: string, kind: string | undefined): string {
+  const base = value.replace(/^.*\//, '');
+  switch (kind) {
+    case '.':
+      return value.replace(/\.[^/.]*$/, '');
+    case '/':
+      return base;
+    case '//':
+      return value.includes('/') ? value.replace(/\/[^/]*$/, '') || '/' : '.';
+    case '/.':
+      return base.replace(/\.[^/.]*$/, '');
+    default:
+      return value;
+  }
+}
+
+/**
+ * The text of one job: the command template with its replacement strings filled in (or the arguments appended).
+ * parallel quotes what it puts in, so a known argument is one quoted word; an argument only known when it runs
+ * becomes a positional parameter of the job (`$1`), which keeps it unknown — or a glob (`find … | parallel`) —
+ * for the rules, instead of an empty word.
+ */
+function jobText(template: string, job: readonly Arg[], jobNumber: number, dynamicTemplate: boolean): ShellText {
+  const positional: Arg[] = [lit('parallel')];
+  const word = (a: Arg, kind: string | undefined): string => {
+    if (!a.dynamic && !a.glob) return quoteArgs([lit(transformed(a.value, kind))]).value;
+    positional.push(a);
+    return `\${${positional.length - 1}}`;
+  };
+  let replaced = false;
+  let text = template.replace(REPLACEMENT, (_m, n: string, kind: string | undefined) => {
+    replaced = true;
+    if (kind === '#' || kind === '%') return String(jobNumber);
+    if (n !== '') {
+      const a = job[Number(n) - 1];
+      return a === undefined ? "''" : word(a, kind);
+    }
+    return job.map((a) => word(a, kind)).join(' ');
+  });
+  if (!replaced && job.length > 0) text += ' ' + job.map((a) => word(a, undefined)).join(' ');
+  return { value: text, dynamic: dynamicTemplate, glob: false, positional };
+}
+
+/** Every combination of one argument from each input source (what parallel runs), at most MAX_ITEMS. */
+function jobsOf(sources: readonly (readonly Arg[])[]): Arg[][] {
+  let jobs: Arg[][] = [[]];
+  for (const source of sources) {
+    const next: Arg[][] = [];
+    for (const job of jobs) for (const a of source) if (next.length < MAX_ITEMS) next.push([...job, a]);
+    jobs = next;
+  }
+  return jobs;
+}
+
+/**
+ * `parallel [options] [command] [::: args | :::: files]…`, `… | parallel command`, `parallel -a file command`:
+ * the command template runs once per argument, like `xargs -I{}` (an argument is data, never code). Without a
+ * command the arguments are the commands (`parallel ::: "make a" "make b"`, `cat jobs.txt | parallel`).
+ */
 const parallel: Wrapper = (args, input) => {
-  let i = 0;
+  let argSep = ':::';
+  let fileSep = '::::';
+  const argFiles: Arg[] = [];
   let replace = '{}';
+  /** Flags without a value: short letters and long names. */
+  const flags = new Set<string>();
+  let i = 0;
   for (; i < args.length; i++) {
-    const a = (args[i] as Arg).value;
-    if (a === '--') {
+    const a = args[i] as Arg;
+    const v = a.value;
+    if (v === '--') {
       i++;
       break;
     }
-    if (!a.startsWith('-')) break;
-    if (a === '-I') replace = args[i + 1]?.value ?? '{}';
-    if (PARALLEL_VALUE.includes(a)) i++;
-  }
-  const template: Arg[] = [];
-  let items: Arg[] | undefined;
-  for (; i < args.length; i++) {
-    const a = args[i] as Arg;
-    if (a.value === ':::' || a.value === ':::+' || a.value === '::::') {
-      items = args.slice(i + 1).filter((x) => !x.value.startsWith(':::'));
+    if (PARALLEL_INFO.has(v)) return { kind: 'none' };
+    if (v.length < 2 || !v.startsWith('-') || v.startsWith(argSep) || v.startsWith(fileSep)) break;
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const name = eq < 0 ? v.slice(2) : v.slice(2, eq);
+      if (!PARALLEL_LONG_VALUE.has(name)) {
+        flags.add(name);
+        continue;
+      }
+      const value = eq < 0 ? args[++i] : { ...a, value: v.slice(eq + 1) };
+      if (value === undefined) break;
+      if (name === 'arg-file') argFiles.push(value);
+      else if (name === 'replace') replace = value.value;
+      else if (name === 'arg-sep') argSep = value.value;
+      else if (name === 'arg-file-sep') fileSep = value.value;
+      continue;
+    }
+    for (let j = 1; j < v.length; j++) {
+      const c = v[j] ?? '';
+      if (!PARALLEL_SHORT_VALUE.includes(c)) {
+        flags.add(c);
+        continue;
+      }
+      const value = j + 1 < v.length ? { ...a, value: v.slice(j + 1) } : args[++i];
+      if (value !== undefined && c === 'a') argFiles.push(value);
+      if (value !== undefined && c === 'I') replace = value.value;
       break;
     }
-    template.push(a);
   }
-  items ??= feedItems(input, undefined);
-  if (template.length === 0) return { kind: 'none' };
-  const texts: Arg[] = [];
-  for (const item of items.slice(0, MAX_ITEMS)) {
-    const q = quoteArgs([item]).value;
-    const body = template.map((t) => t.value).join(' ');
-    const text = body.includes(replace) ? body.split(replace).join(q) : body + ' ' + q;
-    texts.push({ value: text, dynamic: item.dynamic || template.some((t) => t.dynamic), glob: false });
+  const template: Arg[] = [];
+  for (; i < args.length && (args[i] as Arg).value !== argSep && (args[i] as Arg).value !== argSep + '+' && (args[i] as Arg).value !== fileSep && (args[i] as Arg).value !== fileSep + '+'; i++) template.push(args[i] as Arg);
+  // input sources, in order: `-a file`s, then each `:::` list or `::::` file
+  const stdinLines = (): Arg[] => feedItems(input, flags.has('0') || flags.has('null') ? '\0' : '\n');
+  const fromFile = (f: Arg): Arg[] => (f.value === '-' && !f.dynamic ? stdinLines() : [UNKNOWN]);
+  const sources: Arg[][] = argFiles.map(fromFile);
+  for (let sep: string | undefined; i < args.length; i++) {
+    const a = args[i] as Arg;
+    if (a.value === argSep || a.value === argSep + '+') {
+      sep = argSep;
+      sources.push([]);
+    } else if (a.value === fileSep || a.value === fileSep + '+') sep = fileSep;
+    else if (sep === argSep) sources[sources.length - 1]?.push(a);
+    else if (sep === fileSep) sources.push(fromFile(a));
   }
-  return { kind: 'many', commands: [], shellTexts: texts, label: 'parallel' };
+  const commands = template.length > 0 ? template : undefined;
+  // no command and no input source: the lines of its input are the commands, as for a shell
+  if (commands === undefined && sources.length === 0) return { kind: 'stdin', label: 'parallel' };
+  // --pipe: the input is cut into blocks given to the command's standard input, not into arguments
+  const piped = flags.has('pipe') || flags.has('spreadstdin') || flags.has('pipepart') || flags.has('pipe-part');
+  if (sources.length === 0) sources.push(piped ? [] : stdinLines());
+  const jobs = piped ? [[]] : jobsOf(sources);
+  if (commands === undefined) return { kind: 'many', commands: [], shellTexts: jobs.map((job) => joinForShell(job)), label: 'parallel' };
+  // -q quotes each word of the command, which parallel otherwise gives to a shell as one line
+  const words = flags.has('q') || flags.has('quote') ? commands.map((t) => quoteArgs([t]).value) : commands.map((t) => t.value);
+  const body = words.join(' ').split(replace === '' ? '{}' : replace).join('{}');
+  const dynamicTemplate = commands.some((t) => t.dynamic);
+  return { kind: 'many', commands: [], shellTexts: jobs.map((job, k) => jobText(body, job, k + 1, dynamicTemplate)), label: 'parallel' };
 };
 
 /** `ssh host 'cmd'`: the command runs on another machine, but it runs. */
