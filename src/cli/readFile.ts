@@ -1,17 +1,19 @@
 /**
  * The file reader the CLI hands to the core, so scripts, SQL files and package.json scripts a command runs can be
- * judged. Bounded: large or unreadable files read as `undefined` (and the core then judges by what it knows).
+ * judged. Bounded: large or unreadable files read as `undefined` (and the core then judges by what it knows);
+ * nothing at the path reads as `null` (`source missing.sh` runs nothing).
  */
 import { readFileSync, statSync } from 'node:fs';
 
 export const MAX_READ_BYTES = 256 * 1024;
 
-export function readSmallFile(abs: string): string | undefined {
+export function readSmallFile(abs: string): string | undefined | null {
   try {
     const st = statSync(abs);
     if (!st.isFile() || st.size > MAX_READ_BYTES) return undefined;
     return readFileSync(abs, 'utf8');
-  } catch {
-    return undefined;
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? null : undefined;
   }
 }

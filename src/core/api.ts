@@ -5,8 +5,12 @@
 import type { Verdict } from './verdict';
 import type { EditOp, Policy } from './policy/types';
 
-/** Reads a file the command would run (a script, package.json, a Makefile, an SQL file). Supplied by adapters. */
-export type ReadFile = (absolutePath: string) => string | undefined;
+/**
+ * Reads a file the command would run (a script, package.json, a Makefile, an SQL file). Supplied by adapters.
+ * Returns the text; `undefined` when it cannot be read (too large, no permission, not a file); `null` when nothing
+ * is at that path, so that `source missing.sh` is known to run nothing (a reader that cannot tell returns undefined).
+ */
+export type ReadFile = (absolutePath: string) => string | undefined | null;
 
 export interface CheckCommandOptions {
   /** Absolute directory the command runs in. */

@@ -3,7 +3,7 @@
  * would start, check every file it would touch against the protected paths, apply the team's rules and
  * exceptions, raise production targets, and combine with "strictest wins".
  */
-import type { CheckCommandOptions, CheckEditOptions } from './api';
+import type { CheckCommandOptions, CheckEditOptions, ReadFile } from './api';
 import type { Arg, Invocation } from './invocation';
 import type { EditOp, Policy, ProtectedPath } from './policy/types';
 import type { RuleContext } from './rules/context';
@@ -129,9 +129,15 @@ class Evaluation {
       home: home ?? '',
       resolvePath: (path, cwd) => resolvePath(path, cwd, root, home),
       // what this same command line wrote before reading it wins over what is on disk now
-      readFile: (abs) => (this.written?.has(abs) === true ? this.written.get(abs) : opts.readFile ? safeRead(opts.readFile, abs) : undefined),
+      readFile: (abs) => this.readFile(abs) ?? undefined,
       checkNestedShell: (text, cwd) => this.checkNested(text, cwd),
     };
+  }
+
+  /** What this same command line wrote before reading it wins over what is on disk now. */
+  private readFile(abs: string): string | undefined | null {
+    if (this.written?.has(abs) === true) return this.written.get(abs);
+    return this.opts.readFile ? safeRead(this.opts.readFile, abs) : undefined;
   }
 
   run(command: string, cwd: string): void {
@@ -140,7 +146,7 @@ class Evaluation {
       root: this.root,
       home: this.home,
       env: this.opts.env ?? {},
-      readFile: this.opts.readFile ? (abs) => this.ctx.readFile(abs) : undefined,
+      readFile: this.opts.readFile ? (abs) => this.readFile(abs) : undefined,
     });
     this.written = walk.written;
     this.judgeWalk(walk);
@@ -246,7 +252,7 @@ function at(r: Reason, line: number | undefined, file: string | undefined): Reas
   return file === undefined || r.file !== undefined ? { ...r, line } : { ...r, line, file };
 }
 
-function safeRead(read: (abs: string) => string | undefined, abs: string): string | undefined {
+function safeRead(read: ReadFile, abs: string): string | undefined | null {
   try {
     return read(abs);
   } catch {

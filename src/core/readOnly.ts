@@ -11,7 +11,7 @@ const READ_ONLY_PROGRAMS = new Set([
   'cmp', 'comm', 'sort', 'uniq', 'cut', 'tr', 'nl', 'column', 'jq', 'yq', 'date', 'whoami', 'id', 'uname',
   'hostname', 'env', 'printenv', 'true', 'false', 'test', '[', 'basename', 'dirname', 'realpath', 'readlink',
   'sha256sum', 'sha1sum', 'md5sum', 'cksum', 'xxd', 'hexdump', 'od', 'strings', 'ps', 'top', 'uptime', 'free',
-  'cd', 'pushd', 'popd', 'sleep', 'seq', 'expr', 'man', 'help', 'history', 'tput', 'clear', 'git-log', 'awk', 'sed',
+  'cd', 'pushd', 'popd', ':', 'set', 'unset', 'shift', 'shopt', 'hash', 'alias', 'unalias', 'return', 'exit', 'wait', 'sleep', 'seq', 'expr', 'man', 'help', 'history', 'tput', 'clear', 'git-log', 'awk', 'sed',
 ]);
 
 const GIT_READ = new Set(['status', 'diff', 'log', 'show', 'blame', 'branch', 'tag', 'remote', 'rev-parse', 'ls-files', 'ls-tree', 'describe', 'shortlog', 'reflog', 'grep', 'cat-file', 'config', 'stash', 'fetch', 'help', 'version', 'whatchanged', 'merge-base', 'name-rev', 'for-each-ref', 'show-ref', 'count-objects', 'check-ignore']);

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { GRADLEW } from '../unit/bypass/gradlewShape';
+import { versionManagerScript } from '../unit/bypass/versionManagerShape';
 
 const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -42,6 +43,9 @@ describe('scripts are judged before they run (built CLI, real files)', function 
     write('scripts/build.sh', '#!/bin/sh\nset -e\nnpm ci\nnpm run build\n', 0o755);
     write('scripts/cleanup.py', '#!/usr/bin/env python3\nimport shutil, os\nshutil.rmtree(os.path.expanduser("~"))\n', 0o755);
     write('scripts/huge.sh', '#!/bin/sh\n' + 'echo padding-padding-padding-padding\n'.repeat(9000), 0o755);
+    // larger than a command line may be (100 000 characters), within the reader's 256 KiB
+    write('tools/vm.sh', versionManagerScript(150_000, { deletes: false }));
+    write('tools/vm-deletes.sh', versionManagerScript(150_000));
     write('bin/tool', Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(64)]), 0o755);
     write('package.json', JSON.stringify({
       name: 'demo',
@@ -71,7 +75,13 @@ describe('scripts are judged before they run (built CLI, real files)', function 
     { cmd: 'make nuke', decision: 'deny', rule: 'fs.delete-home', file: 'Makefile', line: 10 },
     { cmd: './scripts/cleanup.py', decision: 'deny', rule: 'interpreter.code-deletes-files' },
     { cmd: './scripts/huge.sh', decision: 'confirm', rule: 'shell.unreadable-script' },
-    { cmd: 'sh scripts/missing.sh', decision: 'confirm', rule: 'shell.unreadable-script' },
+    // a script that is not there runs nothing; the rest of the line is judged, and so is a script the line may create
+    { cmd: 'sh scripts/missing.sh', decision: 'allow' },
+    { cmd: 'source scripts/missing.sh && rm -rf ~', decision: 'deny', rule: 'fs.delete-home' },
+    { cmd: 'tar xf kit.tar && . kit/env.sh', decision: 'confirm', rule: 'shell.unreadable-script' },
+    // a large sourced script is read and judged, its function bodies at their call
+    { cmd: '. tools/vm.sh && nvm use 20', decision: 'allow' },
+    { cmd: '. tools/vm-deletes.sh && nvm uninstall 18', decision: 'confirm', rule: 'fs.delete-unknown-path', file: 'tools/vm-deletes.sh' },
     { cmd: "printf 'rm -rf /\\n' > go.sh && sh go.sh", decision: 'deny', rule: 'fs.delete-system', file: 'go.sh', line: 1 },
     { cmd: './gradlew build', decision: 'allow' },
     { cmd: 'bash scripts/build.sh', decision: 'allow' },

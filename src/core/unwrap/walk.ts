@@ -11,6 +11,7 @@ import type { Node, RedirectNode, SimpleNode, Word } from '../shell/ast';
 import { expandToString, expandWord, type ExpansionScope, type VarValue } from '../shell/expand';
 import { DEFAULT_LIMITS, parse, ParseError, type ParseLimits } from '../shell/parse';
 import { isInstalledScript } from './installedScripts';
+import { mayHaveCreatedFiles } from './missingScript';
 import { createdActivateScript } from './venv';
 import { evalsOnlySetupOutput } from './envSetup';
 import { basename, dirname, isWithin, normalize, resolve } from '../paths/posix';
@@ -27,7 +28,8 @@ export interface WalkOptions {
   readonly root: string;
   readonly home: string | undefined;
   readonly env: Readonly<Record<string, string>>;
-  readonly readFile: ((abs: string) => string | undefined) | undefined;
+  /** A file's text; `undefined` when it cannot be read, `null` when nothing is at that path. */
+  readonly readFile: ((abs: string) => string | undefined | null) | undefined;
 }
 
 /** A file a redirect writes to. */
@@ -297,6 +299,8 @@ class Walker {
   private nestedTexts = 0;
   private scriptTexts = 0;
   private functionCalls = 0;
+  /** Loops being walked around the current command (a missing script may be created by a later command in one). */
+  private loopDepth = 0;
   /** Characters of script files parsed so far (MAX_SCRIPT_BYTES_PER_CHECK). */
   private scriptBytes = 0;
   /**
@@ -384,8 +388,10 @@ class Walker {
       case 'while':
       case 'until': {
         const c = this.withRedirects(ctx, state, node.redirects);
+        this.loopDepth++;
         this.walk(node.cond, state, c);
         this.walk(node.body, state, c);
+        this.loopDepth--;
         return NO_OUTPUT;
       }
       case 'for': {
@@ -396,6 +402,7 @@ class Walker {
           items.push(...expandWord(w, this.scope(state)));
         }
         const known = node.items !== undefined && items.length > 0 && items.length <= MAX_LOOP_ITEMS && items.every((a) => !a.dynamic && !a.glob);
+        this.loopDepth++;
         if (known) {
           for (const item of items) {
             state.vars.set(node.variable, item.value);
@@ -405,6 +412,7 @@ class Walker {
           if (node.variable) state.vars.delete(node.variable);
           this.walk(node.body, state, c);
         }
+        this.loopDepth--;
         return NO_OUTPUT;
       }
       case 'case': {
@@ -507,10 +515,15 @@ class Walker {
   }
 
   private read(abs: string): string | undefined {
+    return this.readOrMissing(abs) ?? undefined;
+  }
+
+  /** The file's text, undefined when it cannot be read (or is too large), null when the reader says it does not exist. */
+  private readOrMissing(abs: string): string | undefined | null {
     if (!this.opts.readFile) return undefined;
     try {
       const t = this.opts.readFile(abs);
-      return t !== undefined && t.length <= MAX_SCRIPT_BYTES ? t : undefined;
+      return t === null ? null : t !== undefined && t.length <= MAX_SCRIPT_BYTES ? t : undefined;
     } catch {
       return undefined;
     }
@@ -752,7 +765,22 @@ class Walker {
 
   /** Text of a file the command runs: what this command line wrote into it, else what the adapter reads. */
   private scriptText(abs: string): string | undefined {
-    return this.writtenHere?.has(abs) === true ? this.writtenHere.get(abs) : this.read(abs);
+    return this.scriptFile(abs) ?? undefined;
+  }
+
+  /** Like scriptText, and null when no file is there. */
+  private scriptFile(abs: string): string | undefined | null {
+    return this.writtenHere?.has(abs) === true ? this.writtenHere.get(abs) : this.readOrMissing(abs);
+  }
+
+  /**
+   * A script that is not there runs nothing (missingScript.ts) — unless a command before it in this line, in a
+   * loop around it or beside it may create it; then it is text only known when it runs.
+   */
+  private missingScript(path: string, state: State, ctx: Context, at: { text: string; line: number }): void {
+    if (state.concurrent || this.loopDepth > 0 || mayHaveCreatedFiles(this.result.invocations, this.result.writes, at.text)) {
+      this.unreadable(at, ctx, `${path} does not exist yet, and a command before it in this line may create it`);
+    }
   }
 
   /** Room for one more script text, or a limit finding. */
@@ -790,7 +818,12 @@ class Walker {
     const abs = resolve(cwd, prog.value);
     if (!isWithin(abs, this.opts.root) || abs === this.opts.root || /\/node_modules\//.test(abs + '/')) return;
     const written = this.writtenHere?.has(abs) === true;
-    const content = this.scriptText(abs);
+    const content = this.scriptFile(abs);
+    if (content === null) {
+      // a program that is not there yet may be built by an earlier command (`cargo build && ./target/debug/app`)
+      if (looksLikeScript(abs)) this.missingScript(prog.value, state, ctx, at);
+      return;
+    }
     if (content === undefined) {
       if (written) this.unreadable(at, ctx, `${prog.value} is written by this same command, with text that is only known when it runs`);
       else if (looksLikeScript(abs)) this.unreadable(at, ctx, `${prog.value} could not be read (missing, unreadable or larger than ${MAX_SCRIPT_BYTES / 1024} KiB)`);
@@ -977,7 +1010,11 @@ class Walker {
     }
     const abs = resolve(state.cwd, path.value);
     const written = this.writtenHere?.has(abs) === true;
-    const content = this.scriptText(abs);
+    const content = this.scriptFile(abs);
+    if (content === null) {
+      this.missingScript(path.value, state, ctx, at);
+      return NO_OUTPUT;
+    }
     if (content === undefined) {
       if (written) this.unreadable(at, ctx, `${path.value} is written by this same command, with text that is only known when it runs`);
       else if (this.opts.readFile) this.unreadable(at, ctx, `${path.value} could not be read (missing, unreadable or larger than ${MAX_SCRIPT_BYTES / 1024} KiB)`);

@@ -7,7 +7,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Guard } from '../../core/api';
+import type { Guard, ReadFile } from '../../core/api';
 import { createGuard } from '../../core/index';
 import { loadPolicy, userPolicyPath, WORKSPACE_POLICY, type LoadedPolicy } from '../../cli/policy/load';
 import { readSmallFile } from '../../cli/readFile';
@@ -18,7 +18,7 @@ export interface WorkspaceGuard {
   /** The workspace folder (or, outside any folder, the home directory). */
   readonly root: string;
   /** Reads scripts a command would run, for `checkCommand({readFile})`. */
-  readonly readFile: (absolutePath: string) => string | undefined;
+  readonly readFile: ReadFile;
 }
 
 export class WorkspaceGuards implements vscode.Disposable {
