@@ -13,17 +13,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseAuditText, serializeAuditEntry, type AuditEntry } from './auditEntry';
-import { expiredSegments, retentionCutoff, segmentFileName, segmentFiles } from './auditSegments';
+import { serializeAuditEntry, type AuditEntry } from './auditEntry';
+import { AuditFollower, type AuditReadResult } from './auditFollower';
+import { expiredSegments, segmentFileName } from './auditSegments';
 
-export interface AuditReadResult {
-  /** Oldest first. */
-  readonly entries: AuditEntry[];
-  /** Torn or garbage lines that were skipped. */
-  readonly skipped: number;
-  /** Segment files that could not be read (named in `errors`). */
-  readonly errors: string[];
-}
+export type { AuditReadResult } from './auditFollower';
 
 export class AuditLog {
   private tail: Promise<void> = Promise.resolve();
@@ -42,27 +36,14 @@ export class AuditLog {
     return write;
   }
 
-  /** Every entry still within retention, oldest first; unreadable lines and files are counted, not thrown. */
-  async read(retentionDays?: number): Promise<AuditReadResult> {
-    const cutoff = retentionDays === undefined ? -Infinity : retentionCutoff(this.now().getTime(), retentionDays);
-    const entries: AuditEntry[] = [];
-    const errors: string[] = [];
-    let skipped = 0;
-    for (const name of segmentFiles(await this.list())) {
-      let text: string;
-      try {
-        text = await fs.promises.readFile(path.join(this.dir, name), 'utf8');
-      } catch (error) {
-        if (isMissing(error)) continue; // removed by another window's retention pass meanwhile
-        errors.push(`${name}: ${describe(error)}`);
-        continue;
-      }
-      const parsed = parseAuditText(text);
-      skipped += parsed.skipped;
-      for (const entry of parsed.entries) if (Date.parse(entry.time) >= cutoff) entries.push(entry);
-    }
-    entries.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-    return { entries, skipped, errors };
+  /** Every entry still within retention, oldest first, read in full; unreadable lines and files are counted, not thrown. */
+  read(retentionDays?: number): Promise<AuditReadResult> {
+    return this.follow().refresh(retentionDays);
+  }
+
+  /** A reader that, after its first refresh, reads only what was appended (what the view keeps). */
+  follow(): AuditFollower {
+    return new AuditFollower(this.dir, this.now);
   }
 
   /** Deletes the day files whose entries are all older than `retentionDays`; returns their names. */
@@ -103,8 +84,4 @@ export class AuditLog {
 
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

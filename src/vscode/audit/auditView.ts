@@ -2,11 +2,12 @@
  * The "Audit Log" tree view (activity-bar container `agentGuard`): the log's entries newest first, each with a
  * verdict icon, agent/tool/rule ids and a tooltip with every field, narrowed by the current filter. It shows what
  * is on disk — entries written by this window and by every other window or process sharing the log — and reads
- * the log only while the view is open.
+ * the log only while the view is open: in full the first time, then only what was appended (auditFollower.ts).
  */
 import * as vscode from 'vscode';
 import type { AuditEntry } from './auditEntry';
 import { describeFilter, isFiltering, matchesFilter, NO_FILTER, type AuditFilter } from './auditFilter';
+import type { AuditFollower } from './auditFollower';
 import type { AuditLog } from './auditLog';
 import { entryDescription, entryIcon, entryLabel, entryTooltip } from './auditPresentation';
 
@@ -25,6 +26,7 @@ export class AuditView implements vscode.TreeDataProvider<Node>, vscode.Disposab
   private loading: Promise<AuditEntry[]> | undefined;
   private stale = false;
   private filterValue: AuditFilter = NO_FILTER;
+  private readonly follower: AuditFollower;
   private readonly changed = new vscode.EventEmitter<undefined>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChangeTreeData = this.changed.event;
@@ -35,6 +37,7 @@ export class AuditView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     private readonly retentionDays: () => number,
     private readonly output: vscode.LogOutputChannel,
   ) {
+    this.follower = log.follow();
     this.view = vscode.window.createTreeView(AUDIT_VIEW_ID, { treeDataProvider: this });
     this.disposables.push(this.view);
   }
@@ -58,7 +61,7 @@ export class AuditView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     this.changed.fire(undefined);
   }
 
-  /** Every entry within retention, oldest first (re-read when stale). */
+  /** Every entry within retention, oldest first (what was appended is read when stale). */
   async allEntries(): Promise<AuditEntry[]> {
     if (this.entries !== undefined && !this.stale) return this.entries;
     this.loading ??= this.load().finally(() => {
@@ -109,9 +112,10 @@ export class AuditView implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   private async load(): Promise<AuditEntry[]> {
     this.stale = false;
-    const result = await this.log.read(this.retentionDays());
+    const result = await this.follower.refresh(this.retentionDays());
     if (result.skipped > 0) this.output.warn(`audit log: skipped ${result.skipped} unreadable line(s) in ${this.log.dir}`);
     for (const error of result.errors) this.output.error(`audit log: ${error}`);
+    for (const file of result.reread) this.output.info(`audit log: ${file}, read again from its start`);
     this.entries = result.entries;
     return result.entries;
   }

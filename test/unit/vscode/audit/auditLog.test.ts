@@ -26,7 +26,7 @@ describe('audit log on disk', () => {
     assert.equal(fs.statSync(file).mode & 0o777, 0o600);
   });
 
-  it('reads every day file oldest first, drops entries out of retention, skips torn lines and stray files', async () => {
+  it('reads every day file oldest first, drops entries out of retention, skips garbage lines and stray files, leaves a line still being written', async () => {
     const dir = path.join(scratch, 'audit');
     fs.mkdirSync(dir);
     const write = (name: string, text: string): void => fs.writeFileSync(path.join(dir, name), text);
@@ -37,13 +37,13 @@ describe('audit log on disk', () => {
     const log = new AuditLog(dir, at('2026-11-27T12:00:00.000Z'));
     const result = await log.read(90);
     assert.deepEqual(result.entries.map((e) => e.subject), ['just kept', 'yesterday', 'today']);
-    assert.equal(result.skipped, 2);
+    assert.equal(result.skipped, 1, 'the garbage line; the last line of 11-26 has no newline yet: not an entry, not garbage');
     assert.deepEqual(result.errors, []);
     assert.equal((await log.read()).entries.length, 4, 'without a retention everything is read');
   });
 
   it('reads an absent folder as an empty log', async () => {
-    assert.deepEqual(await new AuditLog(path.join(scratch, 'nothing')).read(90), { entries: [], skipped: 0, errors: [] });
+    assert.deepEqual(await new AuditLog(path.join(scratch, 'nothing')).read(90), { entries: [], skipped: 0, errors: [], reread: [] });
   });
 
   it('retention deletes only day files entirely out of retention', async () => {
