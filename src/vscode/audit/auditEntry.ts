@@ -25,7 +25,7 @@ export interface AuditEntry extends DecisionRecord {
 export const MAX_LINE_BYTES = 4096;
 
 const SOURCES: readonly DecisionSource[] = ['hook', 'terminal', 'file', 'explain'];
-export const OUTCOMES: readonly DecisionOutcome[] = ['allowed', 'denied', 'held', 'observed', 'restored', 'kept'];
+export const OUTCOMES: readonly DecisionOutcome[] = ['allowed', 'denied', 'held', 'observed', 'restored', 'kept', 'explained'];
 
 export function toAuditEntry(record: DecisionRecord, windowRoot: string, pid: number): AuditEntry {
   return { ...record, root: record.root ?? windowRoot, pid };

@@ -22,6 +22,7 @@ const OUTCOME_ICONS: Record<DecisionOutcome, string> = {
   observed: 'eye',
   restored: 'history',
   kept: 'check',
+  explained: 'info',
 };
 
 export const DECISION_COLORS: Record<Decision, string | undefined> = {
@@ -62,5 +63,6 @@ export function entryTooltip(entry: AuditEntry, formatDateTime: (iso: string) =>
     .filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '')
     .map(([name, value]) => `**${name}:** ${escapeMarkdown(value)}`)
     .join('  \n');
-  return `${subject}\n\n---\n\n${table}${entry.truncated ? '\n\n_Some long text was shortened when it was written._' : ''}`;
+  const explained = entry.outcome === 'explained' ? '\n\n_Explained on request: the guard judged it, nothing ran._' : '';
+  return `${subject}${explained}\n\n---\n\n${table}${entry.truncated ? '\n\n_Some long text was shortened when it was written._' : ''}`;
 }

@@ -40,7 +40,7 @@ export function registerPolicyEditor(_services: Services): vscode.Disposable {
         const line = Math.min(lens.line, doc.lineCount - 1);
         const command: vscode.Command = lens.explain === undefined
           ? { title: lens.title, tooltip: lens.tooltip, command: '' }
-          : { title: lens.title, tooltip: `${lens.tooltip} — click to explain`, command: EXPLAIN_COMMAND_ID, arguments: [lens.explain] };
+          : { title: lens.title, tooltip: `${lens.tooltip} — click to explain`, command: EXPLAIN_COMMAND_ID, arguments: [lens.explain, 'policy lens'] };
         return new vscode.CodeLens(doc.lineAt(line).range, command);
       });
     },

@@ -43,6 +43,11 @@ export class Ledger {
   private readonly changeListeners = new Set<Listener<LedgerSnapshot>>();
 
   record(entry: DecisionRecord): void {
+    if (entry.outcome === 'explained') {
+      // asked about, not done: logged for the audit, but no part of the session's risk, counts or last decisions
+      for (const listener of this.recordListeners) listener(entry);
+      return;
+    }
     if (entry.decision !== 'allow') this.risk = higherRisk(this.risk, entry.risk);
     if (entry.outcome === 'denied') this.denied++;
     else if (entry.decision === 'confirm' && entry.source === 'hook') this.held++;

@@ -48,7 +48,7 @@ function judge({ guards, ledger, log }: Services, event: vscode.TerminalShellExe
       log.warn(`terminal "${command.terminalName}": stopped by the person after a denied command: ${commandLine}`);
       terminal.dispose();
     } else if (choice === EXPLAIN) {
-      void vscode.commands.executeCommand(EXPLAIN_COMMAND_ID, commandLine);
+      void vscode.commands.executeCommand(EXPLAIN_COMMAND_ID, commandLine, 'terminal');
     }
   });
 }

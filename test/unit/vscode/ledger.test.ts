@@ -14,6 +14,7 @@ describe('session ledger', () => {
     { name: 'a confirmation the person denied counts as denied only', entries: [{ decision: 'confirm', risk: 'medium', outcome: 'denied' }], risk: 'medium', held: 0, denied: 1 },
     { name: 'risk is the highest seen', entries: [{ decision: 'confirm', risk: 'high', outcome: 'held' }, { decision: 'confirm', risk: 'medium', outcome: 'held' }], risk: 'high', held: 2, denied: 0 },
     { name: 'a terminal command only observed does not count as held', entries: [{ source: 'terminal', decision: 'confirm', risk: 'high', outcome: 'observed' }], risk: 'high', held: 0, denied: 0 },
+    { name: 'an Explain of a denied command is no risk of the session: nothing ran', entries: [{ source: 'explain', agent: 'person', decision: 'deny', risk: 'critical', outcome: 'explained' }], risk: 'none', held: 0, denied: 0 },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -30,6 +31,19 @@ describe('session ledger', () => {
     const recent = ledger.snapshot().recent;
     assert.equal(recent.length, RECENT_LIMIT);
     assert.equal(recent[0]?.subject, `cmd ${RECENT_LIMIT + 2}`);
+  });
+
+  it('an Explain reaches the record listeners (the audit log) but not the last decisions nor the change listeners', () => {
+    const ledger = new Ledger();
+    const recorded: string[] = [];
+    const changes: number[] = [];
+    ledger.onDidRecord((r) => recorded.push(`${r.outcome}: ${r.subject}`));
+    ledger.onDidChange((s) => changes.push(s.recent.length));
+    ledger.record(entry({ source: 'explain', agent: 'person', subject: 'rm -rf /', decision: 'deny', risk: 'critical', outcome: 'explained' }));
+    ledger.record(entry({ subject: 'ls' }));
+    assert.deepEqual(recorded, ['explained: rm -rf /', 'allowed: ls']);
+    assert.deepEqual(ledger.snapshot().recent.map((r) => r.subject), ['ls']);
+    assert.deepEqual(changes, [1]);
   });
 
   it('tells listeners about each record and each change, and stops after dispose', () => {

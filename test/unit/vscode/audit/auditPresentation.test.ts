@@ -12,6 +12,8 @@ describe('audit view items', () => {
     { outcome: { outcome: 'observed', decision: 'deny' }, id: 'eye', color: 'errorForeground' },
     { outcome: { outcome: 'restored', decision: 'deny' }, id: 'history', color: 'errorForeground' },
     { outcome: { outcome: 'kept', decision: 'confirm' }, id: 'check', color: 'editorWarning.foreground' },
+    { outcome: { outcome: 'explained', decision: 'deny' }, id: 'info', color: 'errorForeground' },
+    { outcome: { outcome: 'explained', decision: 'allow' }, id: 'info', color: undefined },
   ];
   for (const c of icons) {
     it(`${c.outcome.outcome} after ${c.outcome.decision} shows $(${c.id}) in ${c.color ?? 'the default colour'}`, () => {
@@ -36,5 +38,16 @@ describe('audit view items', () => {
     assert.ok(!tooltip.includes('[click](command:'), 'an agent-written link survived');
     assert.ok(!tooltip.includes('$(alert)'), 'an agent-written icon survived');
     assert.ok(!tooltip.includes('**bold**'), 'agent-written emphasis survived');
+    assert.ok(!tooltip.includes('nothing ran'), 'only an Explain entry says nothing ran');
+  });
+
+  it('an Explain entry says who asked from where, and that nothing ran', () => {
+    const entry = auditEntry({ source: 'explain', agent: 'person', tool: 'Explain (input box)', outcome: 'explained' });
+    assert.equal(entryLabel(entry), 'terraform destroy -auto-approve');
+    assert.equal(entryDescription(entry, () => 't'), 'person · Explain (input box) · iac.terraform-destroy · t');
+    const tooltip = entryTooltip(entry, (iso) => iso);
+    for (const text of ['Explained on request', 'nothing ran', 'explained', 'person · Explain \\(input box\\) \\(explain\\)']) {
+      assert.ok(tooltip.includes(text), `missing ${text} in\n${tooltip}`);
+    }
   });
 });
