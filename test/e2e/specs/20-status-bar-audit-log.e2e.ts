@@ -38,6 +38,7 @@ import {
   waitForSideBarTitle,
   waitForSideBarTreeRows,
   type StatusBarItemContent,
+  type TreeRow,
 } from '../vscode-dom';
 
 const RESET = 'git reset --hard HEAD~3';
@@ -48,9 +49,17 @@ const OLD_ENTRY = {
 } as const;
 const DESTROY = 'terraform destroy -auto-approve';
 
-/** This story's two decisions among the rows (the log is shared with every other spec and window). */
-function ours(labels: readonly string[]): string[] {
-  return labels.filter((label) => label === RESET || label === DESTROY);
+/**
+ * This story's two decisions among the rows or entries (the log is shared with every other spec and window, and
+ * other specs explain the same command: those entries are the person's, not claude's).
+ */
+function ours(items: ReadonlyArray<{ readonly subject: string; readonly agent: string }>): string[] {
+  return items.filter((item) => item.agent === 'claude' && (item.subject === RESET || item.subject === DESTROY)).map((item) => item.subject);
+}
+
+/** A row of the Audit Log as subject and agent (the first part of its description). */
+function shownAs(row: TreeRow): { subject: string; agent: string } {
+  return { subject: row.label, agent: row.description.split(' · ')[0] ?? '' };
 }
 
 /** Claude Code's hook as the agent runs it (the packaged extension's own CLI), asking about `command` in `cwd`. */
@@ -160,9 +169,9 @@ describe('Status bar and audit log', function () {
     const session = workbench();
     await clickStatusBarItem(page, session.config.extensionId, STATUS_ITEM);
     await waitForSideBarTitle(page, /Agent Guard: Audit Log/i);
-    const rows = await waitForSideBarTreeRows(page, (shown) => ours(shown.map((row) => row.label)).length === 2);
-    assert.deepEqual(ours(rows.map((row) => row.label)), [DESTROY, RESET], 'newest first');
-    const destroyRow = rows.find((row) => row.label === DESTROY);
+    const rows = await waitForSideBarTreeRows(page, (shown) => ours(shown.map(shownAs)).length === 2);
+    assert.deepEqual(ours(rows.map(shownAs)), [DESTROY, RESET], 'newest first');
+    const destroyRow = rows.find((row) => row.label === DESTROY && shownAs(row).agent === 'claude');
     assert.match(destroyRow?.description ?? '', /^claude · Bash · iac\.terraform-destroy · /);
     assert.ok(destroyRow?.icons.includes('circle-slash'), `icons: ${destroyRow?.icons.join(' ')}`);
     assert.match(rows.find((row) => row.label === RESET)?.description ?? '', /^claude · Bash · git\.reset-hard · /);
@@ -185,15 +194,15 @@ describe('Status bar and audit log', function () {
     await answerMultiQuickPick(page, 'Agent Guard: Filter Audit Log', ['deny']);
     await answerInputBox(page, 'Agent Guard: Filter Audit Log', 'terraform');
     try {
-      const filtered = await waitForSideBarTreeRows(page, (rows) => rows.length > 0 && ours(rows.map((row) => row.label)).length === 1);
-      assert.deepEqual(ours(filtered.map((row) => row.label)), [DESTROY]);
+      const filtered = await waitForSideBarTreeRows(page, (rows) => rows.length > 0 && ours(rows.map(shownAs)).length === 1);
+      assert.deepEqual(ours(filtered.map(shownAs)), [DESTROY]);
       assert.ok(filtered.every((row) => /terraform/.test(row.label)), filtered.map((row) => row.label).join('\n'));
       await waitFor(async () => ((await sideBarHasAction(page, 'Clear Audit Log Filter')) ? true : undefined), 10_000, 'the Clear Audit Log Filter action');
       await workbench().screenshot('audit-log-filtered', page);
     } finally {
       await runCommand(page, 'Agent Guard: Clear Audit Log Filter');
     }
-    await waitForSideBarTreeRows(page, (rows) => ours(rows.map((row) => row.label)).length === 2);
+    await waitForSideBarTreeRows(page, (rows) => ours(rows.map(shownAs)).length === 2);
     await waitFor(async () => ((await sideBarHasAction(page, 'Clear Audit Log Filter')) ? undefined : true), 10_000, 'the Clear Audit Log Filter action to go');
   });
 
@@ -214,7 +223,7 @@ describe('Status bar and audit log', function () {
     const jsonl = await waitFor(() => exportedText(jsonlFile), 10_000, `the export in ${jsonlFile}`);
     const exported = jsonl.split('\n').filter(Boolean).map((line) => parseAuditLine(line));
     assert.ok(exported.every((entry) => entry !== undefined), jsonl);
-    assert.deepEqual(ours(exported.map((entry) => entry?.subject ?? '')), [RESET, DESTROY], 'oldest first');
+    assert.deepEqual(ours(exported.flatMap((entry) => (entry === undefined ? [] : [entry]))), [RESET, DESTROY], 'oldest first');
   });
 
   it("another window appends to the shared log → this window's Audit Log shows its entry on top, its shield does not count it", async () => {
