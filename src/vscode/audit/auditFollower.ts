@@ -32,6 +32,8 @@ interface Segment {
 
 export class AuditFollower {
   private readonly segments = new Map<string, Segment>();
+  /** Refreshes run one after another: two at once would read the same bytes twice. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly dir: string,
@@ -39,7 +41,13 @@ export class AuditFollower {
   ) {}
 
   /** Every entry still within retention, oldest first, after reading what was appended since the last refresh. */
-  async refresh(retentionDays?: number): Promise<AuditReadResult> {
+  refresh(retentionDays?: number): Promise<AuditReadResult> {
+    const run = this.queue.then(() => this.refreshNow(retentionDays));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async refreshNow(retentionDays: number | undefined): Promise<AuditReadResult> {
     const names = segmentFiles(await this.list());
     for (const name of [...this.segments.keys()]) if (!names.includes(name)) this.segments.delete(name);
     const errors: string[] = [];

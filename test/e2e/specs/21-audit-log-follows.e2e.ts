@@ -33,10 +33,13 @@ const GROWING = segmentFileName(new Date(Date.now() - 3 * DAY_MS));
 const OTHER = segmentFileName(new Date(Date.now() - 4 * DAY_MS));
 const EXPLAINED = 'terraform -chdir=infra destroy -auto-approve';
 
-/** An entry as another window would write it, at the current time. */
+let lastTime = 0;
+
+/** An entry as another window would write it, now: each one later than the one before (the view orders by time). */
 function entry(subject: string): AuditEntry {
+  lastTime = Math.max(Date.now(), lastTime + 1);
   return {
-    time: new Date().toISOString(), source: 'hook', agent: 'codex', tool: 'shell', subject, decision: 'confirm', risk: 'high',
+    time: new Date(lastTime).toISOString(), source: 'hook', agent: 'codex', tool: 'shell', subject, decision: 'confirm', risk: 'high',
     rules: ['kubernetes.delete-namespace'], outcome: 'held', root: '/another/window', pid: 1,
   };
 }

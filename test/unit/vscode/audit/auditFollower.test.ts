@@ -127,6 +127,16 @@ describe('audit follower: reading only what was appended, on real files', () => 
     assert.equal((await follower.refresh()).entries.length, 5, 'without a retention everything is kept');
   });
 
+  it('refreshes asked for at once run one after another: no line is read twice', async () => {
+    fs.writeFileSync(file(), line('one'));
+    const first = follower.refresh();
+    fs.appendFileSync(file(), line('two'));
+    const [a, b, c] = await Promise.all([first, follower.refresh(), follower.refresh()]);
+    assert.deepEqual(a.entries.map((e) => e.subject).slice(0, 1), ['one']);
+    assert.deepEqual(b.entries.map((e) => e.subject), ['one', 'two']);
+    assert.deepEqual(c.entries.map((e) => e.subject), ['one', 'two']);
+  });
+
   it("follows AuditLog's own appends", async () => {
     const log = new AuditLog(dir, NOW);
     const following = log.follow();
