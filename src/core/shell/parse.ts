@@ -48,6 +48,9 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** After `coproc`: an optional NAME, then the start of a compound command (matched up to that start). */
+const COPROC_COMPOUND = /^[ \t]+(?:[A-Za-z_]\w*[ \t]+)?(?=\(|\{[ \t\n]|(?:for|while|until|if|case|select|\[\[)[ \t\n;])/;
+
 const RESERVED_END = new Set(['then', 'fi', 'do', 'done', 'esac', 'elif', 'else', '}']);
 /** Builtins whose `name=(…)` arguments are array assignments, as bash parses them. */
 const DECLARATION_BUILTINS = new Set(['declare', 'typeset', 'local', 'export', 'readonly']);
@@ -304,10 +307,27 @@ class Parser {
       case 'case': return this.parseCase();
       case 'function': return this.parseFunctionKeyword();
       case '[[': return this.parseTest();
+      case 'coproc': {
+        const coproc = this.tryCoprocCompound();
+        if (coproc) return coproc;
+        break;
+      }
       case 'then': case 'fi': case 'do': case 'done': case 'esac': case 'elif': case 'else': case '}':
         this.fail(`unexpected '${w}'`);
     }
     return this.parseSimpleOrFunction();
+  }
+
+  /**
+   * `coproc [NAME] compound-command` (`coproc NAME { …; }`, `coproc ( … )`): the body runs in the background in a
+   * subshell, which is what `body &` says, so it is returned as that list. `coproc cmd args` with a simple command
+   * (no name is allowed then) stays a simple command that the `coproc` wrapper peels.
+   */
+  private tryCoprocCompound(): Node | undefined {
+    const m = COPROC_COMPOUND.exec(this.src.slice(this.pos + 6, this.pos + 6 + 200));
+    if (!m) return undefined;
+    this.pos += 6 + m[0].length;
+    return { type: 'list', items: [{ node: this.parseCommand(), op: '&' }] };
   }
 
   private parseTrailingRedirects(): RedirectNode[] {

@@ -41,6 +41,8 @@ const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision
   ['declare -n r=HOME; rm -rf "$r"', 'deny', 'fs.delete-home'],
   ['typeset -n r=HOME; rm -rf $r/', 'deny', 'fs.delete-home'],
   ['coproc rm -rf ~', 'deny', 'fs.delete-home'],
+  ['coproc NAME { rm -rf ~; }', 'deny', 'fs.delete-home'],
+  ['coproc ( rm -rf / )', 'deny', 'fs.delete-system'],
   ['rm -rf $HOME/*/', 'deny', 'fs.delete-home'],
   ['fd . ~ -X rm -rf', 'deny', 'fs.delete-home'],
   ['fd -H . / --exec rm -rf {} ;', 'deny', 'fs.delete-system'],

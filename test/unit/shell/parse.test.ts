@@ -58,6 +58,13 @@ describe('shell parser: constructs expose every command', () => {
     ['time -p { make; }', ['make']],
     ['time for f in a b; do echo $f; done', ['echo a', 'echo b']],
     ['time npm test', ['npm test']],
+    // `coproc [NAME] compound`: the body runs in the background; a simple command after it is peeled (no name then)
+    ['coproc NAME { rm -rf build; }', ['rm -rf build']],
+    ['coproc { make; } && echo started', ['make', 'echo started']],
+    ['coproc worker ( cd sub && make ) > log', ['cd sub', 'make']],
+    ['coproc W while read -r l; do echo "$l"; done', ['read -r l', 'echo ']],
+    ['coproc cat; echo hi', ['cat', 'echo hi']],
+    ['coproc NAME ls', ['NAME ls']],
     // arrays given to declaration builtins (scripts run with `bash x.sh` are full of them)
     ['declare -A m=([a]=1 [b]=2); echo ok', ['echo ok']],
     ['local -a xs=(a "$(id)")', ['id']],
@@ -68,7 +75,7 @@ describe('shell parser: constructs expose every command', () => {
 });
 
 describe('shell parser: malformed input is an error, not a guess', () => {
-  const bad = ['echo "unterminated', "echo 'unterminated", 'echo $(ls', 'if true; then echo', 'for x in a; do echo', 'case x in a) echo', 'a &&', '| b', 'cat <<EOF\nno end', '(echo', 'echo )', 'a ;; b', 'echo `unterminated', '${', 'f() {', 'cat < ', 'cat < <(ls', 'time (ls', 'echo a=(b)', 'declare x=(a'];
+  const bad = ['echo "unterminated', "echo 'unterminated", 'echo $(ls', 'if true; then echo', 'for x in a; do echo', 'case x in a) echo', 'a &&', '| b', 'cat <<EOF\nno end', '(echo', 'echo )', 'a ;; b', 'echo `unterminated', '${', 'f() {', 'cat < ', 'cat < <(ls', 'time (ls', 'coproc NAME { ls', 'echo a=(b)', 'declare x=(a'];
   for (const text of bad) {
     it(JSON.stringify(text), () => assert.throws(() => parse(text), ParseError));
   }
