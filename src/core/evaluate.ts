@@ -12,6 +12,7 @@ import type { RuleIndex } from './rules/registry';
 import { fileEffects, type FileEffect } from './effects';
 import { isWithin, normalize } from './paths/posix';
 import { resolvePath } from './paths/resolve';
+import { walledOff } from './paths/containerMounts';
 import { deletedDirectoryTakes, directorySegments } from './paths/globCover';
 import { judgeAgentSettings } from './agentSettings';
 import { isReadOnly } from './readOnly';
@@ -201,7 +202,7 @@ class Evaluation {
 
   private tryRule(rule: CommandRule, inv: Invocation, out: Reason[]): void {
     // a new container cannot reach this machine's processes, disks or accounts (its bind mounts are path effects)
-    if (rule.scope === 'machine' && inv.mounts !== undefined) return;
+    if (rule.scope === 'machine' && inv.mounts !== undefined && walledOff(inv.mounts)) return;
     const hit = rule.match(inv, this.ctx);
     if (hit) out.push(ruleReason(rule, hit, inv, false));
   }

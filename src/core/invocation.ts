@@ -21,6 +21,12 @@ export interface ContainerMount {
   readonly target: string;
   /** Mounted `:ro` / `readonly`: nothing can be written or deleted through it. */
   readonly readOnly: boolean;
+  /**
+   * Stands for the rest of a container whose mounts are not all on the command line (`docker compose run -v …`:
+   * the compose file may mount more). Paths it covers are judged as written, as for `docker compose exec`, and
+   * the container is not walled off from this machine (rules with `scope: 'machine'` still apply).
+   */
+  readonly asWritten?: true;
 }
 
 export type RedirectOp = '>' | '>>' | '>|' | '&>' | '&>>' | '<' | '<>' | '<<' | '<<-' | '<<<' | '>&' | '<&';

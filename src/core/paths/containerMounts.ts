@@ -19,7 +19,7 @@ export function hostPath(arg: Arg, mounts: readonly ContainerMount[], cwd: strin
   let inside: string;
   if (v.charCodeAt(0) === 47) inside = resolve('/', v);
   else if (cwd !== undefined && v.charCodeAt(0) !== 126 /* ~ is the container's home */) inside = resolve(cwd, v);
-  else return undefined;
+  else return walledOff(mounts) ? undefined : arg;
   // (`/h/*` stays a glob over the mount: resolving keeps the `*`; `/h/../etc` is the container's own /etc)
   let best: ContainerMount | undefined;
   for (const m of mounts) {
@@ -27,8 +27,18 @@ export function hostPath(arg: Arg, mounts: readonly ContainerMount[], cwd: strin
     if (isWithin(inside, t) && (best === undefined || t.length > best.target.length)) best = { ...m, target: t };
   }
   if (best === undefined || best.readOnly) return undefined;
+  if (best.asWritten === true) return arg;
   const tail = inside.slice(best.target === '/' ? 0 : best.target.length);
   const src = best.source.value.replace(/\/+$/, '');
   const value = src === '' && !best.source.dynamic ? tail || '/' : src + tail;
   return { value, dynamic: arg.dynamic || best.source.dynamic, glob: arg.glob };
 }
+
+/** The container reaches this machine only through these mounts (a `docker run`, not a `docker compose run`). */
+export function walledOff(mounts: readonly ContainerMount[]): boolean {
+  for (const m of mounts) if (m.asWritten === true) return false;
+  return true;
+}
+
+/** The mount that keeps every path not under an explicit mount as written (ContainerMount.asWritten). */
+export const REST_AS_WRITTEN: ContainerMount = { source: { value: '/', dynamic: false, glob: false }, target: '/', readOnly: false, asWritten: true };

@@ -7,6 +7,7 @@
 import type { Arg } from '../invocation';
 import { containerMounts, entrypoint, imageIndex, workdir } from './dockerRun';
 import { lit, skipOptions, UNKNOWN, type Wrapper, type WrapperResult } from './kit';
+import { REST_AS_WRITTEN } from '../paths/containerMounts';
 
 /** A command run inside a container or pod: judged like the command itself, with where it runs noted. */
 function inside(argv: readonly Arg[], where: string, label: string): WrapperResult {
@@ -28,7 +29,11 @@ function compose(args: readonly Arg[], i: number, tool: string): WrapperResult {
   if (sub !== 'exec' && sub !== 'run') return { kind: 'none' };
   const at = skipOptions(args, i + 1, sub === 'exec' ? COMPOSE_EXEC : COMPOSE_RUN);
   const service = args[at]?.value ?? '';
-  return inside(args.slice(at + 1), `inside the ${service} service's container, through ${tool} ${sub}`, `${tool} ${sub} ${service}`);
+  const result = inside(args.slice(at + 1), `inside the ${service} service's container, through ${tool} ${sub}`, `${tool} ${sub} ${service}`);
+  // `run -v ~:/h`: paths under its own bind mounts are the host's; the compose file's mounts are unknown, so the
+  // rest is judged as written, as for `exec`
+  const own = sub === 'run' && result.kind === 'exec' ? containerMounts(args.slice(i + 1, at)) : [];
+  return own.length === 0 || result.kind !== 'exec' ? result : { ...result, mounts: [...own, REST_AS_WRITTEN] };
 }
 
 /** `docker exec [opts] CONTAINER cmd…`, `docker container exec …`, `docker compose exec|run …` (podman, nerdctl alike). */

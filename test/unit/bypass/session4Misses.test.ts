@@ -17,11 +17,22 @@ const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision
   ['coproc NAME { rm -rf ~; }', 'deny', 'fs.delete-home'],
   ['coproc { rm -rf ~; }', 'deny', 'fs.delete-home'],
   ['coproc W while true; do rm -rf /; done', 'deny', 'fs.delete-system'],
+  // docker compose run: its own -v mounts are the host's (as for docker run); the rest is judged as written (as for exec)
+  ['docker compose run -v ~:/h img rm -rf /h', 'deny', 'fs.delete-home'],
+  ['docker-compose run --rm -v "$PWD":/w app rm -rf /w', 'deny', 'fs.delete-workspace-root'],
+  ['docker compose run -v ~:/h app sh -c "rm -rf /h/*"', 'deny', 'fs.delete-home'],
+  ['docker compose run -v ~:/h app rm -rf /', 'deny', 'fs.delete-system'],
+  ['docker compose run -v ~:/h app shutdown -h now', 'confirm', 'system.shutdown'],
+  ['docker compose run app rm -rf ~', 'deny', 'fs.delete-home'],
 ];
 
 const ORDINARY: readonly string[] = [
   'coproc NAME { npm run watch; }',
   'coproc cat; echo hi >&"${COPROC[1]}"',
+  'docker compose run --rm -v "$PWD":/w app rm -rf /w/build',
+  'docker compose run -v ./data:/data app rm -rf /data/cache',
+  'docker compose run -v ~:/h:ro app ls /h',
+  'docker compose run --rm app npm test',
 ];
 
 describe('session 4 misses: dangerous spellings are caught', () => {
