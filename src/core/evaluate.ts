@@ -4,7 +4,7 @@
  * exceptions, raise production targets, and combine with "strictest wins".
  */
 import type { CheckCommandOptions, CheckEditOptions, ReadFile } from './api';
-import type { Arg, Invocation } from './invocation';
+import type { Arg, ContainerMount, Invocation } from './invocation';
 import type { EditOp, Policy, ProtectedPath } from './policy/types';
 import type { RuleContext } from './rules/context';
 import type { CommandRule, RuleHit } from './rules/rule';
@@ -17,7 +17,7 @@ import { deletedDirectoryTakes, directorySegments } from './paths/globCover';
 import { judgeAgentSettings } from './agentSettings';
 import { isReadOnly } from './readOnly';
 import { filesystemPack, judgeEffect } from './rules/packs/filesystem';
-import { walkCommand, type WalkResult } from './unwrap/walk';
+import { walkCommand, type NewContainer, type WalkOptions, type WalkResult } from './unwrap/walk';
 import { raiseRisk, verdictFromReasons, type Reason, type Verdict } from './verdict';
 
 export interface Engine {
@@ -131,7 +131,7 @@ class Evaluation {
       resolvePath: (path, cwd) => resolvePath(path, cwd, root, home),
       // what this same command line wrote before reading it wins over what is on disk now
       readFile: (abs) => this.readFile(abs) ?? undefined,
-      checkNestedShell: (text, cwd) => this.checkNested(text, cwd),
+      checkNestedShell: (text, cwd, mounts) => this.checkNested(text, cwd, mounts),
     };
   }
 
@@ -141,14 +141,15 @@ class Evaluation {
     return this.opts.readFile ? safeRead(this.opts.readFile, abs) : undefined;
   }
 
-  run(command: string, cwd: string): void {
-    const walk = walkCommand(command, {
+  run(command: string, cwd: string, container?: NewContainer): void {
+    const opts: WalkOptions = {
       cwd,
       root: this.root,
       home: this.home,
       env: this.opts.env ?? {},
       readFile: this.opts.readFile ? (abs) => this.readFile(abs) : undefined,
-    });
+    };
+    const walk = walkCommand(command, container === undefined ? opts : { ...opts, container });
     this.written = walk.written;
     this.judgeWalk(walk);
   }
@@ -234,12 +235,14 @@ class Evaluation {
     return out;
   }
 
-  private checkNested(text: string, cwd: string | undefined): { rule: string; decision: Reason['decision']; risk: Reason['risk']; message: string }[] {
+  private checkNested(text: string, cwd: string | undefined, mounts: readonly ContainerMount[] | undefined): { rule: string; decision: Reason['decision']; risk: Reason['risk']; message: string }[] {
     if (this.nested >= MAX_NESTED_CHECKS) return [{ rule: 'shell.limit-exceeded', decision: 'confirm', risk: 'medium', message: 'Code nested too deeply to check.' }];
     this.nested++;
     const sub = new Evaluation(this.engine, this.root, this.opts, false);
     sub.nested = this.nested;
-    sub.run(text, cwd ?? this.root);
+    // in a new container the text is walked there: through its bind mounts, in its working directory
+    if (mounts !== undefined) sub.run(text, this.root, { cwd, mounts });
+    else sub.run(text, cwd ?? this.root);
     this.nested--;
     return verdictFromReasons(sub.reasons).reasons.map((r) => ({ rule: r.rule, decision: r.decision, risk: r.risk, message: r.message }));
   }

@@ -1,7 +1,7 @@
 /**
  * What a matcher may ask about the world: all of it computed by the core from the request, never by I/O.
  */
-import type { Arg } from '../invocation';
+import type { Arg, ContainerMount } from '../invocation';
 import type { Decision, Risk } from '../verdict';
 
 export interface ResolvedPath {
@@ -35,9 +35,10 @@ export interface RuleContext {
   /**
    * Judge a shell command found inside something else (a string an interpreter passes to `system`, a script
    * line). Returns the findings it triggers, most severe first; used by matchers that want to say
-   * "this Python one-liner runs `rm -rf /`".
+   * "this Python one-liner runs `rm -rf /`". `mounts`: the command runs in a new container with these bind mounts
+   * (Invocation.mounts), and `cwd` is the container's.
    */
-  checkNestedShell(text: string, cwd: string | undefined): readonly NestedFinding[];
+  checkNestedShell(text: string, cwd: string | undefined, mounts?: readonly ContainerMount[]): readonly NestedFinding[];
 }
 
 export interface NestedFinding {

@@ -30,7 +30,8 @@ export interface CommandRule {
   /**
    * `machine`: the rule judges this machine's own state (processes, disks, accounts, services, paths it resolves
    * itself), which a command in a new container (`docker run`, Invocation.mounts) cannot reach; it is skipped
-   * there. Rules about remote effects (a push, a cloud API, a database server) apply everywhere.
+   * there. Rules about remote effects (a push, a cloud API, a database server) apply everywhere; so do rules that
+   * judge paths through the container's mounts themselves (hostPath), like the interpreter rules.
    */
   readonly scope?: 'machine';
   /** Whole command lines (as an agent would send them, cwd = workspace root) that must trigger this rule. */

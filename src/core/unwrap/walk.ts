@@ -30,6 +30,14 @@ export interface WalkOptions {
   readonly env: Readonly<Record<string, string>>;
   /** A file's text; `undefined` when it cannot be read, `null` when nothing is at that path. */
   readonly readFile: ((abs: string) => string | undefined | null) | undefined;
+  /** The text runs in a new container (code an interpreter runs there): its working directory and bind mounts. */
+  readonly container?: NewContainer;
+}
+
+/** A new container, as Invocation.mounts describes it, with its own working directory (undefined: unknown). */
+export interface NewContainer {
+  readonly cwd: string | undefined;
+  readonly mounts: readonly ContainerMount[];
 }
 
 /** A file a redirect writes to. */
@@ -138,7 +146,7 @@ interface Context {
 export function walkCommand(text: string, opts: WalkOptions): WalkResult {
   const w = new Walker(opts);
   const state: State = {
-    cwd: opts.cwd,
+    cwd: opts.container === undefined ? opts.cwd : opts.container.cwd,
     vars: initialVars(opts),
     exported: initialExported(opts.env),
     positional: undefined,
@@ -149,7 +157,8 @@ export function walkCommand(text: string, opts: WalkOptions): WalkResult {
     concurrent: false,
     dirStack: [],
   };
-  w.walkText(text, state, { stdin: undefined, wrappers: [], elevated: false, env: opts.env, src: { text, lines: undefined, baseLine: 0, file: undefined }, line: undefined, depth: 0 }, 'command');
+  const ctx: Context = { stdin: undefined, wrappers: [], elevated: false, env: opts.env, src: { text, lines: undefined, baseLine: 0, file: undefined }, line: undefined, depth: 0 };
+  w.walkText(text, state, opts.container === undefined ? ctx : { ...ctx, mounts: opts.container.mounts }, 'command');
   return w.written === undefined ? w.result : { ...w.result, written: w.written };
 }
 
@@ -157,7 +166,8 @@ function initialVars(opts: WalkOptions): Map<string, VarValue> {
   const vars = new Map<string, VarValue>();
   for (const [k, v] of Object.entries(opts.env)) vars.set(k, v);
   if (opts.home !== undefined && !vars.has('HOME')) vars.set('HOME', opts.home);
-  vars.set('PWD', opts.cwd);
+  const pwd = opts.container === undefined ? opts.cwd : opts.container.cwd;
+  if (pwd !== undefined) vars.set('PWD', pwd);
   // bash never takes IFS from the environment: it starts as space, tab, newline (expand.ts knows that)
   vars.delete('IFS');
   return vars;

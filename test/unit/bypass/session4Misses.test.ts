@@ -24,6 +24,13 @@ const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision
   ['docker compose run -v ~:/h app rm -rf /', 'deny', 'fs.delete-system'],
   ['docker compose run -v ~:/h app shutdown -h now', 'confirm', 'system.shutdown'],
   ['docker compose run app rm -rf ~', 'deny', 'fs.delete-home'],
+  // interpreter code in a new container is judged through its bind mounts, like shell commands there
+  ['docker run -v $PWD:/w img python -c "import shutil; shutil.rmtree(\'/w\')"', 'deny', 'interpreter.code-deletes-files'],
+  ['docker run -v ~:/h img node -e "require(\'fs\').rmSync(\'/h\', {recursive: true})"', 'deny', 'interpreter.code-deletes-files'],
+  ['docker run -v $PWD:/w img python -c "import os; os.system(\'rm -rf /w\')"', 'deny', 'interpreter.code-runs-shell-command'],
+  ['docker run -v $PWD:/w -w /w img python -c "import shutil; shutil.rmtree(\'.\')"', 'deny', 'interpreter.code-deletes-files'],
+  ['docker compose run -v ~:/h app python -c "import shutil; shutil.rmtree(\'/h\')"', 'deny', 'interpreter.code-deletes-files'],
+  ['docker exec app python -c "import shutil; shutil.rmtree(\'/\')"', 'deny', 'interpreter.code-deletes-files'],
 ];
 
 const ORDINARY: readonly string[] = [
@@ -33,6 +40,11 @@ const ORDINARY: readonly string[] = [
   'docker compose run -v ./data:/data app rm -rf /data/cache',
   'docker compose run -v ~:/h:ro app ls /h',
   'docker compose run --rm app npm test',
+  'docker run img python -c "import shutil; shutil.rmtree(\'/\')"',
+  'docker run img python -c "import os; os.system(\'rm -rf /tmp/cache\')"',
+  'docker run -v $PWD:/w img python -c "import shutil; shutil.rmtree(\'/w/build\')"',
+  'docker run -v ~:/h:ro img python -c "import shutil; shutil.rmtree(\'/h\')"',
+  'docker run --rm -v "$PWD":/app -w /app python:3.12 python -c "print(1)"',
 ];
 
 describe('session 4 misses: dangerous spellings are caught', () => {
@@ -51,6 +63,29 @@ describe('session 4 misses: ordinary look-alikes stay silent', () => {
       const v = check(command);
       assert.deepEqual(v.reasons.map((r) => `${r.rule}: ${r.command}`), []);
       assert.equal(v.decision, 'allow');
+    });
+  }
+});
+
+describe('session 4 misses: a script run in a new container is read through its bind mounts', () => {
+  const files = new Map([
+    ['/work/ws/scripts/wipe.py', 'import shutil\nshutil.rmtree("/w")\n'],
+    ['/work/ws/scripts/ok.py', 'print(1)\n'],
+  ]);
+  const withFiles = (cmd: string) => guard.checkCommand(cmd, { cwd: ROOT, root: ROOT, readFile: (abs) => files.get(abs) });
+  const rows: readonly (readonly [string, Decision, string | undefined])[] = [
+    ['docker run -v "$PWD":/w -w /w img python scripts/wipe.py', 'deny', 'interpreter.code-deletes-files'],
+    ['docker run -v "$PWD":/w img python /w/scripts/wipe.py', 'deny', 'interpreter.code-deletes-files'],
+    ['docker run -i -v "$PWD":/w img python - < scripts/wipe.py', 'deny', 'interpreter.code-deletes-files'],
+    // the image's own file of that name, and a script that deletes nothing
+    ['docker run img python /work/ws/scripts/wipe.py', 'allow', undefined],
+    ['docker run -v "$PWD":/w -w /w img python scripts/ok.py', 'allow', undefined],
+  ];
+  for (const [command, decision, rule] of rows) {
+    it(`${JSON.stringify(command)} → ${decision}${rule !== undefined ? ` (${rule})` : ''}`, () => {
+      const v = withFiles(command);
+      assert.equal(v.decision, decision, JSON.stringify(v.reasons));
+      assert.equal(v.reasons[0]?.rule, rule, JSON.stringify(v.reasons));
     });
   }
 });

@@ -11,6 +11,7 @@ import type { CommandRule, RuleHit, RulePack } from '../rule';
 import { decisionRank, riskRank, type Decision, type Risk } from '../../verdict';
 import { isTempPath } from '../../paths/resolve';
 import { isWithin } from '../../paths/posix';
+import { hostPath } from '../../paths/containerMounts';
 import type { CodeLang } from './code';
 import { codeEffects, quoteLiteral, type CodeDeletion, type CodeEffects, type ShellRun } from './codeEffects';
 
@@ -190,13 +191,17 @@ function codeSources(inv: Invocation, ctx: RuleContext): CodeSource[] {
     const s = inv.stdin;
     if (parsed.script === undefined || !s) return [];
     if (s.text !== undefined) return [{ lang, code: s.text, label: `The ${name} code ${s.kind === 'pipe' ? 'piped in' : 'in the heredoc'}`, file: false }];
-    if (s.kind === 'file' && s.path !== undefined) return readScript(lang, s.path, inv, ctx);
+    // `< file` is opened by this machine's shell, before any container starts
+    if (s.kind === 'file' && s.path !== undefined) return readScript(lang, s.path, inv, ctx, true);
     return [];
   }
-  return readScript(lang, parsed.script, inv, ctx);
+  return readScript(lang, parsed.script, inv, ctx, false);
 }
 
-function readScript(lang: CodeLang, path: string, inv: Invocation, ctx: RuleContext): CodeSource[] {
+function readScript(lang: CodeLang, written: string, inv: Invocation, ctx: RuleContext, onHost: boolean): CodeSource[] {
+  // in a new container a script is readable here only through a bind mount; anything else is the image's own
+  const path = inv.mounts === undefined || onHost ? written : hostPath({ value: written, dynamic: false, glob: false }, inv.mounts, inv.cwd)?.value;
+  if (path === undefined || path === '') return [];
   const abs = ctx.resolvePath(path, inv.cwd).abs;
   if (abs.includes('/node_modules/') || abs.includes('/site-packages/')) return [];
   const text = ctx.readFile(abs);
@@ -247,7 +252,7 @@ const UNKNOWN_PROGRAM = /^"?\$AGENT_GUARD_UNKNOWN/;
 function worstNested(run: ShellRun, inv: Invocation, ctx: RuleContext): NestedFinding | undefined {
   if (UNKNOWN_PROGRAM.test(run.command)) return undefined;
   let worst: NestedFinding | undefined;
-  for (const f of ctx.checkNestedShell(run.command, inv.cwd)) {
+  for (const f of ctx.checkNestedShell(run.command, inv.cwd, inv.mounts)) {
     if (f.decision === 'allow') continue;
     if (!worst || stricter(f, worst)) worst = f;
   }
@@ -257,7 +262,6 @@ function worstNested(run: ShellRun, inv: Invocation, ctx: RuleContext): NestedFi
 const runsShellCommand: CommandRule = {
   id: 'interpreter.code-runs-shell-command',
   programs: PROGRAMS,
-  scope: 'machine',
   decision: 'confirm',
   risk: 'high',
   message: 'This interpreter code runs a shell command that is dangerous on its own (see the nested rule in the message). Run the command directly so it can be checked, or leave it out.',
@@ -288,6 +292,7 @@ const runsShellCommand: CommandRule = {
       "python3 - <<'EOF'\nimport subprocess\nsubprocess.call('git reset --hard origin/main', shell=True)\nEOF",
       "ruby -e 'puts `dd if=/dev/zero of=/dev/sda`'",
       "deno eval \"new Deno.Command('rm', {args: ['-rf', '/']}).outputSync()\"",
+      'docker run -v ~:/h node:20 node -e "require(\'child_process\').execSync(\'rm -rf /h\')"',
     ],
     notMatch: [
       'python -c "import os; os.system(\'ls\')"',
@@ -298,6 +303,7 @@ const runsShellCommand: CommandRule = {
       'python3 -c "import subprocess, sys; subprocess.run([sys.executable, \'-m\', \'pip\', \'--version\'])"',
       'node -e "require(\'child_process\').execSync(\'git status\', {stdio: \'inherit\'})"',
       "ruby -e 'system(\"bundle exec rspec\")'",
+      'docker run --rm node:20 node -e "require(\'child_process\').execSync(\'rm -rf /\')"',
     ],
   },
 };
@@ -349,8 +355,11 @@ function placeOf(literal: string, dynamic: boolean, inv: Invocation, ctx: RuleCo
 
 /** Judge a deletion by where it lands; `undefined` for ordinary deletions inside the project or a temp dir. */
 function judgeDeletion(d: CodeDeletion, inv: Invocation, ctx: RuleContext): DeletionJudgement | undefined {
-  const literal = d.dynamic ? d.known : d.path;
-  if (literal === '') return undefined;
+  const written = d.dynamic ? d.known : d.path;
+  if (written === '') return undefined;
+  // in a new container only what goes through a bind mount is this machine's, at its host path
+  const literal = inv.mounts === undefined ? written : hostPath({ value: written, dynamic: d.dynamic, glob: false }, inv.mounts, inv.cwd)?.value;
+  if (literal === undefined || literal === '') return undefined;
   const p = placeOf(literal, d.dynamic, inv, ctx);
   if (d.recursive && (p.isRoot || p.isSystem || p.isHome || p.containsWorkspace)) {
     const what = p.isRoot ? 'the whole file system' : p.isHome ? 'the home directory — every project, key and setting in it' : p.containsWorkspace ? `the workspace (${ctx.root}) with uncommitted work` : `the system directory ${p.abs}`;
@@ -374,7 +383,6 @@ function asRm(d: CodeDeletion): string | undefined {
 const deletesFiles: CommandRule = {
   id: 'interpreter.code-deletes-files',
   programs: PROGRAMS,
-  scope: 'machine',
   decision: 'confirm',
   risk: 'high',
   message: 'This interpreter code deletes files outside the project, the project itself, the home directory or the system. Delete only what the task needs, inside the project.',
@@ -409,6 +417,7 @@ const deletesFiles: CommandRule = {
       'ruby -e \'require "fileutils"; FileUtils.rm_rf("/")\'',
       'python3 -c "import os; os.remove(\'/etc/hosts\')"',
       'python -c "import shutil; shutil.rmtree(\'../other-project\')"',
+      'docker run -v "$PWD":/w img python -c "import shutil; shutil.rmtree(\'/w\')"',
     ],
     notMatch: [
       'python3 -c "import shutil; shutil.rmtree(\'build\', ignore_errors=True)"',
@@ -417,6 +426,8 @@ const deletesFiles: CommandRule = {
       'python3 -c "import shutil, tempfile; d = tempfile.mkdtemp(); shutil.rmtree(d)"',
       'python3 -c "print(\'shutil.rmtree(/)\')"',
       "ruby -e 'FileUtils.rm_rf(\"coverage\")'",
+      'docker run --rm img python -c "import shutil; shutil.rmtree(\'/\')"',
+      'docker run -v "$PWD":/w img python -c "import shutil; shutil.rmtree(\'/w/build\')"',
     ],
   },
 };
