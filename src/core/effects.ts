@@ -8,6 +8,7 @@ import type { EditOp } from './policy/types';
 import { hasFlag, hasShort } from './rules/args';
 import { basename } from './paths/posix';
 import { hostPath } from './paths/containerMounts';
+import { remoteOperand } from './paths/remoteOperand';
 
 export interface FileEffect {
   readonly op: EditOp;
@@ -93,6 +94,50 @@ function targetDirectory(argv: readonly Arg[]): Arg | undefined {
   return undefined;
 }
 
+/** chattr's own options (the rest of the `-x` words are attribute modes: `-i` removes immutability). */
+const CHATTR_FLAGS = /^-[RVf]+$/;
+
+/** `chattr [-RVf] [-v N] [-p N] MODE… FILE…`: the immutable / append-only modes it sets or clears, and its files. */
+export function chattrArgs(argv: readonly Arg[]): { readonly adds: boolean; readonly clears: boolean; readonly recursive: boolean; readonly targets: Arg[] } {
+  let adds = false;
+  let clears = false;
+  let recursive = false;
+  const targets: Arg[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as Arg;
+    const v = a.value;
+    if (v === '--') {
+      targets.push(...argv.slice(i + 1));
+      break;
+    }
+    if (v === '-v' || v === '-p') i++;
+    else if (CHATTR_FLAGS.test(v)) recursive ||= v.includes('R');
+    else if (/^[-+=][a-zA-Z]+$/.test(v) && !a.dynamic) {
+      if (!/[ia]/.test(v)) continue;
+      if (v[0] === '-') clears = true;
+      else adds = true;
+    } else targets.push(a);
+  }
+  return { adds, clears, recursive, targets };
+}
+
+
+/** scp: a destination on this machine is written like cp's (`scp host:x .env`); one on another machine is not here. */
+const scp: Extractor = (inv) => {
+  const ops = transferOperands(inv);
+  const dest = ops[ops.length - 1];
+  if (ops.length < 2 || dest === undefined || remoteOperand(dest.value) !== undefined) return [];
+  // what lands in a directory is named after the source's file, wherever that is (`host:logs/app.log` → app.log)
+  const sources = ops.slice(0, -1).map((s) => ({ ...s, value: remoteOperand(s.value)?.path ?? s.value }));
+  return destination(dest, sources, false);
+};
+
+/** `chattr +i f`: changing a file's attributes is a change to the file (protected paths are judged for it). */
+const chattr: Extractor = (inv) => {
+  const { adds, clears, recursive, targets } = chattrArgs(inv.argv);
+  return adds || clears ? all('write', targets, recursive) : [];
+};
+
 /** Copy-like: the last operand (or -t dir) is written. */
 const copyLike = (valueOpts: readonly string[]): Extractor => (inv) => {
   const ops = operands(inv.argv, [...valueOpts, '-t', '--target-directory']);
@@ -114,11 +159,19 @@ const ln: Extractor = (inv) => {
   return copyLike(['-S', '--suffix'])(inv);
 };
 
+const RSYNC_VALUE_OPTS = ['-e', '--rsh', '--exclude', '--include', '--filter', '-f', '--exclude-from', '--include-from', '--files-from', '--rsync-path', '--chmod', '--chown', '--log-file', '--backup-dir', '--suffix', '--temp-dir', '-T', '--port', '--password-file', '--timeout', '--bwlimit', '--max-size', '--min-size', '--partial-dir', '--compare-dest', '--copy-dest', '--link-dest'];
+const SCP_VALUE_OPTS = ['-c', '-D', '-F', '-i', '-J', '-l', '-o', '-P', '-S', '-X'];
+
+/** The sources and destination (last) of an rsync or scp invocation. */
+export function transferOperands(inv: Invocation): Arg[] {
+  return operands(inv.argv, inv.program === 'scp' ? SCP_VALUE_OPTS : RSYNC_VALUE_OPTS);
+}
+
 /** rsync: the destination is written; with --delete, files there that are not in the source are deleted. */
 const rsync: Extractor = (inv) => {
-  const ops = operands(inv.argv, ['-e', '--rsh', '--exclude', '--include', '--filter', '-f', '--exclude-from', '--include-from', '--files-from', '--rsync-path', '--chmod', '--chown', '--log-file', '--backup-dir', '--suffix', '--temp-dir', '-T', '--port', '--password-file', '--timeout', '--bwlimit', '--max-size', '--min-size', '--partial-dir', '--compare-dest', '--copy-dest', '--link-dest']);
+  const ops = transferOperands(inv);
   const dest = ops[ops.length - 1];
-  if (ops.length < 2 || !dest || /^[^/]*:/.test(dest.value)) return [];
+  if (ops.length < 2 || !dest || remoteOperand(dest.value) !== undefined) return [];
   const deletes = inv.args.some((a) => a.startsWith('--delete') || a === '--remove-source-files');
   return deletes ? [{ op: 'delete', target: dest, recursive: true }] : [{ op: 'write', target: dest, recursive: false }];
 };
@@ -312,6 +365,8 @@ const EXTRACTORS: ReadonlyMap<string, Extractor> = new Map<string, Extractor>([
   ['wget', downloadTo(['-O', '--output-document'])],
   ['git', git],
   ['ssh-keygen', (inv) => all('write', sshKeygenWrites(inv.argv), false)],
+  ['chattr', chattr],
+  ['scp', scp],
 ]);
 
 export const EFFECT_PROGRAMS: readonly string[] = [...EXTRACTORS.keys()];

@@ -31,6 +31,34 @@ const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision
   ['docker run -v $PWD:/w -w /w img python -c "import shutil; shutil.rmtree(\'.\')"', 'deny', 'interpreter.code-deletes-files'],
   ['docker compose run -v ~:/h app python -c "import shutil; shutil.rmtree(\'/h\')"', 'deny', 'interpreter.code-deletes-files'],
   ['docker exec app python -c "import shutil; shutil.rmtree(\'/\')"', 'deny', 'interpreter.code-deletes-files'],
+  // file attributes: protected paths as a change to the file, system paths by the system pack
+  ['chattr +i /etc/passwd', 'confirm', 'system.file-attributes'],
+  ['sudo chattr -i /etc/resolv.conf', 'confirm', 'system.file-attributes'],
+  ['chattr -R +i /usr', 'deny', 'system.file-attributes'],
+  ['chattr -i ~/.ssh/authorized_keys', 'confirm', 'system.file-attributes'],
+  ['chattr +i .env', 'confirm', 'path.secrets'],
+  ['chattr -i .github/workflows/ci.yml', 'confirm', 'path.ci-workflows'],
+  // mounts over, remounts and unmounts of system paths
+  ['sudo mount --bind /tmp/x /etc', 'confirm', 'system.mount-change'],
+  ['mount -o remount,rw /', 'confirm', 'system.mount-change'],
+  ['umount -l /', 'deny', 'system.mount-change'],
+  ['umount /boot', 'confirm', 'system.mount-change'],
+  // kernel settings
+  ['sysctl -w kernel.randomize_va_space=0', 'confirm', 'system.kernel-setting'],
+  ['echo 0 > /proc/sys/kernel/randomize_va_space', 'confirm', 'system.kernel-setting'],
+  ['echo 1 | sudo tee /proc/sys/net/ipv4/ip_forward', 'confirm', 'system.kernel-setting'],
+  ['cd /proc/sys/kernel && echo 0 > yama/ptrace_scope', 'confirm', 'system.kernel-setting'],
+  // scp onto local protected paths is a write like cp's; onto a remote machine's system files or SSH settings too
+  ['scp host:x .env', 'confirm', 'path.secrets'],
+  ['scp host:x ~/.ssh/authorized_keys', 'confirm', 'fs.write-outside-workspace'],
+  ['scp -r host:hooks .git/hooks', 'confirm', 'path.git-internals'],
+  ['scp id_rsa.pub host:~/.ssh/authorized_keys', 'confirm', 'fs.remote-overwrite'],
+  ['scp hosts root@web1:/etc/hosts', 'confirm', 'fs.remote-overwrite'],
+  // rsync --delete onto another machine
+  ['rsync -a --delete src/ host:/srv/app', 'confirm', 'fs.remote-sync-delete'],
+  ['rsync -a --delete empty/ host:', 'deny', 'fs.remote-sync-delete'],
+  ['rsync -a --delete etc/ root@host:/etc', 'deny', 'fs.remote-sync-delete'],
+  ['rsync -a --delete empty/ ~/', 'deny', 'fs.delete-home'],
 ];
 
 const ORDINARY: readonly string[] = [
@@ -45,6 +73,27 @@ const ORDINARY: readonly string[] = [
   'docker run -v $PWD:/w img python -c "import shutil; shutil.rmtree(\'/w/build\')"',
   'docker run -v ~:/h:ro img python -c "import shutil; shutil.rmtree(\'/h\')"',
   'docker run --rm -v "$PWD":/app -w /app python:3.12 python -c "print(1)"',
+  'lsattr /etc/passwd',
+  'chattr +i build/release.lock',
+  'chattr +C ~/vm-images',
+  'mount',
+  'mount | grep sda',
+  'sudo mount /dev/sdb1 /mnt/usb',
+  'umount /mnt/usb',
+  'findmnt /',
+  'sysctl -a',
+  'sysctl net.ipv4.ip_forward',
+  'cat /proc/sys/kernel/randomize_va_space',
+  'scp host:logs/app.log ./logs/',
+  'scp -r host:src/ .',
+  'scp dist/app.tar.gz user@staging:/tmp/',
+  'scp dist/app.tar.gz host:/srv/app/',
+  'scp -P 2222 -i ~/.ssh/deploy build.zip deploy@web1:/var/www/releases/',
+  'rsync -a src/ host:/srv/app',
+  'rsync -avn --delete src/ host:/srv/app',
+  'rsync -a --delete src/ host:/tmp/preview',
+  'rsync -avz --exclude node_modules ./ user@dev-box:~/app/',
+  'rsync -a --delete host:/srv/app/ ./backup/',
 ];
 
 describe('session 4 misses: dangerous spellings are caught', () => {

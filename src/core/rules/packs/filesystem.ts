@@ -4,13 +4,14 @@
  * `tee`, `sed -i` …) is judged the same way. Protected paths (policy) are checked by the evaluator with the same
  * effects.
  */
-import { EFFECT_PROGRAMS, fileEffects, type FileEffect } from '../../effects';
+import { EFFECT_PROGRAMS, fileEffects, transferOperands, type FileEffect } from '../../effects';
+import { remoteOperand } from '../../paths/remoteOperand';
 import { isHarmlessDevice, isInTempArea, isTempPath, isUserCachePath } from '../../paths/resolve';
 import { isWithin } from '../../paths/posix';
-import type { Invocation } from '../../invocation';
+import type { Arg, Invocation } from '../../invocation';
 import type { RuleContext, ResolvedPath } from '../context';
 import type { CommandRule, RuleHit, RulePack } from '../rule';
-import { positionals } from '../args';
+import { hasFlag, positionals } from '../args';
 
 export type PathRuleId =
   | 'fs.delete-system'
@@ -118,11 +119,88 @@ const moveOntoDevice: CommandRule = {
   },
 };
 
+/** The machine and path an rsync/scp invocation copies onto when that is another machine. */
+function remoteDestination(inv: Invocation): { readonly host: string; readonly path: string | undefined; readonly dest: Arg; readonly sources: string } | undefined {
+  const ops = transferOperands(inv);
+  const dest = ops[ops.length - 1];
+  if (ops.length < 2 || dest === undefined) return undefined;
+  const r = remoteOperand(dest.value);
+  return r && { ...r, dest, sources: ops.slice(0, -1).map((o) => o.value).join(' ') };
+}
+
+/** A remote path as this module's path checks see it: relative ones are in the remote home (`~`). */
+function asHomePath(path: string): string {
+  return path === '' || path === '.' || path === './' ? '~' : path.startsWith('/') || path === '~' || path.startsWith('~/') ? path : '~/' + path;
+}
+
+/** `~`, `~/`, `~/.`: the remote home directory itself. */
+function isRemoteHome(path: string): boolean {
+  return /^~\/*(?:\.\/*)?$/.test(path);
+}
+
+/** Directories on any machine whose files belong to the system (deployments go to /srv, /opt, /var/www: not these). */
+const REMOTE_SYSTEM = ['/etc', '/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/boot', '/root', '/sys', '/proc', '/dev'];
+
+function remoteSystemFile(path: string): boolean {
+  return path === '/' || REMOTE_SYSTEM.some((d) => path === d || isWithin(path, d));
+}
+
+const remoteSyncDelete: CommandRule = {
+  id: 'fs.remote-sync-delete',
+  programs: ['rsync'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'rsync --delete onto another machine deletes every file in the destination that is not in the source, there, with no undo. Run it with --dry-run first and check what it would delete.',
+  match: (inv, ctx) => {
+    if (!inv.args.some((a) => a.startsWith('--delete') || a === '--del') || hasFlag(inv.args, 'n', 'dry-run')) return undefined;
+    const r = remoteDestination(inv);
+    if (r === undefined) return undefined;
+    const where = `${r.host}:${r.path ?? '(module)'}`;
+    const exact = `\`${inv.text}\` makes ${where} an exact copy of ${r.sources}: every file there that is not in the source is deleted on ${r.host}`;
+    if (r.path === undefined || r.dest.dynamic) return { message: `${exact}. Run it with --dry-run first and check what it would delete.` };
+    const path = asHomePath(r.path);
+    if (isRemoteHome(path)) return { decision: 'deny', risk: 'critical', message: `${exact} — the destination is the home directory there, so every project, key and setting in it that is not in the source is lost. Sync into a directory of its own.`, target: where };
+    if (path.startsWith('/')) {
+      const p = ctx.resolvePath(path, undefined);
+      if (isTempPath(p.abs)) return undefined;
+      if (p.isSystem) return { decision: 'deny', risk: 'critical', message: `${exact} — the destination is ${p.abs}, a system directory, so the system files there are lost. Sync into the application's own directory.`, target: where };
+    }
+    return { message: `${exact}, with no undo. Run it with --dry-run first and check what it would delete.` };
+  },
+  examples: {
+    match: ['rsync -a --delete src/ host:/srv/app', 'rsync -avz --delete dist/ deploy@web1:/var/www/html/', 'rsync -a --delete-after build/ host:app/', 'rsync -a --delete empty/ host:', 'rsync -a --delete ./ user@host:~/', 'rsync -a --delete etc/ root@host:/etc', 'rsync -a --delete site/ rsync://mirror.example.com/www/'],
+    notMatch: ['rsync -a src/ host:/srv/app', 'rsync -a --delete src/ /tmp/out', 'rsync -a --delete src/ host:/tmp/preview', 'rsync -a --delete host:/srv/app/ ./backup/', 'rsync -avz --exclude node_modules ./ user@dev-box:~/app/', 'rsync -avn --delete src/ host:/srv/app', 'rsync -a --delete dist/ public/'],
+  },
+};
+
+const remoteOverwrite: CommandRule = {
+  id: 'fs.remote-overwrite',
+  programs: ['scp', 'rsync'],
+  decision: 'confirm',
+  risk: 'medium',
+  message: 'This copies over system files or SSH settings (authorized_keys, config) on another machine. Change those there yourself.',
+  match: (inv) => {
+    const r = remoteDestination(inv);
+    if (r?.path === undefined || r.dest.dynamic) return undefined;
+    const path = asHomePath(r.path);
+    const ssh = path === '~/.ssh' || path.startsWith('~/.ssh/');
+    if (!ssh && !remoteSystemFile(path)) return undefined;
+    const what = ssh ? 'its SSH settings (who may log in, how)' : path === '/' ? 'its whole file system' : `the system files in ${path}`;
+    return { message: `\`${inv.text}\` copies ${r.sources} over ${what} on ${r.host}. A wrong file there can lock everyone out; change it there yourself.` };
+  },
+  examples: {
+    match: ['scp id_rsa.pub host:~/.ssh/authorized_keys', 'scp hosts root@web1:/etc/hosts', 'rsync -a conf/ root@host:/etc/nginx/', 'scp config user@host:.ssh/config', 'scp -r bin host:/usr/local/bin'],
+    notMatch: ['scp dist/app.tar.gz user@staging:/tmp/', 'scp dist/app.tar.gz host:/srv/app/', 'rsync -avz ./ user@dev-box:~/app/', 'scp host:/etc/hosts ./hosts.txt', 'scp build.zip deploy@web1:/var/www/releases/'],
+  },
+};
+
 export const filesystemPack: RulePack = {
   name: 'fs',
-  description: 'Deleting, moving or overwriting files outside the project, the project itself, the home directory or the system.',
+  description: 'Deleting, moving or overwriting files outside the project, the project itself, the home directory or the system, here or (rsync --delete, scp) on another machine.',
   rules: [
     moveOntoDevice,
+    remoteSyncDelete,
+    remoteOverwrite,
     pathRule('fs.delete-system', {
       decision: 'deny',
       risk: 'critical',

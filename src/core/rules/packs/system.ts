@@ -1,15 +1,16 @@
 /**
  * The machine itself: writing raw disks (`dd of=/dev/sda`, `> /dev/nvme0n1`), formatting and partitioning,
- * recursive permission/ownership changes outside the project, world-writable system files, shutting down,
+ * recursive permission/ownership changes outside the project, world-writable system files, immutable attributes of
+ * system files (`chattr`), mounts over system directories, kernel settings (`sysctl`, /proc/sys), shutting down,
  * killing every process, removing the crontab, dropping the firewall, deleting users and editing sudoers.
  * Deleting or moving system directories is the filesystem pack's job.
  */
 import type { Arg, Invocation } from '../../invocation';
 import type { ResolvedPath, RuleContext } from '../context';
 import type { CommandRule, RuleHit, RulePack } from '../rule';
-import { hasExact, hasFlag, hasLong, hasShort, optionValue, positionalArgs, positionals, subcommand } from '../args';
+import { hasExact, hasFlag, hasLong, hasShort, optionValue, optionValues, positionalArgs, positionals, subcommand } from '../args';
 import { isTempPath } from '../../paths/resolve';
-import { fileEffects } from '../../effects';
+import { chattrArgs, fileEffects } from '../../effects';
 import { basename, isWithin } from '../../paths/posix';
 import { hostPath } from '../../paths/containerMounts';
 
@@ -783,8 +784,148 @@ const sshdStop: CommandRule = {
 const SSH_UNITS = new Set(['ssh', 'sshd', 'openssh-server', 'ssh.socket', 'sshd.socket']);
 const SERVICE_SUFFIX = /\.service$/;
 
+// ---------------------------------------------------------------------------------------------- file attributes
+
+const fileAttributes: CommandRule = {
+  id: 'system.file-attributes',
+  programs: ['chattr'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This makes system files (or the home directory, or SSH keys) immutable or append-only, or takes that protection away. Leave file attributes outside the project to an administrator.',
+  match: (inv, ctx) => {
+    const { adds, clears, recursive, targets } = chattrArgs(inv.argv);
+    if (!adds && !clears) return undefined;
+    for (const t of onHost(inv, targets)) {
+      const p = ctx.resolvePath(t, inv.cwd);
+      if (p.insideWorkspace || p.isWorkspaceRoot || isTempPath(p.abs)) continue;
+      // with the home directory unknown, `~/.ssh/x` expands to a dynamic `/.ssh/x`
+      const ssh = ctx.home !== '' ? isWithin(p.abs, ctx.home + '/.ssh') : t.dynamic && /^\/\.ssh(?:\/|$)/.test(t.value);
+      const system = p.abs === '/' || underSystem(p.abs);
+      if (!system && !p.isHome && !ssh && !(t.dynamic && recursive)) continue;
+      const what = p.abs === '/' ? 'every file on the machine' : p.isHome ? 'the home directory' : t.dynamic && !system ? 'a path only known when it runs' : p.abs;
+      if (adds && recursive && (p.abs === '/' || (p.isSystem && !USER_OWNED_SYSTEM_DIRS.has(p.abs)))) {
+        return { decision: 'deny', risk: 'critical', message: `\`${inv.text}\` makes everything under ${what} immutable or append-only: package updates, logins, logs and root itself fail to change those files until each is cleared again with chattr. Never part of a coding task.`, target: p.abs };
+      }
+      return adds
+        ? { message: `\`${inv.text}\` makes ${what}${recursive ? ' and everything in it' : ''} immutable or append-only: updates and the tools that write it fail, even as root, until someone finds the attribute. Leave this to an administrator.`, target: p.abs }
+        : { message: `\`${inv.text}\` takes the immutable / append-only protection off ${what}${recursive ? ' and everything in it' : ''}, which an administrator set so that nothing changes it. Leave this to an administrator.`, target: p.abs };
+    }
+    return undefined;
+  },
+  examples: {
+    match: ['chattr +i /etc/passwd', 'sudo chattr -i /etc/resolv.conf', 'chattr -R +i /usr', 'chattr +a /var/log/syslog', 'chattr -i ~/.ssh/authorized_keys', 'chattr -R -i ~', 'docker run -v /etc:/host-etc alpine chattr +i /host-etc/hosts'],
+    notMatch: ['lsattr /etc/passwd', 'chattr +i build/release.lock', 'chattr -R +C /tmp/db', 'chattr +C ~/vm-images', 'chattr -i /tmp/x.lock', 'docker run alpine chattr +i /etc/passwd'],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------- mounts
+
+const MOUNT_VALUE_OPTS = ['-t', '--types', '-o', '--options', '-O', '--test-opts', '-L', '--label', '-U', '--uuid', '-T', '--fstab', '-N', '--namespace', '--source', '--target', '--target-prefix', '--map-users', '--map-groups'];
+const UMOUNT_VALUE_OPTS = ['-t', '--types', '-O', '--test-opts', '-N', '--namespace'];
+
+/** Where a mount lands that matters: `/`, a system directory or something in one, the home directory. */
+function mountPlace(p: ResolvedPath): 'root' | 'system' | 'home' | undefined {
+  if (p.dynamic) return undefined;
+  if (p.abs === '/') return 'root';
+  if (underSystem(p.abs) || p.isSystem) return 'system';
+  return p.isHome ? 'home' : undefined;
+}
+
+const mountChange: CommandRule = {
+  id: 'system.mount-change',
+  scope: 'machine',
+  programs: ['mount', 'umount'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This mounts over, remounts or unmounts `/`, a system directory or the home directory: what programs find there changes for the whole machine. Leave mounts to an administrator.',
+  match: (inv, ctx) => {
+    const args = inv.args;
+    if (inv.program === 'umount') {
+      if (hasFlag(args, 'a', 'all')) return { message: `\`${inv.text}\` unmounts every file system it can, system ones included. Unmount the one you mean by its mount point.` };
+      for (const t of positionalArgs(inv.argv, UMOUNT_VALUE_OPTS)) {
+        const place = mountPlace(ctx.resolvePath(t, inv.cwd));
+        if (place === 'root') return { decision: 'deny', risk: 'critical', message: `\`${inv.text}\` unmounts the root file system: every program loses its files and the machine stops working. Never part of a coding task.`, target: '/' };
+        if (place !== undefined) return { message: `\`${inv.text}\` unmounts ${t.value}: the files programs expect there disappear until it is mounted again. Leave mounts to an administrator.` };
+      }
+      return undefined;
+    }
+    const options = optionValues(args, ['-o', '--options']).join(',').split(',');
+    const remount = options.includes('remount');
+    const bind = options.includes('bind') || options.includes('rbind') || hasExact(args, '--bind', '-B', '--rbind', '-R', '--move', '-M');
+    const pos = positionalArgs(inv.argv, MOUNT_VALUE_OPTS);
+    const targetOpt = optionValue(args, ['--target']);
+    const target = targetOpt !== undefined ? { value: targetOpt, dynamic: false, glob: false } : pos[pos.length - 1];
+    // `mount`, `mount -a`, `mount -l`: lists or mounts what fstab says
+    if (target === undefined || (pos.length < 2 && targetOpt === undefined && !remount)) return undefined;
+    const place = mountPlace(ctx.resolvePath(target, inv.cwd));
+    if (remount) {
+      const where = place === 'root' ? 'the root file system' : target.value;
+      return place === undefined
+        ? { risk: 'medium', message: `\`${inv.text}\` changes how ${where} is mounted (read-only, noexec…) for the whole machine. Leave mounts to an administrator.` }
+        : { message: `\`${inv.text}\` remounts ${where} with other options: read-only breaks every program that writes there, read-write undoes a protection. Leave mounts to an administrator.` };
+    }
+    if (place === undefined) return undefined;
+    return { message: `\`${inv.text}\` ${bind ? 'puts other files over' : 'mounts a file system over'} ${place === 'root' ? '/' : target.value}: the files programs expect there are hidden until it is unmounted. Leave mounts to an administrator.` };
+  },
+  examples: {
+    match: ['sudo mount --bind /tmp/x /etc', 'mount -o remount,rw /', 'mount -o remount,ro /usr', 'umount /boot', 'umount -l /', 'sudo mount /dev/sdb1 /usr/local', 'mount -o bind ./fake-hosts /etc/hosts', 'umount -a'],
+    notMatch: ['mount', 'mount | grep sda', 'mount -l', 'sudo mount /dev/sdb1 /mnt/usb', 'mount --bind ./src ./mnt/src', 'umount /mnt/usb', 'findmnt /', 'mount -a', 'docker run -v /:/host alpine umount /host/boot'],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------- kernel settings
+
+/** Kernel settings whose change weakens the machine's defences or lets a program run as root (`core_pattern`). */
+const GUARDING_SETTING = /^(?:kernel\.(?:randomize_va_space|yama\.ptrace_scope|kptr_restrict|dmesg_restrict|modules_disabled|kexec_load_disabled|unprivileged_bpf_disabled|unprivileged_userns_clone|perf_event_paranoid|core_pattern|sysrq|panic\w*)|fs\.(?:protected_\w+|suid_dumpable)|vm\.mmap_min_addr|user\.max_user_namespaces|net\.ipv4\.ip_forward|net\.ipv[46]\.conf\.[\w.-]+\.(?:forwarding|rp_filter|accept_redirects|send_redirects|accept_source_route))$/;
+
+const SYSCTL_VALUE_OPTS = ['-r', '--pattern'];
+
+/** The kernel settings an invocation changes: `sysctl [-w] k=v`, `sysctl -p FILE`, writes under /proc/sys. */
+function changedSettings(inv: Invocation, ctx: RuleContext): { readonly keys: readonly string[]; readonly fromFiles: boolean } | undefined {
+  const keys: string[] = [];
+  if (inv.program === 'sysctl') {
+    for (const a of positionals(inv.args, SYSCTL_VALUE_OPTS)) {
+      const eq = a.indexOf('=');
+      if (eq > 0) keys.push(a.slice(0, eq).replace(/\//g, '.'));
+    }
+    const fromFiles = hasFlag(inv.args, 'p', 'load') || inv.args.some((a) => a.startsWith('--load=')) || hasLong(inv.args, 'system');
+    if (keys.length > 0 || fromFiles) return { keys, fromFiles };
+  }
+  const written: Arg[] = [];
+  for (const r of inv.redirects) if (WRITE_OPS.has(r.op)) written.push(r.target);
+  for (const e of fileEffects(inv)) if (e.op === 'write') written.push(e.target);
+  for (const t of written) {
+    if (!t.value.includes('sys') && !(inv.cwd?.startsWith('/proc') ?? false)) continue;
+    const abs = ctx.resolvePath(t, inv.cwd).abs;
+    if (abs.startsWith('/proc/sys/')) keys.push(abs.slice(10).replace(/\//g, '.'));
+  }
+  return keys.length > 0 ? { keys, fromFiles: false } : undefined;
+}
+
+const kernelSetting: CommandRule = {
+  id: 'system.kernel-setting',
+  scope: 'machine',
+  programs: ['*'],
+  decision: 'confirm',
+  risk: 'medium',
+  message: 'This changes a setting of the running kernel (sysctl, /proc/sys) for the whole machine. Leave kernel settings to an administrator.',
+  match: (inv, ctx) => {
+    if (inv.program !== 'sysctl' && inv.redirects.length === 0 && fileEffects(inv).length === 0) return undefined;
+    const changed = changedSettings(inv, ctx);
+    if (changed === undefined) return undefined;
+    const guarding = changed.keys.find((k) => GUARDING_SETTING.test(k));
+    if (guarding !== undefined) return { risk: 'high', message: `\`${inv.text}\` changes the kernel setting ${guarding}, one of the machine's defences (address randomisation, ptrace and module limits, forwarding, core dump handler…), for every program on it. Leave kernel settings to an administrator.` };
+    const what = changed.keys.length > 0 ? `the kernel setting ${changed.keys.join(', ')}` : 'kernel settings from configuration files';
+    return { message: `\`${inv.text}\` changes ${what} of the running kernel for the whole machine. Leave kernel settings to an administrator.` };
+  },
+  examples: {
+    match: ['sysctl -w kernel.randomize_va_space=0', 'sudo sysctl kernel.yama.ptrace_scope=0', 'sysctl -w vm.max_map_count=262144', 'sudo sysctl -p', 'sysctl --system', 'echo 0 > /proc/sys/kernel/randomize_va_space', 'echo 1 | sudo tee /proc/sys/net/ipv4/ip_forward', 'sysctl -w net/ipv4/ip_forward=1'],
+    notMatch: ['sysctl -a', 'sysctl net.ipv4.ip_forward', 'sysctl -n kernel.hostname', 'cat /proc/sys/kernel/randomize_va_space', 'echo sysctl -w kernel.x=1', 'docker run --rm alpine sysctl -w net.core.somaxconn=1024', 'echo 1 > sys/flag.txt'],
+  },
+};
+
 export const systemPack: RulePack = {
   name: 'system',
-  description: 'The machine itself: raw disk writes, formatting and partitioning, permissions of system trees, shutdown, killing every process, crontab, firewall, accounts and sudoers.',
-  rules: [writeBlockDevice, sysrqTrigger, formatDisk, partitionTable, recursivePermissions, worldWritableSystem, permissionLockout, overwriteSshKey, removeSystemPackage, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
+  description: 'The machine itself: raw disk writes, formatting and partitioning, permissions and file attributes of system trees, mounts, kernel settings, shutdown, killing every process, crontab, firewall, accounts and sudoers.',
+  rules: [writeBlockDevice, sysrqTrigger, formatDisk, partitionTable, recursivePermissions, worldWritableSystem, permissionLockout, fileAttributes, mountChange, kernelSetting, overwriteSshKey, removeSystemPackage, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
 };
