@@ -14,6 +14,7 @@ import { isInstalledScript } from './installedScripts';
 import { mayHaveCreatedFiles } from './missingScript';
 import { createdActivateScript } from './venv';
 import { evalsOnlySetupOutput } from './envSetup';
+import { gitAliasChange, withGitAlias } from './gitAliases';
 import { basename, dirname, isWithin, normalize, resolve } from '../paths/posix';
 import { fileEffects } from '../effects';
 import { hostPath } from '../paths/containerMounts';
@@ -121,6 +122,8 @@ interface State {
   /** Functions defined by an installed tool's script, called as that tool (installedScripts.ts). */
   installedFunctions: Set<string> | undefined;
   aliases: Map<string, string> | undefined;
+  /** Git aliases defined earlier in the line (`git config alias.x …`), by name (gitAliases.ts). */
+  gitAliases: Map<string, Arg> | undefined;
   /** Function names being executed (recursion guard). */
   calling: string[];
   /** Inside a pipeline or backgrounded (for fork-bomb detection). */
@@ -153,6 +156,7 @@ export function walkCommand(text: string, opts: WalkOptions): WalkResult {
     functions: undefined,
     installedFunctions: undefined,
     aliases: undefined,
+    gitAliases: undefined,
     calling: [],
     concurrent: false,
     dirStack: [],
@@ -188,6 +192,7 @@ function cloneState(s: State): State {
     functions: s.functions && new Map(s.functions),
     installedFunctions: s.installedFunctions && new Set(s.installedFunctions),
     aliases: s.aliases && new Map(s.aliases),
+    gitAliases: s.gitAliases && new Map(s.gitAliases),
     calling: [...s.calling],
     concurrent: s.concurrent,
     dirStack: [...s.dirStack],
@@ -607,7 +612,7 @@ class Walker {
       const prog = argv[0];
       if (!prog) return NO_OUTPUT;
       const name = basename(prog.value);
-      const args = argv.slice(1);
+      let args = argv.slice(1);
       if (prog.dynamic) {
         // scripts call `"$JAVACMD"`, `$(CC)` all the time: inside a file only what is known is judged
         if (ctx.src.file === undefined) this.result.reasons.push(structural('shell.dynamic-program', at.text, at.line, undefined, ctx.src.file));
@@ -647,6 +652,17 @@ class Walker {
       }
       if (this.opts.readFile && MAKES.has(name)) {
         return this.make(prog, name, args, state, { ...ctx, env, wrappers, elevated }, cwd, at);
+      }
+      if (name === 'git') {
+        // `git config alias.x …` is remembered for a later `git x` in the same line; that call gets its value
+        const change = gitAliasChange(args);
+        if (change !== undefined) {
+          if (change.value !== undefined) (state.gitAliases ??= new Map()).set(change.name, change.value);
+          else state.gitAliases?.delete(change.name);
+        } else if (state.gitAliases !== undefined) {
+          argv = [...withGitAlias(argv, state.gitAliases)];
+          args = argv.slice(1);
+        }
       }
       const wrapper = WRAPPERS.get(name);
       if (!wrapper) break;

@@ -59,6 +59,14 @@ const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision
   ['rsync -a --delete empty/ host:', 'deny', 'fs.remote-sync-delete'],
   ['rsync -a --delete etc/ root@host:/etc', 'deny', 'fs.remote-sync-delete'],
   ['rsync -a --delete empty/ ~/', 'deny', 'fs.delete-home'],
+  // a git alias defined earlier in the line is expanded at its call, with the call's arguments
+  ['git config alias.x reset && git x --hard', 'confirm', 'git.reset-hard'],
+  ['git config --global alias.p push; git p --force origin main', 'deny', 'git.force-push-protected-branch'],
+  ['git config set alias.p push && git p -f origin main', 'deny', 'git.force-push-protected-branch'],
+  ["git config alias.x '!rm -rf' && git x ~", 'deny', 'fs.delete-home'],
+  ['git config alias.x "$V" && git x --hard', 'confirm', 'shell.dynamic-script'],
+  ["git config alias.x '!rm -rf ~' && git x", 'deny', 'fs.delete-home'],
+  ["git -c alias.x='!rm -rf ~' x", 'deny', 'fs.delete-home'],
 ];
 
 const ORDINARY: readonly string[] = [
@@ -94,6 +102,11 @@ const ORDINARY: readonly string[] = [
   'rsync -a --delete src/ host:/tmp/preview',
   'rsync -avz --exclude node_modules ./ user@dev-box:~/app/',
   'rsync -a --delete host:/srv/app/ ./backup/',
+  'git config alias.x reset && git config --unset alias.x && git x --hard',
+  'git config alias.x reset && git x --soft HEAD~1',
+  "git config alias.lg 'log --oneline --graph' && git lg -5",
+  'git config alias.st status && git st',
+  'git config alias.p push && git p origin feature-x',
 ];
 
 describe('session 4 misses: dangerous spellings are caught', () => {
