@@ -20,7 +20,15 @@ export interface ParseLimits {
   readonly maxLength: number;
   /** Maximum nesting of lists, substitutions and compound commands. */
   readonly maxDepth: number;
+  /**
+   * Parse function bodies (an error in one is still an error) but keep `DROPPED_BODY` in their place: for a
+   * script whose functions are judged by name (an installed tool's), so the tree of a 160 KB nvm.sh is not kept.
+   */
+  readonly dropFunctionBodies?: boolean;
 }
+
+/** The body of a function parsed with `dropFunctionBodies`; walking it would judge nothing, so a walker must not. */
+export const DROPPED_BODY: Node = { type: 'list', items: [] };
 
 export const DEFAULT_LIMITS: ParseLimits = { maxLength: 100_000, maxDepth: 48 };
 
@@ -459,6 +467,11 @@ class Parser {
     return { type: 'case', subject, arms, redirects: this.parseTrailingRedirects() };
   }
 
+  private functionBody(): Node {
+    const body = this.parseCommand();
+    return this.limits.dropFunctionBodies === true ? DROPPED_BODY : body;
+  }
+
   private parseFunctionKeyword(): Node {
     this.pos += 8;
     this.skipBlanksAndComments();
@@ -469,7 +482,7 @@ class Parser {
     this.skipBlanksAndComments();
     if (this.code() === 40 && this.code(1) === 41) this.pos += 2;
     this.skipNewlines();
-    return { type: 'function', name, body: this.parseCommand() };
+    return { type: 'function', name, body: this.functionBody() };
   }
 
   private parseTest(): Node {
@@ -545,7 +558,7 @@ class Parser {
           this.pos++;
           this.skipNewlines();
           const name = words[0]?.raw ?? '';
-          return { type: 'function', name, body: this.parseCommand() };
+          return { type: 'function', name, body: this.functionBody() };
         }
         this.fail("unexpected '('");
       }

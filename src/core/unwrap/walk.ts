@@ -9,7 +9,7 @@ import type { Arg, ContainerMount, Invocation, Redirect, StdinSource } from '../
 import type { Reason } from '../verdict';
 import type { Node, RedirectNode, SimpleNode, Word } from '../shell/ast';
 import { expandToString, expandWord, type ExpansionScope, type VarValue } from '../shell/expand';
-import { DEFAULT_LIMITS, parse, ParseError, type ParseLimits } from '../shell/parse';
+import { DEFAULT_LIMITS, DROPPED_BODY, parse, ParseError, type ParseLimits } from '../shell/parse';
 import { isInstalledScript } from './installedScripts';
 import { mayHaveCreatedFiles } from './missingScript';
 import { createdActivateScript } from './venv';
@@ -78,6 +78,7 @@ const MAX_SCRIPT_BYTES = 256 * 1024;
  * nvm.sh once warm, so a line that sources large files over and over stays within a fraction of a second.
  */
 const SCRIPT_LIMITS: ParseLimits = { ...DEFAULT_LIMITS, maxLength: MAX_SCRIPT_BYTES };
+const INSTALLED_SCRIPT_LIMITS: ParseLimits = { ...SCRIPT_LIMITS, dropFunctionBodies: true };
 const MAX_SCRIPT_BYTES_PER_CHECK = 1024 * 1024;
 /** Script texts (package.json scripts, Makefile recipe lines) judged per check, and how deep scripts may call scripts. */
 const MAX_SCRIPT_TEXTS = 512;
@@ -1081,11 +1082,11 @@ class Walker {
     }
     const sub = sourced ? state : cloneState(state);
     if (!sourced) sub.positional = positional;
-    const src: Source = isInstalledScript(abs, this.opts.root, this.writtenHere?.has(abs) === true)
-      ? { text: content, lines: undefined, baseLine: 0, file: abs, installed: true }
-      : { text: content, lines: undefined, baseLine: 0, file: abs };
+    const installed = isInstalledScript(abs, this.opts.root, this.writtenHere?.has(abs) === true);
+    const src: Source = installed ? { text: content, lines: undefined, baseLine: 0, file: abs, installed: true } : { text: content, lines: undefined, baseLine: 0, file: abs };
     try {
-      const tree = parse(content, SCRIPT_LIMITS);
+      // an installed tool's functions are judged by name: their bodies are parsed but not kept
+      const tree = parse(content, installed ? INSTALLED_SCRIPT_LIMITS : SCRIPT_LIMITS);
       return this.walk(tree, sub, { ...ctx, src, line: undefined, depth: ctx.depth + 1, stdin: undefined });
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
@@ -1100,6 +1101,11 @@ class Walker {
       if (state.concurrent) {
         this.result.reasons.push(structural('shell.fork-bomb', at.text, at.line, undefined, ctx.src.file));
       }
+      return NO_OUTPUT;
+    }
+    if (body === DROPPED_BODY) {
+      // never reached (such functions are judged by name), but an empty body must not read as "does nothing"
+      this.unreadable(at, ctx, `the body of ${name} was not kept`);
       return NO_OUTPUT;
     }
     if (++this.functionCalls > MAX_FUNCTION_CALLS) {

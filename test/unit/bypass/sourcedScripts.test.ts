@@ -23,6 +23,7 @@ const FILES: Record<string, string> = {
   [`${HOME}/.toolrc`]: 'export TOOL_HOME="$HOME/.tool"\nrm -rf ~\n',
   [`${HOME}/.cleanrc`]: 'cleanup() { rm -rf ~/; }\n',
   [`${ROOT}/cleanrc`]: 'cleanup() { rm -rf ~/; }\n',
+  [`${HOME}/.brokenrc`]: 'f() { if then; }\nf\n',
   [`${HOME}/.huge.sh`]: '# padding\n'.repeat(30_000),
 };
 
@@ -54,6 +55,7 @@ const rows: readonly (readonly [string, Decision, string?])[] = [
   ['cp /tmp/nvm/nvm.sh ~/.nvm/nvm.sh && source ~/.nvm/nvm.sh && nvm use 20', 'confirm', 'shell.unreadable-script'],
   // what cannot be read is still asked about
   ['source ~/.huge.sh', 'confirm', 'shell.unreadable-script'],
+  ['source ~/.brokenrc', 'confirm', 'shell.unparseable'],
   ['source "$NVM_SH"', 'confirm', 'shell.unreadable-script'],
 ];
 

@@ -3,7 +3,8 @@
  * malformed input must be a ParseError (which the evaluator turns into `confirm`), never a crash or a guess.
  */
 import { strict as assert } from 'node:assert';
-import { parse, ParseError } from '../../../src/core/shell/parse';
+import { DEFAULT_LIMITS, DROPPED_BODY, parse, ParseError } from '../../../src/core/shell/parse';
+import type { Node } from '../../../src/core/shell/ast';
 import { walkCommand } from '../../../src/core/unwrap/walk';
 
 const ROOT = '/work/ws';
@@ -88,5 +89,25 @@ describe('shell parser: limits', () => {
   it('rejects nesting deeper than the limit with a limit error', () => {
     const deep = '$('.repeat(200) + 'ls' + ')'.repeat(200);
     assert.throws(() => parse('echo ' + deep), (e: unknown) => e instanceof ParseError && e.limit);
+  });
+});
+
+describe('shell parser: function bodies dropped for scripts judged by name', () => {
+  const DROP = { ...DEFAULT_LIMITS, dropFunctionBodies: true };
+  const items = (n: Node): readonly Node[] => (n.type === 'list' ? n.items.map((i) => i.node) : [n]);
+
+  it('keeps the definitions and the other commands, not the bodies', () => {
+    const tree = parse('a() { rm -rf ~; }\nfunction b { echo; }\nexport X=1\na', DROP);
+    const nodes = items(tree);
+    assert.deepEqual(nodes.map((n) => n.type), ['function', 'function', 'simple', 'simple']);
+    for (const n of nodes) if (n.type === 'function') assert.equal(n.body, DROPPED_BODY);
+  });
+  it('still parses the bodies: an error inside one is an error', () => {
+    assert.throws(() => parse('f() { if then; }\n', DROP), (e: unknown) => e instanceof ParseError);
+    assert.throws(() => parse("f() { echo 'open; }\n", DROP), (e: unknown) => e instanceof ParseError);
+  });
+  it('reads a here-document that starts in a dropped body', () => {
+    const tree = parse('f() { cat <<EOF; }\nrm -rf ~\nEOF\nls\n', DROP);
+    assert.deepEqual(items(tree).map((n) => n.type), ['function', 'simple']);
   });
 });
