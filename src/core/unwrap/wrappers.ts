@@ -512,23 +512,46 @@ function transformed(value: string, kind: string | undefined): string {
  */
 function jobText(template: string, job: readonly Arg[], jobNumber: number, dynamicTemplate: boolean): ShellText {
   const positional: Arg[] = [lit('parallel')];
-  const word = (a: Arg, kind: string | undefined): string => {
+  const inSingleQuotes = singleQuotedOffsets(template);
+  const word = (a: Arg, kind: string | undefined, quoted: boolean): string => {
     if (!a.dynamic && !a.glob) return quoteArgs([lit(transformed(a.value, kind))]).value;
     positional.push(a);
-    return `\${${positional.length - 1}}`;
+    const ref = `\${${positional.length - 1}}`;
+    // inside '…' a parameter would not expand: close the quotes around it
+    return quoted ? `'"${ref}"'` : ref;
   };
   let replaced = false;
-  let text = template.replace(REPLACEMENT, (_m, n: string, kind: string | undefined) => {
+  let text = template.replace(REPLACEMENT, (_m, n: string, kind: string | undefined, offset: number) => {
     replaced = true;
+    const quoted = inSingleQuotes(offset);
     if (kind === '#' || kind === '%') return String(jobNumber);
     if (n !== '') {
       const a = job[Number(n) - 1];
-      return a === undefined ? "''" : word(a, kind);
+      return a === undefined ? "''" : word(a, kind, quoted);
     }
-    return job.map((a) => word(a, kind)).join(' ');
+    return job.map((a) => word(a, kind, quoted)).join(' ');
   });
-  if (!replaced && job.length > 0) text += ' ' + job.map((a) => word(a, undefined)).join(' ');
+  if (!replaced && job.length > 0) text += ' ' + job.map((a) => word(a, undefined, false)).join(' ');
   return { value: text, dynamic: dynamicTemplate, glob: false, positional };
+}
+
+/** Whether an offset of shell text is inside single quotes (outside double quotes, after no backslash). */
+function singleQuotedOffsets(text: string): (offset: number) => boolean {
+  const quoted: boolean[] = [];
+  let state: 'none' | 'single' | 'double' = 'none';
+  for (let i = 0; i < text.length; i++) {
+    quoted[i] = state === 'single';
+    const c = text[i];
+    if (state === 'single') {
+      if (c === "'") state = 'none';
+    } else if (c === '\\') {
+      quoted[++i] = false;
+    } else if (state === 'double') {
+      if (c === '"') state = 'none';
+    } else if (c === "'") state = 'single';
+    else if (c === '"') state = 'double';
+  }
+  return (offset) => quoted[offset] === true;
 }
 
 /** Every combination of one argument from each input source (what parallel runs), at most MAX_ITEMS. */

@@ -25,6 +25,10 @@ const rows: readonly (readonly [string, Decision, string?])[] = [
   ['parallel rm -rf :::: list.txt', 'confirm', 'fs.delete-unknown-path'],
   ['parallel -a list.txt rm -rf', 'confirm', 'fs.delete-unknown-path'],
   ['find / -name "*.o" | parallel rm -rf', 'confirm', 'fs.delete-outside-workspace'],
+  // an argument stays unknown wherever the template quotes it
+  ['cat list | parallel "rm -rf \'{}\'"', 'confirm', 'fs.delete-unknown-path'],
+  ['cat list | parallel \'rm -rf "{}"\'', 'confirm', 'fs.delete-unknown-path'],
+  ['git ls-files | parallel "grep -l \'TODO\' {}"', 'allow'],
   // literal arguments
   ['parallel -j4 pytest {} ::: tests/test_a.py tests/test_b.py', 'allow'],
   ['parallel gzip ::: *.log', 'allow'],
