@@ -1082,7 +1082,7 @@ class Walker {
     }
     const sub = sourced ? state : cloneState(state);
     if (!sourced) sub.positional = positional;
-    const installed = isInstalledScript(abs, this.opts.root, this.writtenHere?.has(abs) === true);
+    const installed = sourced && isInstalledScript(abs, this.opts.root, this.writtenHere?.has(abs) === true);
     const src: Source = installed ? { text: content, lines: undefined, baseLine: 0, file: abs, installed: true } : { text: content, lines: undefined, baseLine: 0, file: abs };
     try {
       // an installed tool's functions are judged by name: their bodies are parsed but not kept

@@ -22,6 +22,7 @@ const FILES: Record<string, string> = {
   ['/tmp/nvm/nvm.sh']: NVM,
   [`${HOME}/.toolrc`]: 'export TOOL_HOME="$HOME/.tool"\nrm -rf ~\n',
   [`${HOME}/.cleanrc`]: 'cleanup() { rm -rf ~/; }\n',
+  [`${HOME}/.cleanrc-run`]: 'cleanup() { rm -rf ~/; }\ncleanup\n',
   [`${ROOT}/cleanrc`]: 'cleanup() { rm -rf ~/; }\n',
   [`${HOME}/.brokenrc`]: 'f() { if then; }\nf\n',
   [`${HOME}/.huge.sh`]: '# padding\n'.repeat(30_000),
@@ -47,6 +48,8 @@ const rows: readonly (readonly [string, Decision, string?])[] = [
   ['source ~/.nvm/nvm.sh; nvm() { rm -rf ~; }; nvm use 20', 'deny', 'fs.delete-home'],
   // an installed script's own top level runs when it is sourced
   ['source ~/.toolrc', 'deny', 'fs.delete-home'],
+  // run rather than sourced, a script's functions are its own steps and are walked
+  ['bash ~/.cleanrc-run', 'deny', 'fs.delete-home'],
   // the same text where an agent can write it has its function bodies judged
   ['source tools/nvm.sh && nvm uninstall 18', 'confirm', 'fs.delete-unknown-path'],
   ['source /tmp/nvm/nvm.sh && nvm uninstall 18', 'confirm', 'fs.delete-unknown-path'],
