@@ -6,7 +6,8 @@ import type { Verdict } from './verdict';
 import type { EditOp, Policy } from './policy/types';
 
 /**
- * Reads a file the command would run (a script, package.json, a Makefile, an SQL file). Supplied by adapters.
+ * Reads a file the command would run or use (a script, package.json, a Makefile, an SQL file, the repository's HEAD
+ * and git config for a push of the current branch). Supplied by adapters.
  * Returns the text; `undefined` when it cannot be read (too large, no permission, not a file); `null` when nothing
  * is at that path, so that `source missing.sh` is known to run nothing (a reader that cannot tell returns undefined).
  */

@@ -151,3 +151,46 @@ describe('session 4 misses: a script run in a new container is read through its 
     });
   }
 });
+
+describe('session 4 misses: a push of the current branch is judged by the branch checked out', () => {
+  const onMain = new Map([
+    ['/work/ws/.git/HEAD', 'ref: refs/heads/main\n'],
+    ['/work/ws/.git/config', '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@example.com:team/app.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n'],
+    ['/home/dev/.gitconfig', '[user]\n\tname = Dev\n[push]\n\tdefault = simple\n'],
+  ]);
+  const onFeature = new Map([...onMain, ['/work/ws/.git/HEAD', 'ref: refs/heads/feature/login\n']]);
+  const with_ = (files: ReadonlyMap<string, string>, extra: Record<string, string> = {}) => (abs: string) => extra[abs] ?? files.get(abs);
+  const rows: readonly (readonly [string, ReadonlyMap<string, string>, Record<string, string>, Decision, string | undefined])[] = [
+    // on main: like naming main
+    ['git push --force', onMain, {}, 'deny', 'git.force-push-protected-branch'],
+    ['git push -f origin HEAD', onMain, {}, 'deny', 'git.force-push-protected-branch'],
+    ['git push --force-with-lease', onMain, {}, 'confirm', 'git.force-push-protected-branch'],
+    // on a feature branch: like naming it (`git push --force origin feature-x` is ordinary)
+    ['git push --force', onFeature, {}, 'allow', undefined],
+    ['git push --force-with-lease', onFeature, {}, 'allow', undefined],
+    ['git push --force-with-lease origin', onFeature, {}, 'allow', undefined],
+    // a worktree: `.git` is a file naming its git directory, whose commondir holds the config
+    ['git push --force-with-lease', new Map([
+      ['/work/ws/.git', 'gitdir: /work/main/.git/worktrees/ws\n'],
+      ['/work/main/.git/worktrees/ws/HEAD', 'ref: refs/heads/fix/typo\n'],
+      ['/work/main/.git/worktrees/ws/commondir', '../..\n'],
+      ['/work/main/.git/config', '[core]\n\tbare = false\n'],
+    ]), {}, 'allow', undefined],
+    // whatever could send it to another branch leaves the branch unknown: asked as before
+    ['git push --force', onFeature, { '/work/ws/.git/config': '[push]\n\tdefault = upstream\n' }, 'confirm', 'git.force-push-current-branch'],
+    ['git push --force', onFeature, { '/home/dev/.gitconfig': '[push]\n\tdefault = matching\n' }, 'confirm', 'git.force-push-current-branch'],
+    ['git push --force', onFeature, { '/work/ws/.git/config': '[remote "origin"]\n\tpush = refs/heads/*:refs/heads/main\n' }, 'confirm', 'git.force-push-current-branch'],
+    ['git push --force', onFeature, { '/home/dev/.gitconfig': '[include]\n\tpath = ~/.gitconfig.local\n' }, 'confirm', 'git.force-push-current-branch'],
+    ['git -c push.default=upstream push --force', onFeature, {}, 'confirm', 'git.force-push-current-branch'],
+    ['git push --force', onFeature, { '/work/ws/.git/HEAD': '3f2a9c1d0e\n' }, 'confirm', 'git.force-push-current-branch'],
+    ['git push --force origin "$BRANCH"', onFeature, {}, 'confirm', 'git.force-push-current-branch'],
+    ['git push --force-with-lease', new Map(), {}, 'confirm', 'git.force-push-current-branch'],
+  ];
+  for (const [command, files, extra, decision, rule] of rows) {
+    it(`${JSON.stringify(command)} (${files.get('/work/ws/.git/HEAD')?.trim() ?? 'no .git/HEAD'}${Object.keys(extra).length > 0 ? ', ' + JSON.stringify(extra) : ''}) → ${decision}`, () => {
+      const v = guard.checkCommand(command, { cwd: ROOT, root: ROOT, readFile: with_(files, extra) });
+      assert.equal(v.decision, decision, JSON.stringify(v.reasons));
+      assert.equal(v.reasons[0]?.rule, rule, JSON.stringify(v.reasons));
+    });
+  }
+});

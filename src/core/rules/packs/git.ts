@@ -5,6 +5,7 @@
 import type { Invocation } from '../../invocation';
 import type { CommandRule, RuleHit, RulePack } from '../rule';
 import { hasFlag, hasLong, hasShort, optionValue, positionals, subcommandIndex } from '../args';
+import { currentBranch } from './gitCurrentBranch';
 
 const GIT = ['git'];
 
@@ -48,6 +49,8 @@ interface PushTarget {
   readonly plus: boolean;
   /** `:dst` or `--delete dst`. */
   readonly del: boolean;
+  /** `HEAD` / `@`: the current branch (a `$VAR` is unknown, not this). */
+  readonly current?: true;
 }
 
 interface PushFacts {
@@ -72,7 +75,7 @@ function parseRefspec(spec: string, dynamic: boolean, deleteFlag: boolean): Push
   const colon = body.indexOf(':');
   if (colon < 0) {
     // `git push origin main` pushes main to main; `HEAD`/`@` push the current branch, whose name is unknown here
-    return { dst: body === 'HEAD' || body === '@' ? undefined : body, plus, del: false };
+    return body === 'HEAD' || body === '@' ? { dst: undefined, plus, del: false, current: true } : { dst: body, plus, del: false };
   }
   const src = body.slice(0, colon);
   const dst = body.slice(colon + 1);
@@ -143,6 +146,17 @@ function isForced(p: PushFacts, t: PushTarget): boolean {
   return !t.del && (t.plus || p.forceFlag !== 'none');
 }
 
+/**
+ * A forced push of the current branch with no other name for it (`git push -f`, `git push -f origin HEAD`):
+ * whether `+` or `--force` forces it (rather than --force-with-lease alone), or undefined when there is none.
+ */
+function forcedCurrent(p: PushFacts): { readonly plain: boolean } | undefined {
+  if (p.dryRun || p.mirror || p.allBranches || p.tagsOnly) return undefined;
+  if (p.targets.length === 0) return p.forceFlag === 'none' ? undefined : { plain: p.forceFlag === 'force' };
+  for (const t of p.targets) if (t.current === true && isForced(p, t)) return { plain: t.plus || p.forceFlag === 'force' };
+  return undefined;
+}
+
 const forcePushProtected: CommandRule = {
   id: 'git.force-push-protected-branch',
   programs: GIT,
@@ -151,7 +165,7 @@ const forcePushProtected: CommandRule = {
   message:
     'Force-pushing over a shared branch rewrites its history on the remote and can erase other people\'s commits. ' +
     'Push to a new branch and open a pull request instead.',
-  match(inv) {
+  match(inv, ctx) {
     const p = pushFacts(inv);
     if (p === undefined || p.dryRun || p.mirror) return false;
     let hit: string | undefined;
@@ -164,6 +178,13 @@ const forcePushProtected: CommandRule = {
       if (t.dst === undefined || !isForced(p, t) || !isProtectedBranch(t.dst)) continue;
       hit ??= t.dst;
       if (t.plus || p.forceFlag === 'force') plain = true;
+    }
+    // `git push -f` on a checked-out main (read from the repository, gitCurrentBranch.ts)
+    const current = forcedCurrent(p);
+    const branch = current === undefined ? undefined : currentBranch(inv, ctx);
+    if (current !== undefined && branch !== undefined && isProtectedBranch(branch)) {
+      hit ??= `${branch} (the current branch)`;
+      if (current.plain) plain = true;
     }
     if (hit === undefined) return false;
     if (plain) return { message: `Force-pushing over ${hit} rewrites its history on the remote and can erase other people's commits. Push to a new branch and open a pull request instead.` };
@@ -212,9 +233,12 @@ const forcePushCurrentBranch: CommandRule = {
   message:
     'This force-pushes the current branch, whose name is not visible here; if it is shared (main, a release branch) ' +
     'its history on the remote is rewritten. Name the branch explicitly, e.g. `git push --force-with-lease origin my-branch`.',
-  match(inv) {
+  match(inv, ctx) {
     const p = pushFacts(inv);
     if (p === undefined || p.dryRun || p.mirror || p.allBranches || p.tagsOnly) return false;
+    // the branch is known from the repository: a shared one is the protected-branch rule's, any other is ordinary
+    const current = forcedCurrent(p);
+    if (current !== undefined && currentBranch(inv, ctx) !== undefined && !p.targets.some((t) => t.dst === undefined && t.current !== true && isForced(p, t))) return false;
     if (p.targets.length === 0) return p.forceFlag === 'force' ? true : p.forceFlag === 'lease' ? { risk: 'low' } : false;
     for (const t of p.targets) {
       if (t.dst === undefined && isForced(p, t)) return t.plus || p.forceFlag === 'force' ? true : { risk: 'low' };
