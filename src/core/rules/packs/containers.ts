@@ -173,7 +173,7 @@ const composeDownVolumes: CommandRule = {
 
 // ---------------------------------------------------------------------------------------------- run with the host
 
-const RUN_LIKE = new Set(['run', 'create', 'container run', 'container create']);
+const RUN_LIKE = new Set(['run', 'create', 'container run', 'container create', 'compose run']);
 
 interface Mount {
   readonly source: string;
@@ -182,12 +182,13 @@ interface Mount {
 
 const hostAccess: CommandRule = {
   id: 'container.host-access',
-  programs: ENGINES,
+  programs: [...ENGINES, ...COMPOSE_PROGRAMS],
   decision: 'confirm',
   risk: 'high',
   message: 'This container gets the host\'s whole filesystem or full privileges, so anything running in it can change or delete anything on this machine. Mount only the project directory, and drop --privileged.',
   match: (inv, ctx: RuleContext) => {
-    const sub = engineSub(inv);
+    // `docker compose run -v /:/host …` adds the same mounts to the service's container
+    const sub = composeArgs(inv);
     if (!sub || !RUN_LIKE.has(sub.words.join(' '))) return undefined;
     const ownCount = imageIndex(sub.rest);
     const own = sub.rest.slice(0, ownCount);
@@ -212,8 +213,8 @@ const hostAccess: CommandRule = {
     return undefined;
   },
   examples: {
-    match: ['docker run -v /:/host alpine sh', 'docker run --rm -it --privileged -v /:/mnt ubuntu bash', 'docker run --privileged docker:dind', 'docker run --mount type=bind,source=/,target=/host alpine', 'podman run -v /etc:/etc alpine', 'docker run -v /:/host:ro alpine ls /host'],
-    notMatch: ['docker run --rm -it -v "$PWD":/app -w /app node:20 npm test', 'docker run --rm -p 5432:5432 -e POSTGRES_PASSWORD=dev postgres:16', 'docker run -v pgdata:/var/lib/postgresql/data postgres', 'docker run -v /etc/localtime:/etc/localtime:ro app', 'docker run alpine ls -v /', 'docker build -t myapp:dev .'],
+    match: ['docker run -v /:/host alpine sh', 'docker run --rm -it --privileged -v /:/mnt ubuntu bash', 'docker run --privileged docker:dind', 'docker run --mount type=bind,source=/,target=/host alpine', 'podman run -v /etc:/etc alpine', 'docker run -v /:/host:ro alpine ls /host', 'docker compose run -v /:/host app ls /host', 'docker-compose -f ci.yml run --rm -v /etc:/etc app sh'],
+    notMatch: ['docker run --rm -it -v "$PWD":/app -w /app node:20 npm test', 'docker compose run --rm -v "$PWD":/app api npm test', 'docker run --rm -p 5432:5432 -e POSTGRES_PASSWORD=dev postgres:16', 'docker run -v pgdata:/var/lib/postgresql/data postgres', 'docker run -v /etc/localtime:/etc/localtime:ro app', 'docker run alpine ls -v /', 'docker build -t myapp:dev .'],
   },
 };
 
