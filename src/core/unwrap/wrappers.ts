@@ -630,12 +630,15 @@ const parallel: Wrapper = (args, input) => {
     else if (sep === fileSep) sources.push(fromFile(a));
   }
   const commands = template.length > 0 ? template : undefined;
+  // `sem cmd` (`parallel --semaphore`) runs the command once, when a slot is free; `sem --wait` runs nothing
+  const semaphore = flags.has('semaphore');
+  if (semaphore && commands === undefined) return { kind: 'none' };
   // no command and no input source: the lines of its input are the commands, as for a shell
   if (commands === undefined && sources.length === 0) return { kind: 'stdin', label: 'parallel' };
   // --pipe: the input is cut into blocks given to the command's standard input, not into arguments
   const piped = flags.has('pipe') || flags.has('spreadstdin') || flags.has('pipepart') || flags.has('pipe-part');
   if (sources.length === 0) sources.push(piped ? [] : stdinLines());
-  const jobs = piped ? [[]] : jobsOf(sources);
+  const jobs = piped || semaphore ? [[]] : jobsOf(sources);
   if (commands === undefined) return { kind: 'many', commands: [], shellTexts: jobs.map((job) => joinForShell(job)), label: 'parallel' };
   // -q quotes each word of the command, which parallel otherwise gives to a shell as one line
   const words = flags.has('q') || flags.has('quote') ? commands.map((t) => quoteArgs([t]).value) : commands.map((t) => t.value);
@@ -687,6 +690,7 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['fd', fd],
   ['fdfind', fd],
   ['parallel', parallel],
+  ['sem', (args, input) => parallel([lit('--semaphore'), ...args], input)],
   ['npx', npx],
   ['pnpx', npx],
   ['bunx', npx],

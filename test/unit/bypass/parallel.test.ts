@@ -57,6 +57,9 @@ const rows: readonly (readonly [string, Decision, string?])[] = [
   ['parallel --dry-run rm -rf ::: /', 'allow'],
   ['parallel --version', 'allow'],
   ['parallel --pipe wc -l < big.txt', 'allow'],
+  // sem (parallel --semaphore) runs its command once
+  ['sem -j4 rm -rf /', 'deny', 'fs.delete-system'],
+  ['sem --id build -j2 npm run build; sem --wait --id build', 'allow'],
 ];
 
 describe('parallel', () => {
