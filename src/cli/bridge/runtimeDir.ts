@@ -4,7 +4,7 @@
  * doctor, and the extension (server) so both sides compute the same place.
  */
 import { Stats } from 'node:fs';
-import { homedir } from 'node:os';
+import { homeDirectory } from '../homeDirectory';
 import { isAbsolute, join } from 'node:path';
 import { RUNTIME_DIR_NAME, RUNTIME_SUBDIR_IN_CACHE } from '../../shared/bridgeProtocol';
 
@@ -17,7 +17,7 @@ export interface RuntimeDirEnv {
 }
 
 function homeFrom(env: RuntimeDirEnv): string {
-  return env.HOME || env.USERPROFILE || homedir();
+  return env.HOME || env.USERPROFILE || homeDirectory();
 }
 
 /** The per-user runtime directory for this environment (it may not exist yet). */

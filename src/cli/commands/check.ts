@@ -5,7 +5,7 @@
  *   check --jsonl            (JSON lines on stdin, one verdict line per input, same order, same id)
  * Exit status: 0 allow, 1 confirm, 2 deny, 3 error (for --jsonl: the strictest verdict seen, 3 on bad usage).
  */
-import { homedir } from 'node:os';
+import { homeDirectory } from '../homeDirectory';
 import { resolve } from 'node:path';
 import type { Guard } from '../../core/api';
 import { createGuard } from '../../core/index';
@@ -84,7 +84,7 @@ function parseArgs(argv: readonly string[]): CheckArgs {
 /** One guard per (root, cwd), each with the policy found walking up from there; shared with `--jsonl`. */
 export class Guards {
   private readonly byRoot = new Map<string, { guard: Guard; root: string }>();
-  private readonly home = homedir();
+  private readonly home = homeDirectory();
 
   constructor(private readonly policyFile: string | undefined) {}
 

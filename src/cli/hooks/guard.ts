@@ -3,7 +3,7 @@
  * the built-in rules plus the user and workspace policies found from the call's location. A broken policy
  * file does not fail open — the loader sets `loadError` and the core then asks before every write.
  */
-import { homedir } from 'node:os';
+import { homeDirectory } from '../homeDirectory';
 import type { Guard } from '../../core/api';
 import { createGuard } from '../../core/index';
 import { loadPolicy } from '../policy/load';
@@ -15,7 +15,7 @@ export interface HookGuard {
 }
 
 export function hookGuard(cwd: string, root: string, env: Readonly<Record<string, string | undefined>>): HookGuard {
-  const home = homedir();
+  const home = homeDirectory();
   const loaded = loadPolicy({
     cwd,
     root,

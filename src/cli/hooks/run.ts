@@ -5,7 +5,7 @@
  * watchdog answers by itself when time runs out, and the output is written synchronously before returning.
  * After answering, a decision made without the person is reported to a running editor (best effort, bounded).
  */
-import { homedir } from 'node:os';
+import { homeDirectory } from '../homeDirectory';
 import type { BridgeOutcome } from '../../shared/bridgeProtocol';
 import { writeStderr, writeStdout } from '../output';
 import { verdictFromReasons, type Verdict } from '../../core/verdict';
@@ -139,7 +139,7 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
       const judgement: Judgement = judge(call.tool, classification, loc, guardFor, {
         trustedTools: options.trustedTools,
         env: envStrings(io.env),
-        home: homedir(),
+        home: homeDirectory(),
       });
       const verdict = judgement.verdict;
       if (verdict.decision === 'confirm') pendingConfirm = verdict;

@@ -4,7 +4,7 @@
  * the most specific trustworthy answer and falls back to the nearest folder that looks like a project.
  */
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homeDirectory } from '../homeDirectory';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,7 +34,7 @@ function safeFileUrl(u: string): string | undefined {
 
 /** Nearest ancestor (below home and `/`) that holds `.git` or `.vscode`; undefined when none. */
 function projectAncestor(start: string): string | undefined {
-  const home = homedir();
+  const home = homeDirectory();
   let dir = start;
   for (let i = 0; i < 64; i++) {
     if (dir === home || dirname(dir) === dir) return undefined;
@@ -55,7 +55,7 @@ export function resolveLocation(payloadCwd: string | undefined, roots: readonly 
 }
 
 /** An absolute path for what the agent named: file URLs, `~/`, and paths relative to the call's cwd. */
-export function absoluteTarget(p: string, cwd: string, home: string = homedir()): string {
+export function absoluteTarget(p: string, cwd: string, home: string = homeDirectory()): string {
   if (p.startsWith('file://')) return safeFileUrl(p) ?? resolve(cwd, p);
   if (p === '~') return home;
   if (p.startsWith('~/')) return join(home, p.slice(2));

@@ -1,5 +1,5 @@
 /** Options shared by `install`, `uninstall` and `doctor`. */
-import { homedir } from 'node:os';
+import { homeDirectory } from '../homeDirectory';
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIRM_WAIT_SECONDS } from '../../shared/bridgeProtocol';
 import { AGENT_IDS, isAgentId, type AgentId } from '../hooks/types';
@@ -73,7 +73,7 @@ export function parseSetupArgs(argv: readonly string[], scopeDefault: readonly S
     }
   }
   if (all && agents.length > 0) throw new UsageError('use either --agent or --all');
-  const home = env['HOME'] || env['USERPROFILE'] || homedir();
+  const home = env['HOME'] || env['USERPROFILE'] || homeDirectory();
   return {
     agents: all ? 'all' : agents.length > 0 ? agents : 'detected',
     scopes: scopes ?? scopeDefault,

@@ -5,7 +5,7 @@
  * whether the wired command really blocks a dangerous call when run as the agent runs it, and whether an editor
  * answers on the bridge for this workspace. Exit 1 when an installed hook is broken or a found agent is unguarded.
  */
-import { homedir } from 'node:os';
+import { homeDirectory } from '../homeDirectory';
 import { pingEditor } from '../bridge/client';
 import { runtimeDir } from '../bridge/runtimeDir';
 import { findRuntimeFile } from '../bridge/runtimeFile';
@@ -125,7 +125,7 @@ export async function doctor(argv: readonly string[]): Promise<{ report: DoctorR
 }
 
 function tilde(p: string): string {
-  const home = homedir();
+  const home = homeDirectory();
   return p.startsWith(home + '/') ? '~' + p.slice(home.length) : p;
 }
 

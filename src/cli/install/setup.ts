@@ -2,7 +2,7 @@
  * `install` and `uninstall`: pick the agents, plan every file (several agents may share one), print the plan,
  * write it unless --dry-run.
  */
-import { homedir } from 'node:os';
+import { homeDirectory } from '../homeDirectory';
 import { AGENT_IDS, type AgentId } from '../hooks/types';
 import { applyChange, planChange, type FileChange } from './apply';
 import { parseSetupArgs, SETUP_USAGE, UsageError, type SetupArgs } from './args';
@@ -22,7 +22,7 @@ export interface SetupOutput {
 const stdio: SetupOutput = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 function tilde(p: string): string {
-  const home = homedir();
+  const home = homeDirectory();
   return p.startsWith(home + '/') ? '~' + p.slice(home.length) : p;
 }
 

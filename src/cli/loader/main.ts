@@ -6,10 +6,9 @@
  * back to a plain `require` of the bundle, so the CLI's answers never depend on the cache.
  */
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
-import { homedir } from 'node:os';
 import { dirname as pathDirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { homeDirectory } from '../homeDirectory';
 
 const bundle = join(__dirname, 'cli-bundle.js');
 
@@ -26,7 +25,7 @@ function runKind(argv: readonly string[]): string {
 
 /** `cli-<node>-<arch>-<bundle size>-<bundle mtime>--<kind>.v8cache`: one per build and kind of run. */
 function cacheFile(): string {
-  const base = process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
+  const base = process.env['XDG_CACHE_HOME'] || join(homeDirectory(), '.cache');
   const st = statSync(bundle);
   const build = `${process.version}-${process.arch}-${st.size}-${Math.floor(st.mtimeMs)}`;
   return join(base, 'agent-guard', `cli-${build}--${runKind(process.argv.slice(2))}.v8cache`);
@@ -45,6 +44,14 @@ function pruneOldCaches(dir: string): void {
   for (const c of caches) if (!kept.has(c.build)) rmSync(c.file, { force: true });
 }
 
+/**
+ * Node's own CommonJS wrapper (`Module.wrap`), spelled out: `node:module` is not loaded at start-up, and loading it
+ * (with the ES module loader and source-map support it pulls in) cost a hook about a third of a millisecond. The
+ * bundle gets this loader's `require`: it requires only Node's built-in modules, and its directory is this one.
+ */
+const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) { ';
+const WRAPPER_END = '\n});';
+
 /** Compile the bundle with the cached code; undefined when anything about the cache or compile goes wrong. */
 function prepare(): (() => void) | undefined {
   try {
@@ -56,12 +63,9 @@ function prepare(): (() => void) | undefined {
       cached = undefined;
     }
     const source = readFileSync(bundle, 'utf8');
-    const script = new Script(Module.wrap(source), { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
-    const fn = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
-    const mod = new Module(bundle, module);
-    mod.filename = bundle;
-    mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
-    const req = ((id: string): unknown => mod.require(id)) as NodeJS.Require;
+    const script = new Script(`${WRAPPER_START}${source}${WRAPPER_END}`, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
+    const fn = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+    const bundleModule = { exports: {} };
     if (!cached || script.cachedDataRejected === true) {
       // written at exit, so the functions this run compiled are in the cache too; atomically, for concurrent hooks
       process.once('exit', () => {
@@ -76,7 +80,7 @@ function prepare(): (() => void) | undefined {
         }
       });
     }
-    return () => fn.call(mod.exports, mod.exports, req, mod, bundle, __dirname);
+    return () => fn.call(bundleModule.exports, bundleModule.exports, require, bundleModule, bundle, __dirname);
   } catch {
     return undefined;
   }

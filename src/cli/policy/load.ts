@@ -7,7 +7,7 @@
  * loudly on stderr.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homeDirectory } from '../homeDirectory';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Policy } from '../../core/policy/types';
 import { writeStderr } from '../output';
@@ -105,7 +105,7 @@ function readPolicy(file: string): ReadResult {
 
 export function loadPolicy(options: LoadPolicyOptions = {}): LoadedPolicy {
   const env = options.env ?? process.env;
-  const home = options.home ?? homedir();
+  const home = options.home ?? homeDirectory();
   const report = 'report' in options ? options.report : (line: string) => writeStderr(line + '\n');
   const cwd = resolve(options.cwd ?? process.cwd());
   const unreadable: { file: string; message: string; layer: 'user' | 'workspace' }[] = [];
