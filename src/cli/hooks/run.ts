@@ -22,8 +22,8 @@ import type { AgentAdapter, HookAnswer, HookOutput, ParsedCall } from './types';
 import { resolveLocation, type Location } from './workspace';
 
 export interface HookIo {
-  /** The whole payload (stdin). */
-  readonly readInput: () => Promise<string>;
+  /** The whole payload (stdin); `onWait` is called before it first waits for input that has not arrived. */
+  readonly readInput: (onWait: () => void) => Promise<string>;
   /** Lets go of stdin once answered, so an agent that never closes it cannot keep the process alive. */
   readonly release: () => void;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -34,10 +34,11 @@ export interface HookIo {
 let stdinOpened = false;
 
 const defaultIo: HookIo = {
-  readInput: () => {
-    const direct = readFd0();
+  readInput: (onWait) => {
+    const direct = readFd0(onWait);
     if (direct) return direct;
     stdinOpened = true;
+    onWait();
     return readStream(process.stdin);
   },
   release: () => {
@@ -80,7 +81,7 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
     const writeAnswer = (answer: HookAnswer): number | undefined => {
       if (answered) return undefined;
       answered = true;
-      clearTimeout(watchdog);
+      if (watchdog !== undefined) clearTimeout(watchdog);
       const out = safeRender(adapter, answer, call);
       if (out.stdout) io.write(out.stdout.endsWith('\n') ? out.stdout : out.stdout + '\n');
       try {
@@ -97,16 +98,23 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
     };
     const deny = (v: Verdict): HookAnswer => ({ kind: 'deny', reason: denyMessage(v) });
 
-    // answers by itself shortly before the agent would give up on the hook (and let the call through)
-    const watchdog = setTimeout(() => {
-      if (pendingConfirm) respond(fallbackForConfirm(pendingConfirm, call?.askHonoured ?? false, 'nobody answered the Agent Guard dialog in the editor in time'));
-      else respond(deny(verdictFromReasons([hookTimeout(timeoutSeconds)])));
-    }, Math.max(0, deadline - Date.now()));
+    // answers by itself shortly before the agent would give up on the hook (and let the call through). Started
+    // only when the run first waits on something outside itself (stdin that has not arrived, the editor): a timer
+    // cannot interrupt synchronous work anyway, and the first timer of a process costs a hook about 0.4 ms, which
+    // the usual run (payload already there, no one to ask) need not pay.
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const startWatchdog = (): void => {
+      if (watchdog !== undefined || answered) return;
+      watchdog = setTimeout(() => {
+        if (pendingConfirm) respond(fallbackForConfirm(pendingConfirm, call?.askHonoured ?? false, 'nobody answered the Agent Guard dialog in the editor in time'));
+        else respond(deny(verdictFromReasons([hookTimeout(timeoutSeconds)])));
+      }, Math.max(0, deadline - Date.now()));
+    };
 
     const main = async (): Promise<{ readonly answer: HookAnswer; readonly report?: PendingReport }> => {
       let text: string;
       try {
-        text = await io.readInput();
+        text = await io.readInput(startWatchdog);
       } catch (e) {
         return { answer: deny(verdictFromReasons([malformedInput(e instanceof Error ? e.message : 'unreadable stdin')])) };
       }
@@ -149,6 +157,7 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
         autoApprove: options.autoApprove,
         askHonoured: current.askHonoured,
         askEditor: async (): Promise<BridgeOutcome> => {
+          startWatchdog();
           // loaded only when a person must be asked: sockets and hashing stay off the common path
           const { askEditor } = await import('../bridge/client.js');
           editorOutcome = await askEditor({ root: judgement.root, agent: adapter.id, tool: current.tool, actions: judgement.actions, verdict, deadline: deadline - 100 });

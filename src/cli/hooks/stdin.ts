@@ -87,8 +87,11 @@ function makeFd0NonBlocking(): boolean {
 
 const WAIT_MS = [1, 2, 5, 10, 20];
 
-/** Reads fd 0, never blocking: undefined when fd 0 is of a kind this does not handle (then use the stream). */
-export function readFd0(): Promise<string> | undefined {
+/**
+ * Reads fd 0, never blocking: undefined when fd 0 is of a kind this does not handle (then use the stream).
+ * `onWait` is called before each wait for input that has not arrived yet.
+ */
+export function readFd0(onWait: () => void = () => {}): Promise<string> | undefined {
   let kind: 'file' | 'pipe';
   try {
     const st = fstatSync(0);
@@ -112,6 +115,7 @@ export function readFd0(): Promise<string> | undefined {
           } catch (e) {
             if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
             // nothing there yet: look again shortly (the watchdog answers if it never comes)
+            onWait();
             setTimeout(step, WAIT_MS[Math.min(waits++, WAIT_MS.length - 1)]);
             return;
           }

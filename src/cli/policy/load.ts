@@ -67,7 +67,8 @@ export function findWorkspacePolicy(start: string): string | undefined {
 
 function isFile(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    // without throwing for the usual answer, "no such file": an exception costs more than the stat
+    return statSync(p, { throwIfNoEntry: false })?.isFile() === true;
   } catch {
     return false;
   }
@@ -95,6 +96,8 @@ type ReadResult = { kind: 'text'; text: string } | { kind: 'absent' } | { kind: 
 
 function readPolicy(file: string): ReadResult {
   try {
+    // most users have no user policy: a stat that does not throw tells so more cheaply than a failing read
+    if (statSync(file, { throwIfNoEntry: false }) === undefined) return { kind: 'absent' };
     return { kind: 'text', text: readFileSync(file, 'utf8') };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
