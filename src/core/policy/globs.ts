@@ -107,18 +107,27 @@ export function compilePathGlob(raw: string, options: PathGlobOptions = {}): Pat
     return compiled(p);
   };
   const nocase = mmOptions.nocase;
-  const literal = requiredLiteral(hasFolder ? expanded.slice(0, -3) : expanded);
-  const needle = nocase ? literal.toLowerCase() : literal;
+  // also on first need: a guard is made for every hook process, and most calls never test a path
+  let needle: string | undefined;
+  const needleOf = (): string => {
+    if (needle === undefined) {
+      const literal = requiredLiteral(hasFolder ? expanded.slice(0, -3) : expanded);
+      needle = nocase ? literal.toLowerCase() : literal;
+    }
+    return needle;
+  };
   // every ancestor is a prefix of the path: without the glob's literal in the path, nothing can match
-  const first = (p: string): string | undefined =>
-    needle !== '' && !(nocase ? p.toLowerCase() : p).includes(needle) ? undefined : firstSelfOrAncestor(p, hits);
+  const first = (p: string): string | undefined => {
+    const n = needleOf();
+    return n !== '' && !(nocase ? p.toLowerCase() : p).includes(n) ? undefined : firstSelfOrAncestor(p, hits);
+  };
   return {
     glob: raw,
     absolute,
     match(rel, abs) {
       if (absolute) return abs === undefined ? undefined : first(abs);
       // the workspace root itself (rel ''): only a glob without a required literal can match the empty path
-      if (rel !== undefined) return rel === '' ? (needle === '' && hits('') ? '' : undefined) : first(rel);
+      if (rel !== undefined) return rel === '' ? (needleOf() === '' && hits('') ? '' : undefined) : first(rel);
       // outside the workspace: only globs meant for any depth can say anything about it
       if (abs !== undefined && (!expanded.includes('/') || expanded.startsWith('**/'))) return first(abs);
       return undefined;
@@ -150,6 +159,8 @@ function compiledTest(mm: Minimatch): PathTest {
  * slashes around it are not certain).
  */
 export function requiredLiteral(glob: string): string {
+  // most globs have no set, class or group: their literal is the longest run between the other special characters
+  if (!NESTING.test(glob)) return longestRun(glob.split(RUN_BREAK));
   let best = '';
   let run = '';
   let depth = 0;
@@ -187,6 +198,16 @@ export function requiredLiteral(glob: string): string {
     }
   }
   end();
+  return longestRun([best]);
+}
+
+const NESTING = /[[{(]/;
+const RUN_BREAK = /[*?/|)\]}]/;
+
+/** The first longest of `runs` when it is long enough to be worth a check, else `''` (as `requiredLiteral`). */
+function longestRun(runs: readonly string[]): string {
+  let best = '';
+  for (const r of runs) if (r.length > best.length) best = r;
   return best.length >= 2 ? best : '';
 }
 

@@ -100,6 +100,13 @@ describe('path globs', () => {
     ['{prod}', ''], // no comma: not an alternation
     ['{1..3}prod', 'prod'],
     ['{ab,{ab,cd}}xy', 'xy'],
+    // without a set, class or group: the longest plain run, the first of equal ones
+    ['**/id_rsa*', 'id_rsa'],
+    ['.git/**', '.git'],
+    ['a/bc/de', 'bc'],
+    ['**/x', ''],
+    ['ab|cde?', 'cde'],
+    ['x)yz]ab}', 'yz'],
   ];
   for (const [glob, literal] of literals) {
     it(`every path ${glob} matches contains ${JSON.stringify(literal)}`, () => assert.equal(requiredLiteral(glob), literal));
