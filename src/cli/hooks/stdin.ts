@@ -16,10 +16,14 @@ import { ObjectEnd } from './objectEnd';
 
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** The bytes read so far, with the two reasons to stop early: a whole object, or too much. */
+/**
+ * The bytes read so far, with the two reasons to stop early: a whole object, or too much. Chunks are scanned for
+ * the object's end only when asked: an agent that closes stdin (nearly all) never needs the scan.
+ */
 class Payload {
   private readonly chunks: Buffer[] = [];
   private readonly end = new ObjectEnd();
+  private scanned = 0;
   private size = 0;
 
   /** Adds a chunk; throws when the payload grows past the limit. */
@@ -27,10 +31,10 @@ class Payload {
     this.size += chunk.length;
     if (this.size > MAX_INPUT_BYTES) throw new Error(`hook input larger than ${MAX_INPUT_BYTES} bytes`);
     this.chunks.push(chunk);
-    this.end.push(chunk);
   }
 
   get complete(): boolean {
+    for (; this.scanned < this.chunks.length; this.scanned++) this.end.push(this.chunks[this.scanned] ?? Buffer.alloc(0));
     return this.end.complete;
   }
 
@@ -114,6 +118,8 @@ export function readFd0(onWait: () => void = () => {}): Promise<string> | undefi
             n = readSync(0, buffer, 0, buffer.length, null);
           } catch (e) {
             if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+            // the agent wrote one whole object but keeps stdin open: that is all there is to judge
+            if (payload.complete) break;
             // nothing there yet: look again shortly (the watchdog answers if it never comes)
             onWait();
             setTimeout(step, WAIT_MS[Math.min(waits++, WAIT_MS.length - 1)]);
@@ -121,7 +127,6 @@ export function readFd0(onWait: () => void = () => {}): Promise<string> | undefi
           }
           if (n === 0) break;
           payload.add(Buffer.from(buffer.subarray(0, n)));
-          if (payload.complete) break;
         }
         resolve(payload.text());
       } catch (e) {
