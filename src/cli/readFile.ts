@@ -9,8 +9,10 @@ export const MAX_READ_BYTES = 256 * 1024;
 
 export function readSmallFile(abs: string): string | undefined | null {
   try {
+    // nothing at the path: told without the cost of an exception
     const st = statSync(abs, { throwIfNoEntry: false });
-    if (st === undefined || !st.isFile() || st.size > MAX_READ_BYTES) return undefined;
+    if (st === undefined) return null;
+    if (!st.isFile() || st.size > MAX_READ_BYTES) return undefined;
     return readFileSync(abs, 'utf8');
   } catch (e) {
     const code = (e as { code?: unknown }).code;
