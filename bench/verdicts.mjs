@@ -32,7 +32,7 @@ const ENVS = [undefined, { HOME: '/home/dev', KUBECONFIG: '/home/dev/.kube/prod'
 function requests(ws) {
   const commands = new Set(loadCorpus().map((r) => r.command));
   const core = require(CORE);
-  for (const pack of core.ALL_PACKS) for (const rule of pack.rules) for (const c of [...rule.examples.match, ...rule.examples.notMatch]) commands.add(c);
+  for (const pack of core.allPacks()) for (const rule of pack.rules) for (const c of [...rule.examples.match, ...rule.examples.notMatch]) commands.add(c);
   const out = [];
   for (const command of commands) {
     for (const env of ENVS) out.push({ command, cwd: ws, root: ws, ...(env ? { env } : {}) });

@@ -169,8 +169,7 @@ class Evaluation {
   private judgeInvocation(inv: Invocation): void {
     const engine = this.engine;
     const found: Reason[] = [];
-    const rules = engine.index.byProgram.get(inv.program);
-    if (rules) for (const rule of rules) this.tryRule(rule, inv, found);
+    for (const rule of engine.index.rulesFor(inv.program)) this.tryRule(rule, inv, found);
     for (const rule of engine.index.anyProgram) this.tryRule(rule, inv, found);
     for (const effect of fileEffects(inv)) {
       for (const r of this.protectedOnly(effect, inv.cwd, inv.text)) found.push(r);

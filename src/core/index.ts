@@ -9,13 +9,13 @@ import type { Guard, GuardOptions } from './api';
 import { evaluateCommand, evaluateEdit, staticPrefix, type Engine } from './evaluate';
 import { anyDepthDirs } from './paths/globCover';
 import { builtinPolicy } from './policy/builtin';
-import { ALL_PACKS, buildRuleIndex } from './rules/registry';
+import { lazyRuleIndex } from './rules/registry';
 
 export function createGuard(options: GuardOptions = {}): Guard {
   const policy = options.policy ?? builtinPolicy(options.home === undefined ? {} : { home: options.home });
   const engine: Engine = {
     policy,
-    index: buildRuleIndex(ALL_PACKS),
+    index: lazyRuleIndex(),
     home: options.home,
     protectedDirs: policy.protectedPaths.map((p) => staticPrefix(p.glob)),
     protectedAnyDepthDirs: policy.protectedPaths.map((p) => anyDepthDirs(p.glob)),
@@ -32,6 +32,6 @@ export type { Decision, Risk, Reason, Verdict } from './verdict';
 export { DECISIONS, RISKS, combineVerdicts, verdictFromReasons } from './verdict';
 export type { EditOp, Policy } from './policy/types';
 export { builtinPolicy } from './policy/builtin';
-export { ALL_PACKS, findRule } from './rules/registry';
+export { allPacks, findRule } from './rules/registry';
 export { STRUCTURAL_RULES } from './unwrap/findings';
 export { parse as parseShell, ParseError } from './shell/parse';

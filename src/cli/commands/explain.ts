@@ -4,7 +4,7 @@
  * Knows the built-in rule packs, the structural rules (unparseable commands and the like), the built-in
  * protected paths, and the rules of the policy files found from `--root`/`--cwd`.
  */
-import { ALL_PACKS } from '../../core/rules/registry';
+import { allPacks } from '../../core/rules/registry';
 import { STRUCTURAL_RULES } from '../../core/unwrap/findings';
 import { BUILTIN_PROTECTED } from '../../core/policy/builtin';
 import { describeSource } from '../../core/policy/compile';
@@ -36,7 +36,7 @@ Rule ids appear in every verdict, e.g. "git.force-push-protected-branch".
 /** Every rule explain knows about, built-in first, then those of the policy files found from `start`. */
 export function allExplanations(options: { cwd?: string | undefined; root?: string | undefined } = {}): RuleExplanation[] {
   const out: RuleExplanation[] = [];
-  for (const pack of ALL_PACKS) {
+  for (const pack of allPacks()) {
     for (const r of pack.rules) {
       out.push({ id: r.id, from: `${pack.name} pack`, decision: r.decision, risk: r.risk, message: r.message, programs: r.programs, matches: r.examples.match, doesNotMatch: r.examples.notMatch });
     }

@@ -5,13 +5,13 @@
 import { strict as assert } from 'node:assert';
 import type { Guard } from '../../../src/core/api';
 import { createGuard } from '../../../src/core/index';
-import { ALL_PACKS } from '../../../src/core/rules/registry';
+import { allPacks } from '../../../src/core/rules/registry';
 import type { RulePack } from '../../../src/core/rules/rule';
 import type { Decision, Risk } from '../../../src/core/verdict';
 
 /** The real guard; fails loudly if a pack under test was left out of the registry. */
 export function guardWith(packs: readonly RulePack[], home?: string): Guard {
-  for (const p of packs) assert.ok(ALL_PACKS.includes(p), `rule pack ${p.name} is not registered in src/core/rules/registry.ts`);
+  for (const p of packs) assert.ok(allPacks().includes(p), `rule pack ${p.name} is not registered in src/core/rules/registry.ts`);
   return createGuard(home !== undefined ? { home } : {});
 }
 

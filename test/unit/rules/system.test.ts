@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { grantsWorldWrite, isBlockDevice, removesOwnerAccess, systemPack } from '../../../src/core/rules/packs/system';
+import { grantsWorldWrite, removesOwnerAccess, systemPack } from '../../../src/core/rules/packs/system';
+import { isBlockDevice } from '../../../src/core/rules/packs/systemEverywhere';
 import type { Decision, Risk } from '../../../src/core/verdict';
 import { describeExamples } from './packExamples';
 import { guardWith, itFlagsOnce, itStaysSilent, WS } from './packGuard';

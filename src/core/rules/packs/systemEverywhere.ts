@@ -1,0 +1,171 @@
+/**
+ * The system pack's rules that look at every program, because any program can write where they look: raw disk
+ * devices, /proc/sysrq-trigger, kernel settings under /proc/sys, sudoers. They live apart from the rest of the
+ * pack so that judging any command loads only them, not the whole system pack (registry.ts); the pack lists them
+ * in its own order (system.ts).
+ */
+import type { Arg, Invocation } from '../../invocation';
+import type { RuleContext } from '../context';
+import type { CommandRule } from '../rule';
+import { hasFlag, hasLong, hasShort, positionals } from '../args';
+import { fileEffects } from '../../effects';
+
+/** Block devices: whole disks and partitions on Linux and macOS, device-mapper and LVM nodes. */
+const BLOCK_DEVICE = /^\/dev\/(?:(?:sd|hd|vd|xvd)[a-z]+[0-9]*|nvme[0-9]+(?:n[0-9]+)?(?:p[0-9]+)?|mmcblk[0-9]+(?:p[0-9]+)?|r?disk[0-9]+(?:s[0-9]+)*|md[0-9]+|dm-[0-9]+|mapper\/.+|loop[0-9]+|disk\/by-[a-z-]+\/.+|root|sr[0-9]+|[a-z0-9_-]+vg[a-z0-9_-]*\/.+)$/;
+
+export function isBlockDevice(path: string): boolean {
+  return BLOCK_DEVICE.test(path);
+}
+
+const WRITE_OPS = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
+
+/** Where an invocation writes raw bytes to a block device: `dd of=`, a redirect, `cp`/`tee`/`shred` targets. */
+function blockDeviceTarget(inv: Invocation): string | undefined {
+  for (const r of inv.redirects) {
+    // any descriptor: `2> /dev/sda` writes error messages over the partition table, `exec 3>/dev/sda` opens it for later writes
+    if (WRITE_OPS.has(r.op) && r.target.value.startsWith('/dev/') && isBlockDevice(r.target.value)) return r.target.value;
+  }
+  switch (inv.program) {
+    case 'dd':
+      for (const a of inv.args) if (a.startsWith('of=') && isBlockDevice(a.slice(3))) return a.slice(3);
+      return undefined;
+    case 'cp': {
+      const pos = positionals(inv.args, ['-t', '--target-directory', '-S', '--suffix']);
+      const last = pos[pos.length - 1];
+      return last !== undefined && pos.length >= 2 && isBlockDevice(last) ? last : undefined;
+    }
+    case 'tee':
+    case 'shred':
+    case 'blkdiscard':
+    case 'badblocks':
+      if (inv.program === 'badblocks' && !hasShort(inv.args, 'w')) return undefined;
+      return positionals(inv.args, ['-n', '--iterations', '-s', '--size', '-o', '--offset', '-l', '--length', '-p', '-b', '-c', '-t']).find(isBlockDevice);
+    default:
+      return undefined;
+  }
+}
+
+const writeBlockDevice: CommandRule = {
+  id: 'system.write-block-device',
+  scope: 'machine',
+  programs: ['*'],
+  decision: 'deny',
+  risk: 'critical',
+  message: 'This writes straight onto a disk device, destroying the partition table and every file system on it. Write to an image file instead, and flash disks yourself after checking the device name.',
+  match: (inv) => {
+    const dev = blockDeviceTarget(inv);
+    if (dev === undefined) return undefined;
+    return { message: `This writes straight onto the disk device ${dev}, destroying its partition table and every file on it; there is no undo. Write to an image file instead, and flash disks yourself after checking the device name (lsblk).` };
+  },
+  examples: {
+    match: ['dd if=/dev/zero of=/dev/sda bs=1M', 'dd if=/dev/urandom of=/dev/nvme0n1', 'sudo dd if=ubuntu.iso of=/dev/sdb bs=4M status=progress', 'cat /dev/urandom > /dev/sda', 'echo garbage > /dev/sda', 'dd if=disk.img of=/dev/rdisk2 bs=1m', 'shred -n 3 /dev/sdb', 'cp image.iso /dev/sdc'],
+    notMatch: ['dd if=/dev/zero of=disk.img bs=1M count=100', 'dd if=/dev/sda of=backup.img', 'echo hi > /dev/null', 'npm test > /tmp/log 2>&1', 'cat /dev/sda1 | head -c 512 | xxd', 'lsblk', 'echo "dd of=/dev/sda"'],
+  },
+};
+
+/** The kernel control file whose every write acts at once: `b` reboots, `c` crashes, `o` powers off. */
+const KERNEL_TRIGGERS = /^\/proc\/sysrq-trigger$/;
+
+const sysrqTrigger: CommandRule = {
+  id: 'system.sysrq-trigger',
+  scope: 'machine',
+  programs: ['*'],
+  decision: 'deny',
+  risk: 'critical',
+  message: 'Writing to /proc/sysrq-trigger makes the kernel act at once — reboot, crash or power off without syncing disks — and unsaved work is lost. Restart the service you mean instead.',
+  match: (inv) => {
+    for (const r of inv.redirects) if (WRITE_OPS.has(r.op) && KERNEL_TRIGGERS.test(r.target.value)) return true;
+    return inv.program === 'tee' && positionals(inv.args, []).some((a) => KERNEL_TRIGGERS.test(a)) ? true : undefined;
+  },
+  examples: {
+    match: ['echo b > /proc/sysrq-trigger', 'echo c | sudo tee /proc/sysrq-trigger', 'echo 1 > /proc/sys/kernel/sysrq; echo o > /proc/sysrq-trigger'],
+    notMatch: ['cat /proc/sys/kernel/sysrq', 'cat /proc/cpuinfo', 'echo b > sysrq-trigger.txt'],
+  },
+};
+
+const SUDOERS = /^\/etc\/sudoers(?:$|\.d\/)/;
+
+function touchesSudoers(inv: Invocation, ctx: RuleContext): boolean {
+  for (const r of inv.redirects) {
+    if (WRITE_OPS.has(r.op) && SUDOERS.test(ctx.resolvePath(r.target, inv.cwd).abs)) return true;
+  }
+  if (inv.program === 'echo' || inv.program === 'printf' || inv.program === 'cat') return false;
+  const ops = positionals(inv.args, ['-e', '--expression', '-f', '--file', '-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix']);
+  const writes = inv.program === 'tee' ? ops : inv.program === 'sed' ? (hasFlag(inv.args, 'i', 'in-place') || inv.args.some((x) => x.startsWith('-i')) ? ops : []) : ops.slice(-1);
+  return writes.some((t) => SUDOERS.test(ctx.resolvePath(t, inv.cwd).abs));
+}
+
+const sudoers: CommandRule = {
+  id: 'system.sudoers-change',
+  scope: 'machine',
+  programs: ['*'],
+  decision: 'confirm',
+  risk: 'critical',
+  message: 'This changes who may run commands as root (sudoers). A mistake can lock everyone out of sudo, and a NOPASSWD line gives an agent root without asking. Edit it yourself with visudo.',
+  match: (inv, ctx) => {
+    if (inv.program === 'visudo') return hasShort(inv.args, 'c') ? undefined : { risk: 'high', message: 'visudo edits who may run commands as root; a mistake can lock everyone out of sudo. Edit it yourself.' };
+    if (inv.redirects.length === 0 && !SUDOERS_PROGRAMS.has(inv.program)) return undefined;
+    return touchesSudoers(inv, ctx) ? true : undefined;
+  },
+  examples: {
+    match: ['echo "agent ALL=(ALL) NOPASSWD:ALL" | sudo tee -a /etc/sudoers', 'echo "x ALL=(ALL) NOPASSWD:ALL" >> /etc/sudoers', 'sudo cp sudoers.new /etc/sudoers.d/agent', "sudo sed -i 's/^%sudo.*/%sudo ALL=(ALL) NOPASSWD:ALL/' /etc/sudoers", 'sudo visudo'],
+    notMatch: ['sudo visudo -c', 'sudo cat /etc/sudoers', 'grep -r NOPASSWD /etc/sudoers.d', 'echo "/etc/sudoers" > notes.txt'],
+  },
+};
+const SUDOERS_PROGRAMS = new Set(['tee', 'cp', 'mv', 'install', 'sed', 'ln', 'rsync', 'visudo']);
+
+// ---------------------------------------------------------------------------------------------- kernel settings
+
+/** Kernel settings whose change weakens the machine's defences or lets a program run as root (`core_pattern`). */
+const GUARDING_SETTING = /^(?:kernel\.(?:randomize_va_space|yama\.ptrace_scope|kptr_restrict|dmesg_restrict|modules_disabled|kexec_load_disabled|unprivileged_bpf_disabled|unprivileged_userns_clone|perf_event_paranoid|core_pattern|sysrq|panic\w*)|fs\.(?:protected_\w+|suid_dumpable)|vm\.mmap_min_addr|user\.max_user_namespaces|net\.ipv4\.ip_forward|net\.ipv[46]\.conf\.[\w.-]+\.(?:forwarding|rp_filter|accept_redirects|send_redirects|accept_source_route))$/;
+
+const SYSCTL_VALUE_OPTS = ['-r', '--pattern'];
+
+/** The kernel settings an invocation changes: `sysctl [-w] k=v`, `sysctl -p FILE`, writes under /proc/sys. */
+function changedSettings(inv: Invocation, ctx: RuleContext): { readonly keys: readonly string[]; readonly fromFiles: boolean } | undefined {
+  const keys: string[] = [];
+  if (inv.program === 'sysctl') {
+    for (const a of positionals(inv.args, SYSCTL_VALUE_OPTS)) {
+      const eq = a.indexOf('=');
+      if (eq > 0) keys.push(a.slice(0, eq).replace(/\//g, '.'));
+    }
+    const fromFiles = hasFlag(inv.args, 'p', 'load') || inv.args.some((a) => a.startsWith('--load=')) || hasLong(inv.args, 'system');
+    if (keys.length > 0 || fromFiles) return { keys, fromFiles };
+  }
+  const written: Arg[] = [];
+  for (const r of inv.redirects) if (WRITE_OPS.has(r.op)) written.push(r.target);
+  for (const e of fileEffects(inv)) if (e.op === 'write') written.push(e.target);
+  for (const t of written) {
+    if (!t.value.includes('sys') && !(inv.cwd?.startsWith('/proc') ?? false)) continue;
+    const abs = ctx.resolvePath(t, inv.cwd).abs;
+    if (abs.startsWith('/proc/sys/')) keys.push(abs.slice(10).replace(/\//g, '.'));
+  }
+  return keys.length > 0 ? { keys, fromFiles: false } : undefined;
+}
+
+const kernelSetting: CommandRule = {
+  id: 'system.kernel-setting',
+  scope: 'machine',
+  programs: ['*'],
+  decision: 'confirm',
+  risk: 'medium',
+  message: 'This changes a setting of the running kernel (sysctl, /proc/sys) for the whole machine. Leave kernel settings to an administrator.',
+  match: (inv, ctx) => {
+    if (inv.program !== 'sysctl' && inv.redirects.length === 0 && fileEffects(inv).length === 0) return undefined;
+    const changed = changedSettings(inv, ctx);
+    if (changed === undefined) return undefined;
+    const guarding = changed.keys.find((k) => GUARDING_SETTING.test(k));
+    if (guarding !== undefined) return { risk: 'high', message: `\`${inv.text}\` changes the kernel setting ${guarding}, one of the machine's defences (address randomisation, ptrace and module limits, forwarding, core dump handler…), for every program on it. Leave kernel settings to an administrator.` };
+    const what = changed.keys.length > 0 ? `the kernel setting ${changed.keys.join(', ')}` : 'kernel settings from configuration files';
+    return { message: `\`${inv.text}\` changes ${what} of the running kernel for the whole machine. Leave kernel settings to an administrator.` };
+  },
+  examples: {
+    match: ['sysctl -w kernel.randomize_va_space=0', 'sudo sysctl kernel.yama.ptrace_scope=0', 'sysctl -w vm.max_map_count=262144', 'sudo sysctl -p', 'sysctl --system', 'echo 0 > /proc/sys/kernel/randomize_va_space', 'echo 1 | sudo tee /proc/sys/net/ipv4/ip_forward', 'sysctl -w net/ipv4/ip_forward=1'],
+    notMatch: ['sysctl -a', 'sysctl net.ipv4.ip_forward', 'sysctl -n kernel.hostname', 'cat /proc/sys/kernel/randomize_va_space', 'echo sysctl -w kernel.x=1', 'docker run --rm alpine sysctl -w net.core.somaxconn=1024', 'echo 1 > sys/flag.txt'],
+  },
+};
+
+/** The rules above in the order the system pack lists them (a unit test checks it). */
+export const SYSTEM_EVERYWHERE_RULES: readonly CommandRule[] = [writeBlockDevice, sysrqTrigger, kernelSetting, sudoers];
+
+export { writeBlockDevice, sysrqTrigger, kernelSetting, sudoers };
