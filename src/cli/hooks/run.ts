@@ -158,6 +158,11 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
         askHonoured: current.askHonoured,
         askEditor: async (): Promise<BridgeOutcome> => {
           startWatchdog();
+          // no editor has made its runtime folder for this user (agents run in a terminal without VS Code): say so
+          // without loading the client's sockets and hashing (about a tenth of a hook run), in the client's words
+          const [{ checkDir }, { runtimeDir }] = await Promise.all([import('../bridge/runtimeLookup.js'), import('../bridge/runtimeDir.js')]);
+          const noEditor = checkDir(runtimeDir(io.env));
+          if (noEditor !== undefined) return (editorOutcome = { kind: 'absent', detail: noEditor });
           // loaded only when a person must be asked: sockets and hashing stay off the common path
           const { askEditor } = await import('../bridge/client.js');
           editorOutcome = await askEditor({ root: judgement.root, agent: adapter.id, tool: current.tool, actions: judgement.actions, verdict, deadline: deadline - 100 });
