@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EVERYWHERE, lazyRuleIndex, loadPack, packsFor, PACK_ORDER, allPacks } from '../../../src/core/rules/registry';
 import { PACK_PROGRAMS } from '../../../src/core/rules/packPrograms';
-import { packProgramsSource } from './packProgramsSource';
+import { packProgramsSource } from '../../../scripts/pack-programs';
 
 describe('pack programs (lazy pack loading)', () => {
   it('packPrograms.ts is what the packs say (else run: npx tsx scripts/pack-programs.ts)', () => {
