@@ -4,6 +4,7 @@
  * nothing at the path reads as `null` (`source missing.sh` runs nothing).
  */
 import { readFileSync, statSync } from 'node:fs';
+import { isNothingAtPath } from '../shared/fsErrors';
 
 export const MAX_READ_BYTES = 256 * 1024;
 
@@ -15,7 +16,6 @@ export function readSmallFile(abs: string): string | undefined | null {
     if (!st.isFile() || st.size > MAX_READ_BYTES) return undefined;
     return readFileSync(abs, 'utf8');
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? null : undefined;
+    return isNothingAtPath(e) ? null : undefined;
   }
 }

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { parseAuditLine, type AuditEntry } from './auditEntry';
 import { retentionCutoff, segmentFiles } from './auditSegments';
 import { freshCursor, planTailRead, takeLines, type TailCursor, type TailPlan } from './auditTail';
+import { isNothingAtPath } from '../../shared/fsErrors';
 
 export interface AuditReadResult {
   /** Oldest first. */
@@ -57,7 +58,7 @@ export class AuditFollower {
       try {
         skipped += await this.follow(name, reread);
       } catch (error) {
-        if (isMissing(error)) this.segments.delete(name); // removed by another window's retention pass meanwhile
+        if (isNothingAtPath(error)) this.segments.delete(name); // removed by another window's retention pass meanwhile
         else errors.push(`${name}: ${describe(error)}`);
       }
     }
@@ -121,7 +122,7 @@ export class AuditFollower {
     try {
       return await fs.promises.readdir(this.dir);
     } catch (error) {
-      if (isMissing(error)) return [];
+      if (isNothingAtPath(error)) return [];
       throw error;
     }
   }
@@ -155,9 +156,6 @@ async function readRange(handle: fs.promises.FileHandle, start: number, end: num
   return buffer.subarray(0, filled);
 }
 
-function isMissing(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
-}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

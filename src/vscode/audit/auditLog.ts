@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { serializeAuditEntry, type AuditEntry } from './auditEntry';
 import { AuditFollower, type AuditReadResult } from './auditFollower';
 import { expiredSegments, segmentFileName } from './auditSegments';
+import { isNothingAtPath } from '../../shared/fsErrors';
 
 export type { AuditReadResult } from './auditFollower';
 
@@ -54,7 +55,7 @@ export class AuditLog {
         await fs.promises.unlink(path.join(this.dir, name));
         removed.push(name);
       } catch (error) {
-        if (!isMissing(error)) throw error; // another window removed it first: fine
+        if (!isNothingAtPath(error)) throw error; // another window removed it first: fine
       }
     }
     return removed;
@@ -76,12 +77,9 @@ export class AuditLog {
     try {
       return await fs.promises.readdir(this.dir);
     } catch (error) {
-      if (isMissing(error)) return [];
+      if (isNothingAtPath(error)) return [];
       throw error;
     }
   }
 }
 
-function isMissing(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
-}

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isNothingAtPath } from '../../shared/fsErrors';
 
 /** Why a copy was taken. */
 export type SnapshotReason =
@@ -75,7 +76,7 @@ export function readFileState(abs: string, maxBytes: number): FileState {
   try {
     st = fs.statSync(abs);
   } catch (error) {
-    if (isMissing(error)) return { kind: 'absent' };
+    if (isNothingAtPath(error)) return { kind: 'absent' };
     throw error;
   }
   if (!st.isFile()) return { kind: 'not-a-file' };
@@ -84,17 +85,13 @@ export function readFileState(abs: string, maxBytes: number): FileState {
   try {
     bytes = fs.readFileSync(abs);
   } catch (error) {
-    if (isMissing(error)) return { kind: 'absent' };
+    if (isNothingAtPath(error)) return { kind: 'absent' };
     throw error;
   }
   if (bytes.length > maxBytes) return { kind: 'too-large', size: bytes.length };
   return { kind: 'file', bytes, hash: sha256(bytes), mode: st.mode & 0o7777 };
 }
 
-function isMissing(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
-}
 
 /** Writes `bytes` to `target` through a temporary file in the same folder and a rename. */
 export function writeAtomically(target: string, bytes: Uint8Array, mode?: number): void {
@@ -273,7 +270,7 @@ export class SnapshotStore {
     try {
       text = fs.readFileSync(this.indexFile, 'utf8');
     } catch (error) {
-      if (isMissing(error)) return;
+      if (isNothingAtPath(error)) return;
       throw error;
     }
     try {
