@@ -9,7 +9,8 @@ import type { DecisionRecord } from '../session/decisionRecord';
 /**
  * Where Explain was asked from. The first three are a person's gestures; `command argument` is anyone calling
  * the command with a command line (another extension, a keybinding with arguments, an agent's editor-command
- * tool): who that was is not known.
+ * tool): who that was is not known. `terminal` and `policy lens` are as the caller claims: VS Code does not say
+ * who runs a command, so another extension passing the same word is recorded the same way.
  */
 export type ExplainOrigin = 'input box' | 'terminal' | 'policy lens' | 'command argument';
 
