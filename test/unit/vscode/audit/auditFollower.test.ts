@@ -132,7 +132,8 @@ describe('audit follower: reading only what was appended, on real files', () => 
     const first = follower.refresh();
     fs.appendFileSync(file(), line('two'));
     const [a, b, c] = await Promise.all([first, follower.refresh(), follower.refresh()]);
-    assert.deepEqual(a.entries.map((e) => e.subject).slice(0, 1), ['one']);
+    // the first may or may not have seen the append (its read races with it), but never a line twice
+    assert.ok(['one', 'one,two'].includes(a.entries.map((e) => e.subject).join(',')), a.entries.map((e) => e.subject).join(','));
     assert.deepEqual(b.entries.map((e) => e.subject), ['one', 'two']);
     assert.deepEqual(c.entries.map((e) => e.subject), ['one', 'two']);
   });
