@@ -46,4 +46,7 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   fs.chmodSync('dist/cli.js', 0o755);
+  // the CLI's loader reads its bundle as Latin-1 (cheaper than decoding UTF-8), which is only the same text for ASCII
+  const nonAscii = fs.readFileSync('dist/cli-bundle.js').findIndex((byte) => byte > 0x7f);
+  if (nonAscii >= 0) throw new Error(`dist/cli-bundle.js has a non-ASCII byte at ${nonAscii}; keep esbuild's charset at ascii`);
 }

@@ -62,7 +62,9 @@ function prepare(): (() => void) | undefined {
     } catch {
       cached = undefined;
     }
-    const source = readFileSync(bundle, 'utf8');
+    // the bundle is ASCII (esbuild escapes every other character; esbuild.mjs fails the build otherwise), so read
+    // as Latin-1 it is the same text, without the cost of decoding UTF-8
+    const source = readFileSync(bundle, 'latin1');
     const script = new Script(`${WRAPPER_START}${source}${WRAPPER_END}`, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
     const fn = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
     const bundleModule = { exports: {} };
