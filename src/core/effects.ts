@@ -97,10 +97,16 @@ function targetDirectory(argv: readonly Arg[]): Arg | undefined {
 /** chattr's own options (the rest of the `-x` words are attribute modes: `-i` removes immutability). */
 const CHATTR_FLAGS = /^-[RVf]+$/;
 
-/** `chattr [-RVf] [-v N] [-p N] MODE… FILE…`: the immutable / append-only modes it sets or clears, and its files. */
-export function chattrArgs(argv: readonly Arg[]): { readonly adds: boolean; readonly clears: boolean; readonly recursive: boolean; readonly targets: Arg[] } {
+/**
+ * `chattr [-RVf] [-v N] [-p N] MODE… FILE…`: the immutable / append-only modes it sets or clears, and its files.
+ * A mode word only known when it runs (`chattr "+$A" f`, a dynamic word before any mode or file) may set or clear
+ * anything: `unknownMode`, and the word is not taken for a file.
+ */
+export function chattrArgs(argv: readonly Arg[]): { readonly adds: boolean; readonly clears: boolean; readonly unknownMode: boolean; readonly recursive: boolean; readonly targets: Arg[] } {
   let adds = false;
   let clears = false;
+  let unknownMode = false;
+  let modeSeen = false;
   let recursive = false;
   const targets: Arg[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -111,14 +117,18 @@ export function chattrArgs(argv: readonly Arg[]): { readonly adds: boolean; read
       break;
     }
     if (v === '-v' || v === '-p') i++;
-    else if (CHATTR_FLAGS.test(v)) recursive ||= v.includes('R');
-    else if (/^[-+=][a-zA-Z]+$/.test(v) && !a.dynamic) {
+    else if (CHATTR_FLAGS.test(v) && !a.dynamic) recursive ||= v.includes('R');
+    else if (a.dynamic && targets.length === 0 && (!modeSeen || /^[-+=]/.test(v))) {
+      unknownMode = true;
+      modeSeen = true;
+    } else if (/^[-+=][a-zA-Z]+$/.test(v) && !a.dynamic) {
+      modeSeen = true;
       if (!/[ia]/.test(v)) continue;
       if (v[0] === '-') clears = true;
       else adds = true;
     } else targets.push(a);
   }
-  return { adds, clears, recursive, targets };
+  return { adds, clears, unknownMode, recursive, targets };
 }
 
 
@@ -134,8 +144,8 @@ const scp: Extractor = (inv) => {
 
 /** `chattr +i f`: changing a file's attributes is a change to the file (protected paths are judged for it). */
 const chattr: Extractor = (inv) => {
-  const { adds, clears, recursive, targets } = chattrArgs(inv.argv);
-  return adds || clears ? all('write', targets, recursive) : [];
+  const { adds, clears, unknownMode, recursive, targets } = chattrArgs(inv.argv);
+  return adds || clears || unknownMode ? all('write', targets, recursive) : [];
 };
 
 /** Copy-like: the last operand (or -t dir) is written. */

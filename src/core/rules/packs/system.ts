@@ -692,8 +692,8 @@ const fileAttributes: CommandRule = {
   risk: 'high',
   message: 'This makes system files (or the home directory, or SSH keys) immutable or append-only, or takes that protection away. Leave file attributes outside the project to an administrator.',
   match: (inv, ctx) => {
-    const { adds, clears, recursive, targets } = chattrArgs(inv.argv);
-    if (!adds && !clears) return undefined;
+    const { adds, clears, unknownMode, recursive, targets } = chattrArgs(inv.argv);
+    if (!adds && !clears && !unknownMode) return undefined;
     for (const t of onHost(inv, targets)) {
       const p = ctx.resolvePath(t, inv.cwd);
       if (p.insideWorkspace || p.isWorkspaceRoot || isTempPath(p.abs)) continue;
@@ -705,6 +705,7 @@ const fileAttributes: CommandRule = {
       if (adds && recursive && (p.abs === '/' || (p.isSystem && !USER_OWNED_SYSTEM_DIRS.has(p.abs)))) {
         return { decision: 'deny', risk: 'critical', message: `\`${inv.text}\` makes everything under ${what} immutable or append-only: package updates, logins, logs and root itself fail to change those files until each is cleared again with chattr. Never part of a coding task.`, target: p.abs };
       }
+      if (unknownMode && !adds && !clears) return { message: `\`${inv.text}\` changes the attributes of ${what}${recursive ? ' and everything in it' : ''} in a way only known when it runs: it may make it immutable or append-only, or take that protection off. Leave this to an administrator.`, target: p.abs };
       return adds
         ? { message: `\`${inv.text}\` makes ${what}${recursive ? ' and everything in it' : ''} immutable or append-only: updates and the tools that write it fail, even as root, until someone finds the attribute. Leave this to an administrator.`, target: p.abs }
         : { message: `\`${inv.text}\` takes the immutable / append-only protection off ${what}${recursive ? ' and everything in it' : ''}, which an administrator set so that nothing changes it. Leave this to an administrator.`, target: p.abs };
@@ -712,8 +713,8 @@ const fileAttributes: CommandRule = {
     return undefined;
   },
   examples: {
-    match: ['chattr +i /etc/passwd', 'sudo chattr -i /etc/resolv.conf', 'chattr -R +i /usr', 'chattr +a /var/log/syslog', 'chattr -i ~/.ssh/authorized_keys', 'chattr -R -i ~', 'docker run -v /etc:/host-etc alpine chattr +i /host-etc/hosts'],
-    notMatch: ['lsattr /etc/passwd', 'chattr +i build/release.lock', 'chattr -R +C /tmp/db', 'chattr +C ~/vm-images', 'chattr -i /tmp/x.lock', 'docker run alpine chattr +i /etc/passwd'],
+    match: ['chattr +i /etc/passwd', 'sudo chattr -i /etc/resolv.conf', 'chattr -R +i /usr', 'chattr +a /var/log/syslog', 'chattr -i ~/.ssh/authorized_keys', 'chattr -R -i ~', 'docker run -v /etc:/host-etc alpine chattr +i /host-etc/hosts', 'chattr "+$A" /etc/passwd', 'chattr "$MODE" /etc/shadow'],
+    notMatch: ['chattr "+$A" build/release.lock', 'lsattr /etc/passwd', 'chattr +i build/release.lock', 'chattr -R +C /tmp/db', 'chattr +C ~/vm-images', 'chattr -i /tmp/x.lock', 'docker run alpine chattr +i /etc/passwd'],
   },
 };
 

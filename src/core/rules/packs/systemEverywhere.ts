@@ -7,8 +7,20 @@
 import type { Arg, Invocation } from '../../invocation';
 import type { RuleContext } from '../context';
 import type { CommandRule } from '../rule';
-import { hasFlag, hasLong, hasShort, positionals } from '../args';
+import { hasFlag, hasLong, hasShort, positionalArgs, positionals } from '../args';
 import { fileEffects } from '../../effects';
+import { globCouldName, globBelow } from '../../paths/globReach';
+import { resolve } from '../../paths/posix';
+
+/**
+ * An unquoted glob target as the absolute pattern bash expands (`/proc/s?s/kernel/x`), or undefined for a word
+ * without one. Bash expands globs in redirect targets and arguments alike, so a glob that could name a watched
+ * place is judged as naming it.
+ */
+function globPattern(t: Arg, cwd: string | undefined, root: string): string | undefined {
+  if (!t.glob || t.value.startsWith('~')) return undefined;
+  return resolve(cwd ?? root, t.value);
+}
 
 /** Block devices: whole disks and partitions on Linux and macOS, device-mapper and LVM nodes. */
 const BLOCK_DEVICE = /^\/dev\/(?:(?:sd|hd|vd|xvd)[a-z]+[0-9]*|nvme[0-9]+(?:n[0-9]+)?(?:p[0-9]+)?|mmcblk[0-9]+(?:p[0-9]+)?|r?disk[0-9]+(?:s[0-9]+)*|md[0-9]+|dm-[0-9]+|mapper\/.+|loop[0-9]+|disk\/by-[a-z-]+\/.+|root|sr[0-9]+|[a-z0-9_-]+vg[a-z0-9_-]*\/.+)$/;
@@ -65,6 +77,7 @@ const writeBlockDevice: CommandRule = {
 
 /** The kernel control file whose every write acts at once: `b` reboots, `c` crashes, `o` powers off. */
 const KERNEL_TRIGGERS = /^\/proc\/sysrq-trigger$/;
+const SYSRQ_TRIGGER = '/proc/sysrq-trigger';
 
 const sysrqTrigger: CommandRule = {
   id: 'system.sysrq-trigger',
@@ -73,26 +86,37 @@ const sysrqTrigger: CommandRule = {
   decision: 'deny',
   risk: 'critical',
   message: 'Writing to /proc/sysrq-trigger makes the kernel act at once — reboot, crash or power off without syncing disks — and unsaved work is lost. Restart the service you mean instead.',
-  match: (inv) => {
-    for (const r of inv.redirects) if (WRITE_OPS.has(r.op) && KERNEL_TRIGGERS.test(r.target.value)) return true;
-    return inv.program === 'tee' && positionals(inv.args, []).some((a) => KERNEL_TRIGGERS.test(a)) ? true : undefined;
+  match: (inv, ctx) => {
+    const names = (t: Arg): boolean => {
+      const pattern = globPattern(t, inv.cwd, ctx.root);
+      return pattern !== undefined ? globCouldName(pattern, SYSRQ_TRIGGER, false) : KERNEL_TRIGGERS.test(t.value);
+    };
+    for (const r of inv.redirects) if (WRITE_OPS.has(r.op) && names(r.target)) return true;
+    return inv.program === 'tee' && positionalArgs(inv.argv).some(names) ? true : undefined;
   },
   examples: {
-    match: ['echo b > /proc/sysrq-trigger', 'echo c | sudo tee /proc/sysrq-trigger', 'echo 1 > /proc/sys/kernel/sysrq; echo o > /proc/sysrq-trigger'],
-    notMatch: ['cat /proc/sys/kernel/sysrq', 'cat /proc/cpuinfo', 'echo b > sysrq-trigger.txt'],
+    match: ['echo b > /proc/sysrq-trigger', 'echo c | sudo tee /proc/sysrq-trigger', 'echo 1 > /proc/sys/kernel/sysrq; echo o > /proc/sysrq-trigger', 'echo b > /proc/sysrq-trigge?', 'echo c | tee /proc/sysrq*'],
+    notMatch: ['cat /proc/sys/kernel/sysrq', 'cat /proc/cpuinfo', 'echo b > sysrq-trigger.txt', 'echo b > /proc/sysrq-trigger.d/*.txt', 'cat /proc/sysrq*'],
   },
 };
 
 const SUDOERS = /^\/etc\/sudoers(?:$|\.d\/)/;
 
+/** `/etc/sudoers`, `/etc/sudoers.d/x`, or a glob that could name one (`/etc/sudoer?`, `/etc/sudoers.d/*`). */
+function namesSudoers(t: Arg, inv: Invocation, ctx: RuleContext): boolean {
+  const pattern = globPattern(t, inv.cwd, ctx.root);
+  if (pattern !== undefined) return globCouldName(pattern, '/etc/sudoers', false) || globCouldName(pattern, '/etc/sudoers.d', true);
+  return SUDOERS.test(ctx.resolvePath(t, inv.cwd).abs);
+}
+
 function touchesSudoers(inv: Invocation, ctx: RuleContext): boolean {
   for (const r of inv.redirects) {
-    if (WRITE_OPS.has(r.op) && SUDOERS.test(ctx.resolvePath(r.target, inv.cwd).abs)) return true;
+    if (WRITE_OPS.has(r.op) && namesSudoers(r.target, inv, ctx)) return true;
   }
   if (inv.program === 'echo' || inv.program === 'printf' || inv.program === 'cat') return false;
-  const ops = positionals(inv.args, ['-e', '--expression', '-f', '--file', '-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix']);
+  const ops = positionalArgs(inv.argv, ['-e', '--expression', '-f', '--file', '-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix']);
   const writes = inv.program === 'tee' ? ops : inv.program === 'sed' ? (hasFlag(inv.args, 'i', 'in-place') || inv.args.some((x) => x.startsWith('-i')) ? ops : []) : ops.slice(-1);
-  return writes.some((t) => SUDOERS.test(ctx.resolvePath(t, inv.cwd).abs));
+  return writes.some((t) => namesSudoers(t, inv, ctx));
 }
 
 const sudoers: CommandRule = {
@@ -108,8 +132,8 @@ const sudoers: CommandRule = {
     return touchesSudoers(inv, ctx) ? true : undefined;
   },
   examples: {
-    match: ['echo "agent ALL=(ALL) NOPASSWD:ALL" | sudo tee -a /etc/sudoers', 'echo "x ALL=(ALL) NOPASSWD:ALL" >> /etc/sudoers', 'sudo cp sudoers.new /etc/sudoers.d/agent', "sudo sed -i 's/^%sudo.*/%sudo ALL=(ALL) NOPASSWD:ALL/' /etc/sudoers", 'sudo visudo'],
-    notMatch: ['sudo visudo -c', 'sudo cat /etc/sudoers', 'grep -r NOPASSWD /etc/sudoers.d', 'echo "/etc/sudoers" > notes.txt'],
+    match: ['echo "agent ALL=(ALL) NOPASSWD:ALL" | sudo tee -a /etc/sudoer?', 'echo "x ALL=(ALL) NOPASSWD:ALL" > /etc/sudoers.d/[a]gent', 'echo "agent ALL=(ALL) NOPASSWD:ALL" | sudo tee -a /etc/sudoers', 'echo "x ALL=(ALL) NOPASSWD:ALL" >> /etc/sudoers', 'sudo cp sudoers.new /etc/sudoers.d/agent', "sudo sed -i 's/^%sudo.*/%sudo ALL=(ALL) NOPASSWD:ALL/' /etc/sudoers", 'sudo visudo'],
+    notMatch: ['echo x > /etc/sudo*.bak', 'sudo cp notes.txt /etc/sudoers.d.bak/*', 'sudo visudo -c', 'sudo cat /etc/sudoers', 'grep -r NOPASSWD /etc/sudoers.d', 'echo "/etc/sudoers" > notes.txt'],
   },
 };
 const SUDOERS_PROGRAMS = new Set(['tee', 'cp', 'mv', 'install', 'sed', 'ln', 'rsync', 'visudo']);
@@ -121,7 +145,10 @@ const GUARDING_SETTING = /^(?:kernel\.(?:randomize_va_space|yama\.ptrace_scope|k
 
 const SYSCTL_VALUE_OPTS = ['-r', '--pattern'];
 
-/** The kernel settings an invocation changes: `sysctl [-w] k=v`, `sysctl -p FILE`, writes under /proc/sys. */
+/**
+ * The kernel settings an invocation changes: `sysctl [-w] k=v`, `sysctl -p|-f FILE`, writes under /proc/sys (also
+ * through a glob that could name a file there: `> /proc/s?s/kernel/x`).
+ */
 function changedSettings(inv: Invocation, ctx: RuleContext): { readonly keys: readonly string[]; readonly fromFiles: boolean } | undefined {
   const keys: string[] = [];
   if (inv.program === 'sysctl') {
@@ -129,13 +156,19 @@ function changedSettings(inv: Invocation, ctx: RuleContext): { readonly keys: re
       const eq = a.indexOf('=');
       if (eq > 0) keys.push(a.slice(0, eq).replace(/\//g, '.'));
     }
-    const fromFiles = hasFlag(inv.args, 'p', 'load') || inv.args.some((a) => a.startsWith('--load=')) || hasLong(inv.args, 'system');
+    // `-f` is procps' other spelling of `-p` (load settings from a file)
+    const fromFiles = hasFlag(inv.args, 'p', 'load') || hasShort(inv.args, 'f') || inv.args.some((a) => a.startsWith('--load=')) || hasLong(inv.args, 'system');
     if (keys.length > 0 || fromFiles) return { keys, fromFiles };
   }
   const written: Arg[] = [];
   for (const r of inv.redirects) if (WRITE_OPS.has(r.op)) written.push(r.target);
   for (const e of fileEffects(inv)) if (e.op === 'write') written.push(e.target);
   for (const t of written) {
+    const pattern = globPattern(t, inv.cwd, ctx.root);
+    if (pattern !== undefined) {
+      if (globCouldName(pattern, '/proc/sys', true)) keys.push(globBelow(pattern, '/proc/sys').replace(/\//g, '.'));
+      continue;
+    }
     if (!t.value.includes('sys') && !(inv.cwd?.startsWith('/proc') ?? false)) continue;
     const abs = ctx.resolvePath(t, inv.cwd).abs;
     if (abs.startsWith('/proc/sys/')) keys.push(abs.slice(10).replace(/\//g, '.'));
@@ -160,8 +193,8 @@ const kernelSetting: CommandRule = {
     return { message: `\`${inv.text}\` changes ${what} of the running kernel for the whole machine. Leave kernel settings to an administrator.` };
   },
   examples: {
-    match: ['sysctl -w kernel.randomize_va_space=0', 'sudo sysctl kernel.yama.ptrace_scope=0', 'sysctl -w vm.max_map_count=262144', 'sudo sysctl -p', 'sysctl --system', 'echo 0 > /proc/sys/kernel/randomize_va_space', 'echo 1 | sudo tee /proc/sys/net/ipv4/ip_forward', 'sysctl -w net/ipv4/ip_forward=1'],
-    notMatch: ['sysctl -a', 'sysctl net.ipv4.ip_forward', 'sysctl -n kernel.hostname', 'cat /proc/sys/kernel/randomize_va_space', 'echo sysctl -w kernel.x=1', 'docker run --rm alpine sysctl -w net.core.somaxconn=1024', 'echo 1 > sys/flag.txt'],
+    match: ['sysctl -w kernel.randomize_va_space=0', 'sudo sysctl kernel.yama.ptrace_scope=0', 'sysctl -w vm.max_map_count=262144', 'sudo sysctl -p', 'sysctl --system', 'echo 0 > /proc/sys/kernel/randomize_va_space', 'echo 1 | sudo tee /proc/sys/net/ipv4/ip_forward', 'sysctl -w net/ipv4/ip_forward=1', 'echo 0 > /proc/s?s/kernel/randomize_va_space', 'echo 1 | tee /proc/sy[s]/net/ipv4/ip_forward', 'echo 0 > /proc/*/kernel/yama/ptrace_scope', 'sudo sysctl -f /etc/sysctl.d/99-custom.conf'],
+    notMatch: ['sysctl -a', 'sysctl net.ipv4.ip_forward', 'sysctl -n kernel.hostname', 'cat /proc/sys/kernel/randomize_va_space', 'echo sysctl -w kernel.x=1', 'docker run --rm alpine sysctl -w net.core.somaxconn=1024', 'echo 1 > sys/flag.txt', 'cat /proc/s?s/kernel/randomize_va_space', 'echo 1 > /proc/s?s.txt', 'echo x > /proc/sysinfo*/a', 'echo 1 > logs/sy[s]/x'],
   },
 };
 

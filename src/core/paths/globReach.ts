@@ -1,0 +1,67 @@
+/**
+ * Could an unquoted glob name a given place? Bash expands globs in redirect targets and arguments alike, so
+ * `echo 0 > /proc/s?s/kernel/x` writes /proc/sys/kernel/x and `tee /proc/sy[s]/…` the same. Rules that look for one
+ * fixed place (/proc/sys, /proc/sysrq-trigger, /etc/sudoers) ask this instead of comparing text, segment by
+ * segment, without the file system: a glob that could match is taken as matching (the worst case).
+ */
+
+/** One glob segment (`s?s`, `sy[s]`, `*`) as an anchored regular expression; a slash never matches. */
+function segmentPattern(seg: string): RegExp {
+  let re = '';
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i] ?? '';
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = seg.indexOf(']', i + 2);
+      if (end < 0) {
+        re += '\\[';
+        continue;
+      }
+      let body = seg.slice(i + 1, end);
+      const negated = body[0] === '!' || body[0] === '^';
+      if (negated) body = body.slice(1);
+      re += `[${negated ? '^' : ''}${body.replace(/[\\\]^]/g, '\\$&')}]`;
+      i = end;
+    } else re += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+const GLOB_CHAR = /[*?[]/;
+
+function segmentMatches(globSeg: string, literal: string): boolean {
+  if (!GLOB_CHAR.test(globSeg)) return globSeg === literal;
+  // a leading dot is matched only by a leading dot, as bash does without dotglob
+  if (literal.startsWith('.') && !globSeg.startsWith('.')) return false;
+  try {
+    return segmentPattern(globSeg).test(literal);
+  } catch {
+    // a class bash would read differently: assume it could match
+    return true;
+  }
+}
+
+/**
+ * True when the absolute glob `pattern` could name `place` itself (`within: false`) or something below it
+ * (`within: true`). `pattern` and `place` are absolute, `/`-separated; `..` in a glob is not resolved (a glob with
+ * `..` after a wildcard is rare, and bash would need the directory to exist).
+ */
+export function globCouldName(pattern: string, place: string, within: boolean): boolean {
+  const globSegs = pattern.split('/').filter((s) => s !== '' && s !== '.');
+  const placeSegs = place.split('/').filter((s) => s !== '');
+  if (globSegs.length < placeSegs.length || (!within && globSegs.length !== placeSegs.length) || (within && globSegs.length === placeSegs.length)) return false;
+  for (let i = 0; i < placeSegs.length; i++) {
+    if (!segmentMatches(globSegs[i] ?? '', placeSegs[i] ?? '')) return false;
+  }
+  return true;
+}
+
+/**
+ * The part of `pattern` below `place` (`kernel/randomize_va_space`), when `globCouldName(pattern, place, true)`;
+ * the caller names a setting or a file by it.
+ */
+export function globBelow(pattern: string, place: string): string {
+  const placeCount = place.split('/').filter((s) => s !== '').length;
+  return pattern.split('/').filter((s) => s !== '' && s !== '.').slice(placeCount).join('/');
+}
