@@ -11,6 +11,7 @@ import { exec, joinForShell, lit, quoteArgs, simple, UNKNOWN, withoutVersion, ty
 import { CONTAINER_WRAPPERS } from './containers';
 import { RUNNER_WRAPPERS } from './runners';
 import { EMBEDDED_COMMAND_WRAPPERS } from './embeddedCommands';
+import { PARALLEL_SHORT_VALUE, parallelLongOption } from './parallelOptions';
 
 export { joinForShell, quoteArgs, type WrapperInput, type WrapperResult } from './kit';
 
@@ -471,21 +472,15 @@ const fd: Wrapper = (args) => {
   return { kind: 'many', commands: [command], shellTexts: [], label: 'fd -x', self: true };
 };
 
-/** GNU parallel's short options that take a value (getopt-style bundling), and its long ones. */
-const PARALLEL_SHORT_VALUE = 'adEIjPLnNSsCJ';
-const PARALLEL_LONG_VALUE = new Set([
-  'arg-file', 'delimiter', 'eof', 'replace', 'jobs', 'max-procs', 'max-lines', 'max-args', 'max-replace-args', 'sshlogin',
-  'max-chars', 'colsep', 'profile', 'delay', 'timeout', 'joblog', 'results', 'res', 'retries', 'load', 'memfree', 'tmpdir',
-  'tagstring', 'halt', 'block', 'block-size', 'recstart', 'recend', 'header', 'sshloginfile', 'slf', 'workdir', 'wd',
-  'basefile', 'bf', 'return', 'transferfile', 'tf', 'env', 'arg-sep', 'arg-file-sep', 'limit', 'nice', 'termseq', 'rpl',
-  'semaphorename', 'id', 'ssh', 'sqlmaster', 'sqlworker', 'sqlandworker', 'shebang-wrap', 'plain', 'compress-program',
-  'decompress-program', 'seqreplace', 'extensionreplace', 'basenamereplace', 'dirnamereplace', 'basenameextensionreplace',
-]);
 /** Options after which parallel prints something and runs nothing. */
 const PARALLEL_INFO = new Set(['--version', '-V', '--help', '-h', '--citation', '--bibtex', '--number-of-cpus', '--number-of-cores', '--number-of-sockets', '--number-of-threads', '--max-line-length-allowed', '--minversion', '--dry-run', '--record-env', '--show-limits', '--embed']);
 
 /** Replacement strings: `{}` `{.}` `{/}` `{//}` `{/.}` `{#}` `{%}`, and `{2}`, `{2.}`… for the second input source. */
 const REPLACEMENT = /\{(\d*)(\.|\/\/|\/\.|\/|#|%)?\}/g;
+/** `{= perl =}` and `{2= perl =}`: a Perl expression computes the word from the argument, so it could be anything. */
+const PERL_REPLACEMENT = /\{\d*=[\s\S]*?=\}/g;
+/** With `--plus`, also `{..}`, `{+/}`, `{:-x}`, `{%re}`, `{/re/s}`…: each computed by Perl like `{= =}` (not `${VAR}`). */
+const PLUS_REPLACEMENT = /\{\d*=[\s\S]*?=\}|(?<!\$)\{(?!\d*(?:\.|\/\/|\/\.|\/|#|%)?\})[^{}\s]+\}/g;
 
 /** What a replacement string makes of a known argument. */
 function transformed(value: string, kind: string | undefined): string {
@@ -510,9 +505,8 @@ function transformed(value: string, kind: string | undefined): string {
  * becomes a positional parameter of the job (`$1`), which keeps it unknown — or a glob (`find … | parallel`) —
  * for the rules, instead of an empty word.
  */
-function jobText(template: string, job: readonly Arg[], jobNumber: number, dynamicTemplate: boolean): ShellText {
+function jobText(template: string, job: readonly Arg[], jobNumber: number, dynamicTemplate: boolean, computed: RegExp): ShellText {
   const positional: Arg[] = [lit('parallel')];
-  const inSingleQuotes = singleQuotedOffsets(template);
   const word = (a: Arg, kind: string | undefined, quoted: boolean): string => {
     if (!a.dynamic && !a.glob) return quoteArgs([lit(transformed(a.value, kind))]).value;
     positional.push(a);
@@ -521,7 +515,18 @@ function jobText(template: string, job: readonly Arg[], jobNumber: number, dynam
     return quoted ? `'"${ref}"'` : ref;
   };
   let replaced = false;
-  let text = template.replace(REPLACEMENT, (_m, n: string, kind: string | undefined, offset: number) => {
+  // a computed replacement string is a word only known when it runs: parallel quotes it like any argument, so it is
+  // data where the template puts it (`rm -rf {= s:a:/: =}` deletes a path only known then; `echo {..}` is harmless)
+  // (each is marked by a NUL, which shell text cannot hold, until the other replacement strings are filled in)
+  const computedWords: string[] = [];
+  const inComputed = singleQuotedOffsets(template);
+  let text = template.replace(computed, (_m, offset: number) => {
+    replaced = true;
+    computedWords.push(word(UNKNOWN, undefined, inComputed(offset)));
+    return '\0';
+  });
+  const inSingleQuotes = singleQuotedOffsets(text);
+  text = text.replace(REPLACEMENT, (_m, n: string, kind: string | undefined, offset: number) => {
     replaced = true;
     const quoted = inSingleQuotes(offset);
     if (kind === '#' || kind === '%') return String(jobNumber);
@@ -532,6 +537,10 @@ function jobText(template: string, job: readonly Arg[], jobNumber: number, dynam
     return job.map((a) => word(a, kind, quoted)).join(' ');
   });
   if (!replaced && job.length > 0) text += ' ' + job.map((a) => word(a, undefined, false)).join(' ');
+  if (computedWords.length > 0) {
+    let k = 0;
+    text = text.replace(/\0/g, () => computedWords[k++] ?? '');
+  }
   return { value: text, dynamic: dynamicTemplate, glob: false, positional };
 }
 
@@ -577,6 +586,9 @@ const parallel: Wrapper = (args, input) => {
   let replace = '{}';
   /** Flags without a value: short letters and long names. */
   const flags = new Set<string>();
+  let unknownOption = false;
+  /** `--rpl` defines replacement strings of any shape, `--parens` moves `{= =}`: the template's words are not what runs. */
+  let computedReplacements = false;
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i] as Arg;
@@ -589,13 +601,17 @@ const parallel: Wrapper = (args, input) => {
     if (v.length < 2 || !v.startsWith('-') || v.startsWith(argSep) || v.startsWith(fileSep)) break;
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
-      const name = eq < 0 ? v.slice(2) : v.slice(2, eq);
-      if (!PARALLEL_LONG_VALUE.has(name)) {
-        flags.add(name);
+      const option = parallelLongOption(eq < 0 ? v.slice(2) : v.slice(2, eq));
+      // an option this table does not know may take a value: where the command starts is then unknown
+      if (option === undefined || a.dynamic) unknownOption = true;
+      if (option === undefined || !option.takesValue) {
+        if (option !== undefined) flags.add(option.name);
         continue;
       }
+      const name = option.name;
       const value = eq < 0 ? args[++i] : { ...a, value: v.slice(eq + 1) };
       if (value === undefined) break;
+      if (name === 'rpl' || name === 'parens') computedReplacements = true;
       if (name === 'arg-file') argFiles.push(value);
       else if (name === 'replace') replace = value.value;
       else if (name === 'arg-sep') argSep = value.value;
@@ -636,15 +652,16 @@ const parallel: Wrapper = (args, input) => {
   // no command and no input source: the lines of its input are the commands, as for a shell
   if (commands === undefined && sources.length === 0) return { kind: 'stdin', label: 'parallel' };
   // --pipe: the input is cut into blocks given to the command's standard input, not into arguments
-  const piped = flags.has('pipe') || flags.has('spreadstdin') || flags.has('pipepart') || flags.has('pipe-part');
+  const piped = flags.has('pipe') || flags.has('pipe-part');
   if (sources.length === 0) sources.push(piped ? [] : stdinLines());
   const jobs = piped || semaphore ? [[]] : jobsOf(sources);
   if (commands === undefined) return { kind: 'many', commands: [], shellTexts: jobs.map((job) => joinForShell(job)), label: 'parallel' };
   // -q quotes each word of the command, which parallel otherwise gives to a shell as one line
   const words = flags.has('q') || flags.has('quote') ? commands.map((t) => quoteArgs([t]).value) : commands.map((t) => t.value);
   const body = words.join(' ').split(replace === '' ? '{}' : replace).join('{}');
-  const dynamicTemplate = commands.some((t) => t.dynamic);
-  return { kind: 'many', commands: [], shellTexts: jobs.map((job, k) => jobText(body, job, k + 1, dynamicTemplate)), label: 'parallel' };
+  const computed = flags.has('plus') ? PLUS_REPLACEMENT : PERL_REPLACEMENT;
+  const dynamicTemplate = commands.some((t) => t.dynamic) || unknownOption || computedReplacements;
+  return { kind: 'many', commands: [], shellTexts: jobs.map((job, k) => jobText(body, job, k + 1, dynamicTemplate, computed)), label: 'parallel' };
 };
 
 /** `ssh host 'cmd'`: the command runs on another machine, but it runs. */

@@ -1,0 +1,77 @@
+/**
+ * Holes a reviewer found in the decision core (session 4): globs in kernel-setting / sysrq / sudoers targets,
+ * chattr's unknown mode, GNU parallel's option table and computed replacement strings, `hash -p`, ssh's
+ * ProxyCommand / LocalCommand, and relative paths in a new container. Each dangerous spelling is next to an
+ * ordinary look-alike that must pass silently. Workspace /work/ws (the cwd), home /home/dev.
+ */
+import { strict as assert } from 'node:assert';
+import { createGuard } from '../../../src/core/index';
+import type { Decision } from '../../../src/core/verdict';
+
+const ROOT = '/work/ws';
+const guard = createGuard({ home: '/home/dev' });
+const check = (cmd: string) => guard.checkCommand(cmd, { cwd: ROOT, root: ROOT });
+
+const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision, 'allow'>, strictestRule: string])[] = [
+  // 1. bash expands globs in redirect targets and arguments: a glob that could name the place is that place
+  ['echo 0 > /proc/s?s/kernel/randomize_va_space', 'confirm', 'system.kernel-setting'],
+  ['echo 0 | tee /proc/sy[s]/kernel/randomize_va_space', 'confirm', 'system.kernel-setting'],
+  ['echo 0 > /proc/*/kernel/yama/ptrace_scope', 'confirm', 'system.kernel-setting'],
+  ['sysctl -f /etc/sysctl.d/99-x.conf', 'confirm', 'system.kernel-setting'],
+  ['echo b > /proc/sysrq-trigge?', 'deny', 'system.sysrq-trigger'],
+  ['echo c | tee /proc/sysrq*', 'deny', 'system.sysrq-trigger'],
+  ['echo "a ALL=(ALL) NOPASSWD:ALL" | sudo tee -a /etc/sudoer?', 'confirm', 'system.sudoers-change'],
+  ['echo "a ALL=(ALL) NOPASSWD:ALL" > /etc/sudoers.d/[a]gent', 'confirm', 'system.sudoers-change'],
+  ['chattr "+$A" /etc/passwd', 'confirm', 'system.file-attributes'],
+  ['chattr "$MODE" /etc/shadow', 'confirm', 'system.file-attributes'],
+  // 2. parallel: every value-taking option, abbreviations, computed replacement strings
+  ['parallel --halt-on-error 1 rm -rf ::: ~', 'deny', 'fs.delete-home'],
+  ['parallel --sshdelay 1 rm -rf ::: ~', 'deny', 'fs.delete-home'],
+  ['parallel --memsuspend 1G rm -rf ::: ~', 'deny', 'fs.delete-home'],
+  ['parallel --halt-on 1 rm -rf ::: ~', 'deny', 'fs.delete-home'],
+  ['parallel -B x rm -rf ::: ~', 'deny', 'fs.delete-home'],
+  ['parallel rm -rf {=s:a:/:=} ::: a', 'confirm', 'fs.delete-unknown-path'],
+  ["parallel 'rm -rf {= s:a:/: =}' ::: a", 'confirm', 'fs.delete-unknown-path'],
+  ['parallel --plus rm -rf {%a} ::: a', 'confirm', 'fs.delete-unknown-path'],
+  ["parallel '{=$_=\"rm\"=}' -rf ::: ~", 'confirm', 'shell.dynamic-program'],
+  ["parallel --rpl '{x} s:.*:/:' rm -rf {x} ::: a", 'confirm', 'shell.dynamic-script'],
+  ['parallel --no-such-option 1 rm -rf ::: a', 'confirm', 'shell.dynamic-script'],
+];
+
+const ORDINARY: readonly string[] = [
+  'cat /proc/s?s/kernel/randomize_va_space',
+  'echo 1 > /proc/s?s.txt',
+  'echo 1 > logs/sy[s]/flag',
+  'sysctl -a',
+  'cat /proc/sysrq*',
+  'echo x > /tmp/sudoer?',
+  'chattr "+$A" build/release.lock',
+  'parallel --halt-on-error 1 gzip ::: a.log b.log',
+  'parallel --halt now,fail=1 rm -rf build/{} ::: a b',
+  'parallel --sshdelay 0.1 -S host1,host2 echo ::: a',
+  'parallel --memsuspend 2G make -C {} ::: pkg1 pkg2',
+  "parallel echo {= s/a/b/ =} ::: a",
+  'parallel --plus echo {..} ::: a.tar.gz',
+  'parallel --plus "echo ${HOME} {}" ::: a',
+  'parallel -j4 gzip {} ::: a b',
+];
+
+describe('review holes: dangerous spellings are caught', () => {
+  for (const [command, decision, rule] of DANGEROUS) {
+    it(`${JSON.stringify(command)} → ${decision} (${rule})`, () => {
+      const v = check(command);
+      assert.equal(v.decision, decision, JSON.stringify(v.reasons));
+      assert.equal(v.reasons[0]?.rule, rule, JSON.stringify(v.reasons));
+    });
+  }
+});
+
+describe('review holes: ordinary look-alikes stay silent', () => {
+  for (const command of ORDINARY) {
+    it(JSON.stringify(command), () => {
+      const v = check(command);
+      assert.deepEqual(v.reasons.map((r) => `${r.rule}: ${r.command}`), []);
+      assert.equal(v.decision, 'allow');
+    });
+  }
+});
