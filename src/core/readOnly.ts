@@ -27,6 +27,8 @@ export function isReadOnly(inv: Invocation): boolean {
   if (inv.program === 'sed') return !inv.args.some((a) => /^-[a-zA-Z]*i|^--in-place/.test(a));
   if (inv.program === 'awk') return !inv.args.some((a) => a.includes('system(') || a.includes('>'));
   if (inv.program === 'env') return inv.args.length === 0;
+  // `hash -p /bin/rm ls` makes a later `ls` run rm
+  if (inv.program === 'hash') return !inv.args.some((a) => /^-[a-z]*p/.test(a));
   if (inv.program === 'find') return !inv.args.some((a) => a === '-delete' || a.startsWith('-exec') || a.startsWith('-ok') || a.startsWith('-fprint') || a === '-fls');
   return READ_ONLY_PROGRAMS.has(inv.program);
 }

@@ -15,6 +15,7 @@ import { mayHaveCreatedFiles } from './missingScript';
 import { createdActivateScript } from './venv';
 import { evalsOnlySetupOutput } from './envSetup';
 import { gitAliasChange, withGitAlias } from './gitAliases';
+import { hashChange, hashedPath } from './hashTable';
 import { basename, dirname, isWithin, normalize, resolve } from '../paths/posix';
 import { fileEffects } from '../effects';
 import { hostPath } from '../paths/containerMounts';
@@ -125,6 +126,8 @@ interface State {
   aliases: Map<string, string> | undefined;
   /** Git aliases defined earlier in the line (`git config alias.x …`), by name (gitAliases.ts). */
   gitAliases: Map<string, Arg> | undefined;
+  /** Names bound to a path with `hash -p PATH NAME` earlier in the line (hashTable.ts). */
+  hashed: Map<string, Arg> | undefined;
   /** Function names being executed (recursion guard). */
   calling: string[];
   /** Inside a pipeline or backgrounded (for fork-bomb detection). */
@@ -158,6 +161,7 @@ export function walkCommand(text: string, opts: WalkOptions): WalkResult {
     installedFunctions: undefined,
     aliases: undefined,
     gitAliases: undefined,
+    hashed: undefined,
     calling: [],
     concurrent: false,
     dirStack: [],
@@ -194,6 +198,7 @@ function cloneState(s: State): State {
     installedFunctions: s.installedFunctions && new Set(s.installedFunctions),
     aliases: s.aliases && new Map(s.aliases),
     gitAliases: s.gitAliases && new Map(s.gitAliases),
+    hashed: s.hashed && new Map(s.hashed),
     calling: [...s.calling],
     concurrent: s.concurrent,
     dirStack: [...s.dirStack],
@@ -632,6 +637,12 @@ class Walker {
         const fn = state.functions?.get(prog.value);
         // an installed tool's function (`nvm use 20`) is judged below as the program of that name
         if (fn !== undefined && state.installedFunctions?.has(prog.value) !== true) return this.callFunction(prog.value, fn, argv, state, ctx, at);
+        // `hash -p /bin/rm ls` earlier: `ls` runs /bin/rm (bash looks in its table before PATH)
+        const hashed = hashedPath(state.hashed, prog.value);
+        if (hashed !== undefined) {
+          argv = [hashed, ...args];
+          continue;
+        }
       }
       if (name === 'eval') {
         const text = joinForShell(args);
@@ -1176,6 +1187,14 @@ class Walker {
       case 'unalias':
         for (const a of args) state.aliases?.delete(a.value);
         return NO_OUTPUT;
+      case 'hash': {
+        // judged as itself below (it runs nothing); what it binds applies to later commands
+        const change = hashChange(args);
+        if (change.clear) state.hashed = undefined;
+        for (const n of change.forget) state.hashed?.delete(n);
+        if (change.bind !== undefined) for (const n of change.bind.names) (state.hashed ??= new Map()).set(n, change.bind.path);
+        return undefined;
+      }
       case 'set':
         // `set -- a b` sets positional parameters
         if (args[0]?.value === '--') state.positional = [lit('sh'), ...args.slice(1)];

@@ -36,6 +36,12 @@ const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision
   ["parallel '{=$_=\"rm\"=}' -rf ::: ~", 'confirm', 'shell.dynamic-program'],
   ["parallel --rpl '{x} s:.*:/:' rm -rf {x} ::: a", 'confirm', 'shell.dynamic-script'],
   ['parallel --no-such-option 1 rm -rf ::: a', 'confirm', 'shell.dynamic-script'],
+  // 3. bash's hash table: a name bound with `hash -p PATH NAME` runs PATH
+  ['hash -p /bin/rm ls; ls -rf ~', 'deny', 'fs.delete-home'],
+  ['hash -p/bin/rm ls; ls -rf ~', 'deny', 'fs.delete-home'],
+  ['hash -p /bin/rm ls cat; cat -rf ~', 'deny', 'fs.delete-home'],
+  ['hash -p "$TOOL" ls; ls -la', 'confirm', 'shell.dynamic-program'],
+  ['hash -p /usr/bin/python3 py; py -c "import shutil; shutil.rmtree(\'/\')"', 'deny', 'interpreter.code-deletes-files'],
 ];
 
 const ORDINARY: readonly string[] = [
@@ -54,6 +60,12 @@ const ORDINARY: readonly string[] = [
   'parallel --plus echo {..} ::: a.tar.gz',
   'parallel --plus "echo ${HOME} {}" ::: a',
   'parallel -j4 gzip {} ::: a b',
+  'hash -r; ls -la',
+  'hash -p /bin/rm ls; hash -r; ls -rf ~',
+  'hash -p /bin/rm ls; hash -d ls; ls -la ~',
+  'hash -p /bin/rm echo; echo -rf ~', // a builtin is found before the hash table
+  'hash -p /bin/rm ls; sudo ls -la ~', // sudo looks the name up itself
+  'hash -p /usr/local/bin/node node; node --version',
 ];
 
 describe('review holes: dangerous spellings are caught', () => {
@@ -73,5 +85,17 @@ describe('review holes: ordinary look-alikes stay silent', () => {
       assert.deepEqual(v.reasons.map((r) => `${r.rule}: ${r.command}`), []);
       assert.equal(v.decision, 'allow');
     });
+  }
+});
+
+describe('review holes: with a policy that failed to load, hash -p is not read-only', () => {
+  const broken = createGuard({ home: '/home/dev', policy: { ...guard.policy, loadError: 'test: the policy failed to load' } });
+  const rows: readonly (readonly [string, Decision])[] = [
+    ['hash', 'allow'],
+    ['hash -r', 'allow'],
+    ['hash -p /bin/rm ls', 'confirm'],
+  ];
+  for (const [command, decision] of rows) {
+    it(`${command} → ${decision}`, () => assert.equal(broken.checkCommand(command, { cwd: ROOT, root: ROOT }).decision, decision));
   }
 });
