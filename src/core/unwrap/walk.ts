@@ -16,6 +16,7 @@ import { createdActivateScript } from './venv';
 import { evalsOnlySetupOutput } from './envSetup';
 import { gitAliasChange, withGitAlias } from './gitAliases';
 import { hashChange, hashedPath } from './hashTable';
+import { rsyncRemoteShell, sshConfigCommands, sshLocalCommands } from './sshLocalCommands';
 import { basename, dirname, isWithin, normalize, resolve } from '../paths/posix';
 import { fileEffects } from '../effects';
 import { hostPath } from '../paths/containerMounts';
@@ -676,6 +677,7 @@ class Walker {
           args = argv.slice(1);
         }
       }
+      if (name === 'ssh' || name === 'scp' || name === 'sftp' || name === 'rsync') this.sshLocalCommands(name, args, state, { ...ctx, env, wrappers, elevated }, cwd, at);
       const wrapper = WRAPPERS.get(name);
       if (!wrapper) break;
       const input: WrapperInput = {
@@ -782,6 +784,35 @@ class Walker {
     if (!node) return false;
     const body = JSON.stringify(node.words.map((w) => w.parts.filter((p) => p.type === 'cmdsub')));
     return /\b(curl|wget|base64|xxd|openssl|gpg|nc|ncat|socat)\b/.test(body);
+  }
+
+  /**
+   * Commands ssh runs on this machine (ProxyCommand, LocalCommand; sshLocalCommands.ts), for ssh, scp, sftp and
+   * rsync's remote shell: judged as shell text run here, before the connection.
+   */
+  private sshLocalCommands(name: string, args: readonly Arg[], state: State, ctx: Context, cwd: string | undefined, at: At): void {
+    const texts: Arg[] = [];
+    if (name === 'rsync') {
+      const rsh = rsyncRemoteShell(args, ctx.env);
+      if (rsh !== undefined) texts.push(rsh);
+    } else {
+      const found = sshLocalCommands(name, args);
+      texts.push(...found.texts);
+      for (const f of found.configFiles) {
+        if (f.value === '/dev/null' && !f.dynamic) continue;
+        const abs = f.dynamic || (cwd === undefined && !f.value.startsWith('/')) ? undefined : resolve(cwd ?? '/', f.value.startsWith('~/') && this.opts.home !== undefined ? this.opts.home + f.value.slice(1) : f.value);
+        const text = abs === undefined ? undefined : this.read(abs);
+        if (text !== undefined) texts.push(...sshConfigCommands(text));
+        else if (this.opts.readFile) this.unreadable(at, ctx, `${name} -F ${f.value || 'a variable'}: a config file that cannot be read may run commands here (ProxyCommand, LocalCommand)`);
+      }
+    }
+    for (const t of texts) {
+      if (t.dynamic) this.result.reasons.push(structural('shell.dynamic-script', at.text, at.line, `${name} runs a command on this machine (ProxyCommand, LocalCommand or remote shell) that is only known when it runs`, ctx.src.file));
+      if (t.value.trim() === '') continue;
+      const sub = cloneState(state);
+      sub.cwd = cwd;
+      this.nested(t.value, sub, ctx, at.line, `${name} local command`, [...ctx.wrappers, `${name} local command`], ctx.elevated);
+    }
   }
 
   private unreadable(at: { text: string; line: number }, ctx: Context, detail: string): void {

@@ -42,6 +42,21 @@ const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision
   ['hash -p /bin/rm ls cat; cat -rf ~', 'deny', 'fs.delete-home'],
   ['hash -p "$TOOL" ls; ls -la', 'confirm', 'shell.dynamic-program'],
   ['hash -p /usr/bin/python3 py; py -c "import shutil; shutil.rmtree(\'/\')"', 'deny', 'interpreter.code-deletes-files'],
+  // 4. ssh settings that run a command on this machine
+  ['scp -o ProxyCommand="rm -rf ~" a.txt host:', 'deny', 'fs.delete-home'],
+  ['ssh -o ProxyCommand="rm -rf ~" host', 'deny', 'fs.delete-home'],
+  ['ssh -oProxyCommand="rm -rf ~" host', 'deny', 'fs.delete-home'],
+  ['ssh -o "ProxyCommand rm -rf ~" host', 'deny', 'fs.delete-home'],
+  ['ssh -vo ProxyCommand="rm -rf ~" host', 'deny', 'fs.delete-home'],
+  ['ssh -o PermitLocalCommand=yes -o LocalCommand="rm -rf ~" host', 'deny', 'fs.delete-home'],
+  ['sftp -o ProxyCommand="rm -rf ~" host', 'deny', 'fs.delete-home'],
+  ['scp a.txt host: -o ProxyCommand="rm -rf ~"', 'deny', 'fs.delete-home'],
+  ['rsync -a -e "ssh -o ProxyCommand=\\"rm -rf ~\\"" src/ host:/srv', 'deny', 'fs.delete-home'],
+  ['rsync -avze "ssh -o ProxyCommand=\\"rm -rf ~\\"" src/ host:/srv', 'deny', 'fs.delete-home'],
+  ['rsync -a --rsh="rm -rf ~" src/ host:/srv', 'deny', 'fs.delete-home'],
+  ['GIT_SSH_COMMAND="ssh -o ProxyCommand=\\"rm -rf ~\\"" git fetch', 'deny', 'fs.delete-home'],
+  ['git -c core.sshCommand="ssh -o ProxyCommand=\\"rm -rf ~\\"" fetch', 'deny', 'fs.delete-home'],
+  ['ssh -o ProxyCommand="$PROXY" host', 'confirm', 'shell.dynamic-script'],
 ];
 
 const ORDINARY: readonly string[] = [
@@ -66,6 +81,15 @@ const ORDINARY: readonly string[] = [
   'hash -p /bin/rm echo; echo -rf ~', // a builtin is found before the hash table
   'hash -p /bin/rm ls; sudo ls -la ~', // sudo looks the name up itself
   'hash -p /usr/local/bin/node node; node --version',
+  'ssh -o ProxyCommand="ssh -W %h:%p bastion" host',
+  'ssh -o ProxyCommand=none host',
+  'ssh -o StrictHostKeyChecking=no -o ProxyJump=bastion host uptime',
+  'scp -o ProxyJump=bastion dist/app.tar.gz host:/tmp/',
+  'sftp -o ProxyCommand="nc -X 5 -x proxy:1080 %h %p" host',
+  'rsync -a -e "ssh -p 2222 -i ~/.ssh/deploy" src/ host:/srv/app',
+  'rsync -avz src/ host:/srv/app',
+  'GIT_SSH_COMMAND="ssh -i ~/.ssh/deploy -o IdentitiesOnly=yes" git fetch',
+  'ssh -F /dev/null host uptime',
 ];
 
 describe('review holes: dangerous spellings are caught', () => {
@@ -97,5 +121,26 @@ describe('review holes: with a policy that failed to load, hash -p is not read-o
   ];
   for (const [command, decision] of rows) {
     it(`${command} → ${decision}`, () => assert.equal(broken.checkCommand(command, { cwd: ROOT, root: ROOT }).decision, decision));
+  }
+});
+
+describe('review holes: an ssh config file named with -F is read for the commands it runs here', () => {
+  const files = new Map([
+    ['/work/ws/evil.cfg', 'Host x\n  HostName 10.0.0.1\n  ProxyCommand rm -rf ~\n'],
+    ['/work/ws/ok.cfg', 'Host x\n  User me\n  ProxyJump bastion\n  # ProxyCommand rm -rf ~\n'],
+  ]);
+  const withFiles = (cmd: string) => guard.checkCommand(cmd, { cwd: ROOT, root: ROOT, readFile: (abs) => files.get(abs) ?? null });
+  const rows: readonly (readonly [string, Decision, string | undefined])[] = [
+    ['ssh -F evil.cfg x', 'deny', 'fs.delete-home'],
+    ['scp -F evil.cfg a.txt x:', 'deny', 'fs.delete-home'],
+    ['ssh -F missing.cfg x', 'confirm', 'shell.unreadable-script'],
+    ['ssh -F ok.cfg x uptime', 'allow', undefined],
+  ];
+  for (const [command, decision, rule] of rows) {
+    it(`${command} → ${decision}`, () => {
+      const v = withFiles(command);
+      assert.equal(v.decision, decision, JSON.stringify(v.reasons));
+      assert.equal(v.reasons[0]?.rule, rule, JSON.stringify(v.reasons));
+    });
   }
 });
