@@ -65,7 +65,17 @@ function run(rest: readonly Arg[], tool: string): WrapperResult {
   const cwd = dir !== undefined ? lit(dir) : UNKNOWN;
   // a container that shares the host's devices, processes or network is judged like a command on this machine
   if (sharesHost(own)) return { kind: 'exec', argv, label: `${tool} run ${image}`, remote: where, cwd, outer: true };
-  return { kind: 'exec', argv, label: `${tool} run ${image}`, remote: where, cwd, outer: true, mounts: containerMounts(own) };
+  // Without -w the container starts in its image's WORKDIR, which cannot be seen from here: most images (alpine,
+  // debian, ubuntu, python, node…) leave it at `/`, so relative paths are judged from `/` — `docker run -v
+  // "$PWD":/w img rm -rf w` deletes the workspace. An image with its own WORKDIR makes that stricter, never laxer,
+  // for paths named like a mount. A -w only known when it runs keeps the directory unknown.
+  const start = dir !== undefined ? cwd : hasWorkdir(own) ? UNKNOWN : lit('/');
+  return { kind: 'exec', argv, label: `${tool} run ${image}`, remote: where, cwd: start, outer: true, mounts: containerMounts(own) };
+}
+
+/** A -w / --workdir option is given (its value may be unknown or relative). */
+function hasWorkdir(own: readonly Arg[]): boolean {
+  return own.some((a) => a.value === '-w' || a.value === '--workdir' || a.value.startsWith('--workdir=') || (a.value.startsWith('-w') && !a.value.startsWith('--')));
 }
 
 /**

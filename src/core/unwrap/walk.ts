@@ -696,7 +696,7 @@ class Walker {
           wrappers = [...wrappers, r.label];
           if (r.elevated) elevated = true;
           if (r.env) env = { ...env, ...r.env };
-          if (r.cwd) cwd = r.cwd.dynamic || cwd === undefined ? undefined : resolve(cwd, r.cwd.value);
+          if (r.cwd) cwd = r.cwd.dynamic ? undefined : r.cwd.value.startsWith('/') ? normalize(r.cwd.value) : cwd === undefined ? undefined : resolve(cwd, r.cwd.value);
           argv = [...r.argv];
           continue;
         }

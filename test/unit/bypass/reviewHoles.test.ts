@@ -57,6 +57,12 @@ const DANGEROUS: readonly (readonly [command: string, decision: Exclude<Decision
   ['GIT_SSH_COMMAND="ssh -o ProxyCommand=\\"rm -rf ~\\"" git fetch', 'deny', 'fs.delete-home'],
   ['git -c core.sshCommand="ssh -o ProxyCommand=\\"rm -rf ~\\"" fetch', 'deny', 'fs.delete-home'],
   ['ssh -o ProxyCommand="$PROXY" host', 'confirm', 'shell.dynamic-script'],
+  // 5. a new container without -w starts in its image's WORKDIR, `/` for most images: relative paths from there
+  ['docker run -v "$PWD":/w img rm -rf w', 'deny', 'fs.delete-workspace-root'],
+  ['docker run -v "$PWD":/w img python -c "import shutil; shutil.rmtree(\'w\')"', 'deny', 'interpreter.code-deletes-files'],
+  ['docker run -v "$PWD":/w img sh -c "cd w && rm -rf *"', 'deny', 'fs.delete-workspace-root'],
+  ['docker run -v ~:/h img rm -rf ./h', 'deny', 'fs.delete-home'],
+  ['docker run -v "$PWD":/w -w /w img rm -rf .', 'deny', 'fs.delete-workspace-root'],
 ];
 
 const ORDINARY: readonly string[] = [
@@ -90,6 +96,12 @@ const ORDINARY: readonly string[] = [
   'rsync -avz src/ host:/srv/app',
   'GIT_SSH_COMMAND="ssh -i ~/.ssh/deploy -o IdentitiesOnly=yes" git fetch',
   'ssh -F /dev/null host uptime',
+  'docker run -v "$PWD":/w img rm -rf w/build',
+  'docker run -v "$PWD":/w img rm -rf tmp',
+  'docker run img rm -rf w',
+  'docker run -v "$PWD":/w -w /w img rm -rf build',
+  'docker run -v "$PWD":/w img python -c "import shutil; shutil.rmtree(\'w/dist\')"',
+  'docker run --rm -v "$PWD":/src -w /src node:20 npm ci',
 ];
 
 describe('review holes: dangerous spellings are caught', () => {
