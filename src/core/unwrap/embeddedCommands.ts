@@ -7,6 +7,8 @@
 import type { Arg } from '../invocation';
 import { parseOptions } from './options';
 import { lit, quoteArgs, type Wrapper } from './kit';
+import { gitSubcommandAt } from './gitAliases';
+import { GIT_GLOBAL_VALUE_OPTS } from '../gitGlobalOptions';
 
 /** `vim -c ':!cmd'`, `vim +'!cmd'`, `nvim -c 'r !cmd'`: editor commands that run shell text. */
 const editor: Wrapper = (args) => {
@@ -116,33 +118,34 @@ function gitCommandText(key: string, value: Arg): Arg | undefined {
 const git: Wrapper = (args, input) => {
   const texts: Arg[] = [];
   const aliases = new Map<string, Arg>();
-  let i = 0;
-  for (; i < args.length; i++) {
+  const at = gitSubcommandAt(args);
+  const end = at < 0 ? args.length : at;
+  for (let i = 0; i < end; i++) {
     const v = (args[i] as Arg).value;
-    if (!v.startsWith('-')) break;
-    if (v === '-c' || v === '--config-env') {
+    if (v === '-c') {
       const kv = args[++i];
       const eq = kv?.value.indexOf('=') ?? -1;
-      if (kv && eq > 0 && v === '-c' && GIT_COMMAND_KEYS.test(kv.value.slice(0, eq))) {
+      if (kv && eq > 0 && GIT_COMMAND_KEYS.test(kv.value.slice(0, eq))) {
         const key = kv.value.slice(0, eq);
         const value = { ...kv, value: kv.value.slice(eq + 1) };
-        if (/^alias\./i.test(key)) aliases.set(key.slice(6), value);
+        // git ignores case in alias names: `-c alias.X=…` is what `git x` runs
+        if (/^alias\./i.test(key)) aliases.set(key.slice(6).toLowerCase(), value);
         else {
           const t = gitCommandText(key, value);
           if (t) texts.push(t);
         }
       }
-    } else if (v === '-C' || v === '--git-dir' || v === '--work-tree' || v === '--namespace') i++;
+    } else if (GIT_GLOBAL_VALUE_OPTS.includes(v)) i++;
   }
   // `git -c alias.x='push -f' x origin main` runs `git push -f origin main`
-  const sub = args[i];
-  if (sub !== undefined && aliases.has(sub.value)) {
-    const body = aliases.get(sub.value) as Arg;
-    const rest = quoteArgs(args.slice(i + 1));
+  const sub = at < 0 ? undefined : args[at];
+  const body = sub === undefined ? undefined : aliases.get(sub.value.toLowerCase());
+  if (body !== undefined) {
+    const rest = quoteArgs(args.slice(at + 1));
     texts.push({ value: (body.value.startsWith('!') ? body.value.slice(1) : 'git ' + body.value) + (rest.value === '' ? '' : ' ' + rest.value), dynamic: body.dynamic || rest.dynamic, glob: false });
   }
-  if (args[i]?.value === 'config') {
-    const words = args.slice(i + 1).filter((a) => !a.value.startsWith('-'));
+  if (sub?.value === 'config') {
+    const words = args.slice(at + 1).filter((a) => !a.value.startsWith('-'));
     const [key, value] = words;
     if (key && value && words.length === 2 && GIT_COMMAND_KEYS.test(key.value)) {
       const t = gitCommandText(key.value, value);

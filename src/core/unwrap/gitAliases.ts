@@ -4,21 +4,15 @@
  * `git -c alias.x=… x …`, which the git entry of embeddedCommands.ts expands (with the call's arguments).
  */
 import type { Arg } from '../invocation';
+import { GIT_GLOBAL_VALUE_OPTS } from '../gitGlobalOptions';
+import { subcommandIndex } from '../rules/args';
 
-/** git's own options before the sub-command that take the next word as their value. */
-const GIT_VALUE_OPTS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--config-env', '--super-prefix', '--exec-path'];
 /** `git config`'s options that take a value (`--file F`, `--type bool`). */
 const CONFIG_VALUE_OPTS = ['-f', '--file', '--blob', '--type', '--default', '--comment', '--value'];
 
-/** Index of git's sub-command in its arguments (after `-C dir`, `-c k=v`, …), or args.length. */
-function subcommandAt(args: readonly Arg[]): number {
-  let i = 0;
-  for (; i < args.length; i++) {
-    const v = (args[i] as Arg).value;
-    if (!v.startsWith('-')) break;
-    if (GIT_VALUE_OPTS.includes(v)) i++;
-  }
-  return i;
+/** Index of git's sub-command in its arguments (after `-C dir`, `-c k=v`, `--attr-source rev`, …), or -1. */
+export function gitSubcommandAt(args: readonly Arg[]): number {
+  return subcommandIndex(args.map((a) => a.value), GIT_GLOBAL_VALUE_OPTS);
 }
 
 /** What `git config …` does to an alias: set it (a literal value), unset it, or nothing that is known. */
@@ -30,8 +24,8 @@ export type AliasChange = { readonly name: string; readonly value: Arg | undefin
  * call then runs something unknown.
  */
 export function gitAliasChange(args: readonly Arg[]): AliasChange {
-  let i = subcommandAt(args);
-  if (args[i]?.value !== 'config') return undefined;
+  let i = gitSubcommandAt(args);
+  if (i < 0 || args[i]?.value !== 'config') return undefined;
   const words: Arg[] = [];
   let unset = false;
   for (i++; i < args.length; i++) {
@@ -50,16 +44,22 @@ export function gitAliasChange(args: readonly Arg[]): AliasChange {
   const key = words[0];
   const m = key !== undefined && !key.dynamic ? /^alias\.(.+)$/i.exec(key.value) : null;
   if (m?.[1] === undefined) return undefined;
-  if (unset) return words.length === 1 ? { name: m[1], value: undefined } : undefined;
+  // git ignores case in alias names (`alias.X` is `git x`'s), as in every config variable name
+  const name = m[1].toLowerCase();
+  if (unset) return words.length === 1 ? { name, value: undefined } : undefined;
   const value = words[1];
-  return words.length === 2 && value !== undefined ? { name: m[1], value } : undefined;
+  return words.length === 2 && value !== undefined ? { name, value } : undefined;
 }
 
-/** `git x …` with `x` an alias defined earlier in the line: `git -c alias.x=VALUE x …`; else argv unchanged. */
+/**
+ * `git x …` with `x` an alias defined earlier in the line (names in lower case, as gitAliasChange keeps them):
+ * `git -c alias.x=VALUE x …`; else argv unchanged.
+ */
 export function withGitAlias(argv: readonly Arg[], aliases: ReadonlyMap<string, Arg>): readonly Arg[] {
   const args = argv.slice(1);
-  const sub = args[subcommandAt(args)];
-  const value = sub === undefined || sub.dynamic ? undefined : aliases.get(sub.value);
+  const at = gitSubcommandAt(args);
+  const sub = at < 0 ? undefined : args[at];
+  const value = sub === undefined || sub.dynamic ? undefined : aliases.get(sub.value.toLowerCase());
   if (value === undefined) return argv;
   return [argv[0] as Arg, { value: '-c', dynamic: false, glob: false }, { ...value, value: `alias.${sub?.value ?? ''}=${value.value}` }, ...args];
 }

@@ -6,11 +6,9 @@ import type { Invocation } from '../../invocation';
 import type { CommandRule, RuleHit, RulePack } from '../rule';
 import { hasFlag, hasLong, hasShort, optionValue, positionals, subcommandIndex } from '../args';
 import { currentBranch } from './gitCurrentBranch';
+import { GIT_GLOBAL_VALUE_OPTS } from '../../gitGlobalOptions';
 
 const GIT = ['git'];
-
-/** Options of `git` itself that take the next word as their value (`git -C dir push`, `git -c k=v push`). */
-const GIT_GLOBAL_VALUE_OPTS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--config-env', '--super-prefix', '--attr-source'];
 
 /** Branches whose history is shared: rewriting or deleting them on a remote hurts everyone. */
 const PROTECTED_BRANCHES: ReadonlySet<string> = new Set(['main', 'master', 'trunk', 'develop', 'production', 'prod']);

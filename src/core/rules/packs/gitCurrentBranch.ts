@@ -10,9 +10,7 @@ import type { Invocation } from '../../invocation';
 import type { RuleContext } from '../context';
 import { dirname, resolve } from '../../paths/posix';
 import { subcommandIndex } from '../args';
-
-/** Options of `git` itself that take a value; `-C` moves where git runs, the rest are judged below. */
-const GIT_VALUE_OPTS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--config-env', '--super-prefix', '--attr-source'];
+import { GIT_GLOBAL_VALUE_OPTS } from '../../gitGlobalOptions';
 
 /** Environment that changes which repository or which settings git uses. */
 const GIT_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CONFIG', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_PARAMETERS'];
@@ -36,7 +34,7 @@ function find(inv: Invocation, ctx: RuleContext): string | undefined {
   if (inv.remote !== undefined || inv.mounts !== undefined || inv.cwd === undefined || ctx.home === '') return undefined;
   if (GIT_ENV.some((k) => inv.env[k] !== undefined)) return undefined;
   let dir = inv.cwd;
-  const sub = subcommandIndex(inv.args, GIT_VALUE_OPTS);
+  const sub = subcommandIndex(inv.args, GIT_GLOBAL_VALUE_OPTS);
   for (let i = 0; i < sub; i++) {
     const a = inv.args[i] ?? '';
     if (a === '-C') {
