@@ -47,19 +47,39 @@ const at: Wrapper = (args) => {
 const NVM_VERSION = /^(?:v?\d[\d.x]*|node|iojs|stable|unstable|system|default|lts\/.+|iojs-v?[\d.]+)$/;
 
 /**
- * `nvm exec [--silent] [--lts] [version] cmd…` runs cmd; `nvm run [version] args…` runs `node args…`; `nvm-exec
- * cmd…` (the script nvm installs) runs cmd. The version may be left out (then .nvmrc says it).
+ * `nvm exec [--silent] [--lts[=name]] [version] cmd…` runs cmd; `nvm run [--silent] [--lts[=name]] [version] args…`
+ * runs `node args…`; `nvm-exec cmd…` (the script nvm installs) runs cmd. nvm itself takes only those options, and
+ * stops at the first other word: `nvm run -e 'code'` is `node -e 'code'`. The version may be left out (then .nvmrc
+ * says it), and is not read after `--lts`. A word that may be an alias of the user's (`nvm alias proj 20`) is judged
+ * both ways: as the version, and as the start of what runs.
  */
 const nvm: Wrapper = (args) => {
   const sub = args[0]?.value;
   if (sub !== 'exec' && sub !== 'run') return { kind: 'none' };
   let i = 1;
-  while (i < args.length && (args[i] as Arg).value.startsWith('-') && (args[i] as Arg).value !== '--') i++;
-  if (i < args.length && NVM_VERSION.test((args[i] as Arg).value)) i++;
-  if (args[i]?.value === '--') i++;
-  if (sub === 'exec') return exec(args, i, 'nvm exec');
-  return { kind: 'exec', argv: [lit('node'), ...args.slice(i)], label: 'nvm run' };
+  let lts = false;
+  for (; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (v === '--lts' || v.startsWith('--lts=')) lts = true;
+    // `exec` refuses other long options today; skipped, so that one it learns later still leaves cmd judged
+    else if (v !== '--silent' && v !== '' && !(sub === 'exec' && v.startsWith('--') && v !== '--')) break;
+  }
+  const label = 'nvm ' + sub;
+  const runs = (from: number): readonly Arg[] => {
+    // `nvm exec -- cmd` hands `--` on as the command (which fails); cmd is judged all the same
+    const at = sub === 'exec' && args[from]?.value === '--' ? from + 1 : from;
+    return sub === 'exec' ? args.slice(at) : [lit('node'), ...args.slice(at)];
+  };
+  const word = args[i];
+  if (lts || word === undefined || word.value.startsWith('-')) return result(runs(i), label);
+  if (NVM_VERSION.test(word.value)) return result(runs(i + 1), label);
+  if ((!word.dynamic && /[./]/.test(word.value)) || i + 1 >= args.length) return result(runs(i), label);
+  return { kind: 'many', commands: [runs(i), runs(i + 1)].filter((c) => c.length > 0), shellTexts: [], label };
 };
+
+function result(argv: readonly Arg[], label: string): WrapperResult {
+  return argv.length === 0 ? { kind: 'none' } : { kind: 'exec', argv, label };
+}
 
 /**
  * `<tool> <sub> [opts] [--] cmd…`: after the sub-command (one of `subs`) and the tool's options (those in
