@@ -92,4 +92,10 @@ export interface Invocation {
    * directory) and every other path is harmless to this machine.
    */
   readonly mounts?: readonly ContainerMount[];
+  /**
+   * Set on a git command when a command before it in the same line may have checked out another branch or changed
+   * git's settings (`git checkout main && git push -f`; unwrap/gitStateChanges.ts): what the repository says
+   * before the line runs is then not what this command will find.
+   */
+  readonly afterGitStateChange?: true;
 }

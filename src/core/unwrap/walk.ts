@@ -17,6 +17,7 @@ import { evalsOnlySetupOutput } from './envSetup';
 import { gitAliasChange, withGitAlias } from './gitAliases';
 import { hashChange, hashedPath } from './hashTable';
 import { rsyncRemoteShell, sshConfigCommands, sshLocalCommands } from './sshLocalCommands';
+import { mayChangeGitState } from './gitStateChanges';
 import { basename, dirname, isWithin, normalize, resolve } from '../paths/posix';
 import { fileEffects } from '../effects';
 import { hostPath } from '../paths/containerMounts';
@@ -330,6 +331,8 @@ class Walker {
    * text as far as known (undefined when it is not), which is what would run — not what is on disk now.
    */
   private writtenHere: Map<string, string | undefined> | undefined;
+  /** A command so far may have checked out another branch or changed git's settings (gitStateChanges.ts). */
+  private gitStateChanged = false;
 
   get written(): ReadonlyMap<string, string | undefined> | undefined {
     return this.writtenHere;
@@ -1263,7 +1266,10 @@ class Walker {
     if (ctx.src.file !== undefined) inv = { ...inv, file: ctx.src.file };
     if (ctx.remote !== undefined) inv = { ...inv, remote: ctx.remote };
     if (ctx.mounts !== undefined) inv = { ...inv, mounts: ctx.mounts };
+    if (this.gitStateChanged && name === 'git') inv = { ...inv, afterGitStateChange: true };
     this.result.invocations.push(inv);
+    // a later `git push -f` may find another branch checked out than the one on disk now
+    if (!this.gitStateChanged && mayChangeGitState(inv)) this.gitStateChanged = true;
     // files this command writes are no longer what is on disk for a later `bash file` / `./file`
     if (inv.cwd !== undefined) {
       for (const e of fileEffects(inv)) if (e.op !== 'delete' && !e.target.dynamic) (this.writtenHere ??= new Map()).set(resolve(inv.cwd, e.target.value), undefined);

@@ -3,8 +3,9 @@
  * reader: `.git/HEAD` (or a worktree's) names the checked-out branch, and `push.default` `simple` or `current`
  * (git's default is `simple`) push it to the branch of the same name. Anything that could send it elsewhere — another
  * `push.default`, a remote's `push` refspec, an `include` this does not follow, a setting given on the command line
- * or in the environment, a file that cannot be read, a detached HEAD, a command on another machine — leaves the
- * branch unknown, and the push is judged as before (the current branch's name is not visible).
+ * or in the environment, a file that cannot be read, a detached HEAD, a command on another machine, a command
+ * earlier in the line that may have checked out another branch or changed a setting (Invocation.afterGitStateChange)
+ * — leaves the branch unknown, and the push is judged as before (the current branch's name is not visible).
  */
 import type { Invocation } from '../../invocation';
 import type { RuleContext } from '../context';
@@ -32,7 +33,12 @@ export function currentBranch(inv: Invocation, ctx: RuleContext): string | undef
 
 function find(inv: Invocation, ctx: RuleContext): string | undefined {
   if (inv.remote !== undefined || inv.mounts !== undefined || inv.cwd === undefined || ctx.home === '') return undefined;
+  // `git checkout main && git push -f`: the files read below are as they are before the line runs
+  if (inv.afterGitStateChange === true) return undefined;
   if (GIT_ENV.some((k) => inv.env[k] !== undefined)) return undefined;
+  // another HOME: another ~/.gitconfig than the one read below
+  const home = inv.env['HOME'];
+  if (home !== undefined && home !== ctx.home) return undefined;
   let dir = inv.cwd;
   const sub = subcommandIndex(inv.args, GIT_GLOBAL_VALUE_OPTS);
   for (let i = 0; i < sub; i++) {
