@@ -5,7 +5,8 @@
  */
 import type { Arg, ContainerMount, Invocation } from './invocation';
 import type { EditOp } from './policy/types';
-import { hasFlag, hasShort } from './rules/args';
+import { hasFlag, hasShort, subcommandIndex } from './rules/args';
+import { GIT_GLOBAL_VALUE_OPTS } from './gitGlobalOptions';
 import { basename } from './paths/posix';
 import { hostPath } from './paths/containerMounts';
 import { remoteOperand } from './paths/remoteOperand';
@@ -231,8 +232,8 @@ const downloadTo = (names: readonly string[]): Extractor => (inv) => {
 /** git commands that overwrite or remove working-tree files. */
 const git: Extractor = (inv) => {
   const args = inv.argv;
-  let i = 0;
-  while (i < args.length && (args[i]?.value ?? '').startsWith('-')) i += ['-C', '-c', '--git-dir', '--work-tree', '--namespace'].includes(args[i]?.value ?? '') ? 2 : 1;
+  const i = subcommandIndex(inv.args, GIT_GLOBAL_VALUE_OPTS);
+  if (i < 0) return [];
   const sub = args[i]?.value;
   const rest = args.slice(i + 1);
   const restValues = rest.map((a) => a.value);

@@ -4,6 +4,7 @@
  */
 import type { Invocation } from './invocation';
 import { subcommand } from './rules/args';
+import { GIT_GLOBAL_VALUE_OPTS } from './gitGlobalOptions';
 
 const READ_ONLY_PROGRAMS = new Set([
   'ls', 'll', 'la', 'cat', 'bat', 'less', 'more', 'head', 'tail', 'wc', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack',
@@ -19,7 +20,7 @@ const GIT_READ = new Set(['status', 'diff', 'log', 'show', 'blame', 'branch', 't
 export function isReadOnly(inv: Invocation): boolean {
   if (inv.redirects.some((r) => r.op !== '<' && r.op !== '<<' && r.op !== '<<-' && r.op !== '<<<' && !/^(\/dev\/null|&?\d)$/.test(r.target.value))) return false;
   if (inv.program === 'git') {
-    const sub = subcommand(inv.args, ['-C', '-c', '--git-dir', '--work-tree']);
+    const sub = subcommand(inv.args, GIT_GLOBAL_VALUE_OPTS);
     if (!sub || !GIT_READ.has(sub.name)) return false;
     // `git branch -D`, `git stash drop`, `git config --global x y`, `git tag -d` change things
     return sub.rest.length === 0 || sub.name === 'diff' || sub.name === 'log' || sub.name === 'show' || sub.name === 'status' || sub.name === 'blame' || sub.name === 'ls-files' || sub.name === 'rev-parse';

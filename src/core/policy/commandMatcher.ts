@@ -9,13 +9,14 @@
  */
 import type { Invocation } from '../invocation';
 import { hasShort } from '../rules/args';
+import { GIT_GLOBAL_VALUE_OPTS } from '../gitGlobalOptions';
 import type { CommandMatchSpec } from './document';
 import { compileNameGlob, type NameGlob } from './globs';
 import { compileRegex } from './regex';
 
 /** Options that take the following word as their value, per program (global ones and common per-command ones). */
 const VALUE_OPTIONS_BASE: Readonly<Record<string, readonly string[]>> = {
-  git: ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--config-env', '-m', '-F', '--message', '--file', '-b', '-B', '--branch', '-o', '--origin'],
+  git: [...GIT_GLOBAL_VALUE_OPTS, '-m', '-F', '--message', '--file', '-b', '-B', '--branch', '-o', '--origin'],
   kubectl: ['-n', '--namespace', '--context', '--cluster', '--user', '--kubeconfig', '-s', '--server', '--as', '--as-group', '--token', '--request-timeout', '-l', '--selector', '-o', '--output', '-f', '--filename', '-c', '--container', '--field-selector'],
   helm: ['-n', '--namespace', '--kube-context', '--kubeconfig', '-f', '--values', '--set', '--set-string', '--set-file', '--version', '-o', '--output', '--repo'],
   terraform: ['-var', '-var-file', '-target', '-replace', '-out', '-state', '-state-out', '-backup', '-lock-timeout', '-parallelism'],

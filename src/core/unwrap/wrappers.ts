@@ -12,6 +12,7 @@ import { CONTAINER_WRAPPERS } from './containers';
 import { RUNNER_WRAPPERS } from './runners';
 import { EMBEDDED_COMMAND_WRAPPERS } from './embeddedCommands';
 import { PARALLEL_SHORT_VALUE, parallelLongOption } from './parallelOptions';
+import { gitSubcommandAt } from './gitAliases';
 
 export { joinForShell, quoteArgs, type WrapperInput, type WrapperResult } from './kit';
 
@@ -346,12 +347,8 @@ const GIT_PATH_LISTERS: ReadonlySet<string> = new Set(['ls-files', 'ls-tree', 'd
 
 /** `git [-C dir] [-c k=v] SUB …` → SUB. */
 function gitSubcommand(args: readonly Arg[]): string {
-  for (let i = 0; i < args.length; i++) {
-    const v = (args[i] as Arg).value;
-    if (v === '-C' || v === '-c' || v === '--git-dir' || v === '--work-tree' || v === '--namespace') i++;
-    else if (!v.startsWith('-')) return v;
-  }
-  return '';
+  const i = gitSubcommandAt(args);
+  return i < 0 ? '' : (args[i] as Arg).value;
 }
 
 const xargs: Wrapper = (args, input) => {
