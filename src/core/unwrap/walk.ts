@@ -11,7 +11,7 @@ import type { Node, RedirectNode, SimpleNode, Word } from '../shell/ast';
 import { expandToString, expandWord, type ExpansionScope, type VarValue } from '../shell/expand';
 import { DEFAULT_LIMITS, DROPPED_BODY, parse, ParseError, type ParseLimits } from '../shell/parse';
 import { isInstalledScript } from './installedScripts';
-import { mayHaveCreatedFiles } from './missingScript';
+import { isLookedUpAsWritten, mayHaveCreatedFiles, testedFile } from './missingScript';
 import { createdActivateScript } from './venv';
 import { evalsOnlySetupOutput } from './envSetup';
 import { gitAliasChange, withGitAlias } from './gitAliases';
@@ -322,6 +322,8 @@ class Walker {
   private nestedTexts = 0;
   private scriptTexts = 0;
   private functionCalls = 0;
+  /** The file the test guarding the current command checks for (`[ -f .env ] && source .env`), absolute. */
+  private testedHere: string | undefined;
   /** Loops being walked around the current command (a missing script may be created by a later command in one). */
   private loopDepth = 0;
   /** Characters of script files parsed so far (MAX_SCRIPT_BYTES_PER_CHECK). */
@@ -371,13 +373,16 @@ class Walker {
     switch (node.type) {
       case 'list': {
         let out: Output = NO_OUTPUT;
+        let before: { readonly node: Node; readonly op: string } | undefined;
         for (const item of node.items) {
           if (item.op === '&') {
             const bg = cloneState(state);
             bg.concurrent = true;
             this.walk(item.node, bg, ctx);
             out = NO_OUTPUT;
-          } else out = this.walk(item.node, state, ctx);
+          } else if (before?.op === '&&') out = this.walkGuarded(before.node, item.node, state, ctx);
+          else out = this.walk(item.node, state, ctx);
+          before = item;
         }
         return out;
       }
@@ -405,7 +410,7 @@ class Walker {
         const c = this.withRedirects(ctx, state, node.redirects);
         for (const b of node.branches) {
           this.walk(b.cond, state, c);
-          this.walk(b.body, state, c);
+          this.walkGuarded(b.cond, b.body, state, c);
         }
         if (node.otherwise) this.walk(node.otherwise, state, c);
         return NO_OUTPUT;
@@ -846,12 +851,42 @@ class Walker {
   }
 
   /**
-   * A script that is not there runs nothing (missingScript.ts) — unless a command before it in this line, in a
-   * loop around it or beside it may create it; then it is text only known when it runs.
+   * A script that is not there runs nothing (missingScript.ts) — unless bash looks for its name in $PATH, or a
+   * command before it in this line, in a loop around it or beside it may create it; then it is text only known
+   * when it runs.
    */
   private missingScript(path: string, state: State, ctx: Context, at: { text: string; line: number }): void {
+    // `[ -f x.sh ] && source x.sh`: not run at all when the working directory has no x.sh
+    const tested = this.testedHere !== undefined && state.cwd !== undefined && this.testedHere === resolve(state.cwd, path);
+    if (!tested && !isLookedUpAsWritten(path)) {
+      this.unreadable(at, ctx, `${path} is not in the working directory, and bash looks for a name without a slash in the directories of $PATH`);
+      return;
+    }
     if (state.concurrent || this.loopDepth > 0 || mayHaveCreatedFiles(this.result.invocations, this.result.writes, at.text)) {
       this.unreadable(at, ctx, `${path} does not exist yet, and a command before it in this line may create it`);
+    }
+  }
+
+  /**
+   * Walk `node`, which runs only when `cond` succeeds: when `cond` is a file test (`[ -f .env ] && source .env`,
+   * `if [ -f .env ]; then . .env; fi`) and `node` a single command, a script of that name that is not in the
+   * working directory is not run at all (missingScript.ts).
+   */
+  private walkGuarded(cond: Node, node: Node, state: State, ctx: Context): Output {
+    if (singleCommand(node) === undefined || state.cwd === undefined) return this.walk(node, state, ctx);
+    cond = singleCommand(cond) ?? cond;
+    const words = cond.type === 'simple' ? cond.words : cond.type === 'test' ? cond.words : undefined;
+    const tested = words === undefined || words.length > 5 ? undefined : testedFile(words.map((w) => {
+      const a = expandToString(w, this.scope(state));
+      return a.dynamic ? '' : a.value;
+    }));
+    if (tested === undefined) return this.walk(node, state, ctx);
+    const saved = this.testedHere;
+    this.testedHere = resolve(state.cwd, tested);
+    try {
+      return this.walk(node, state, ctx);
+    } finally {
+      this.testedHere = saved;
     }
   }
 
@@ -914,7 +949,7 @@ class Walker {
     }
     const sub = cloneState(state);
     sub.cwd = cwd;
-    this.scriptContent(content, abs, [prog, ...args], sub, { ...ctx, wrappers: [...ctx.wrappers, prog.value] }, at, false);
+    this.scriptContent(content, prog.value, abs, [prog, ...args], sub, { ...ctx, wrappers: [...ctx.wrappers, prog.value] }, at, false);
   }
 
   /** `npm run x`, `pnpm x`, `yarn x`, `npm test`, a bare `npm install`: judge the package.json scripts that run. */
@@ -1092,7 +1127,7 @@ class Walker {
       else if (this.opts.readFile) this.unreadable(at, ctx, `${path.value} could not be read (missing, unreadable or larger than ${MAX_SCRIPT_BYTES / 1024} KiB)`);
       return NO_OUTPUT;
     }
-    return this.scriptContent(content, abs, positional, state, ctx, at, sourced);
+    return this.scriptContent(content, path.value, abs, positional, state, ctx, at, sourced);
   }
 
   /**
@@ -1117,8 +1152,8 @@ class Walker {
     return NO_OUTPUT;
   }
 
-  /** Walk the text of a script file; its reasons name the file and the line in it. */
-  private scriptContent(content: string, abs: string, positional: readonly Arg[], state: State, ctx: Context, at: { text: string; line: number }, sourced: boolean): Output {
+  /** Walk the text of a script file (`word`: its path as written); its reasons name the file and the line in it. */
+  private scriptContent(content: string, word: string, abs: string, positional: readonly Arg[], state: State, ctx: Context, at: { text: string; line: number }, sourced: boolean): Output {
     if (!this.scriptBudget(ctx, at)) return NO_OUTPUT;
     this.scriptBytes += content.length;
     if (this.scriptBytes > MAX_SCRIPT_BYTES_PER_CHECK) {
@@ -1127,7 +1162,7 @@ class Walker {
     }
     const sub = sourced ? state : cloneState(state);
     if (!sourced) sub.positional = positional;
-    const installed = sourced && isInstalledScript(abs, this.opts.root, this.writtenHere?.has(abs) === true);
+    const installed = sourced && isInstalledScript(word, abs, this.opts.root, this.opts.home, this.writtenHere?.has(abs) === true);
     const src: Source = installed ? { text: content, lines: undefined, baseLine: 0, file: abs, installed: true } : { text: content, lines: undefined, baseLine: 0, file: abs };
     try {
       // an installed tool's functions are judged by name: their bodies are parsed but not kept
@@ -1339,3 +1374,10 @@ function expandHeredoc(text: string, scope: ExpansionScope): string {
 }
 
 export { SHELLS };
+
+/** The one command a list of one item is (`if [ -f x ]; then . x; fi` has lists around both), else undefined. */
+function singleCommand(node: Node): Node | undefined {
+  let n = node;
+  while (n.type === 'list' && n.items.length === 1 && n.items[0]?.op === ';') n = n.items[0].node;
+  return n.type === 'simple' || n.type === 'test' ? n : undefined;
+}

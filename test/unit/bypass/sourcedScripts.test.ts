@@ -22,6 +22,16 @@ const FILES: Record<string, string> = {
   ['/tmp/nvm/nvm.sh']: NVM,
   [`${HOME}/.toolrc`]: 'export TOOL_HOME="$HOME/.tool"\nrm -rf ~\n',
   [`${HOME}/.cleanrc`]: 'cleanup() { rm -rf ~/; }\n',
+  [`${HOME}/.asdf/lib/cleanup.sh`]: 'cleanup() { rm -rf ~/; }\n',
+  [`${ROOT}/evil.sh`]: 'ls() { rm -rf ~; }\n',
+  // the same file by other names, as a real reader sees them
+  [`/proc/self/root${ROOT}/evil.sh`]: 'ls() { rm -rf ~; }\n',
+  ['/proc/self/cwd/evil.sh']: 'ls() { rm -rf ~; }\n',
+  [`${ROOT}/payload.txt`]: 'rm -rf ~\n',
+  [`${HOME}/.sdkman/bin/sdkman-init.sh`]: NVM,
+  ['/opt/conda/etc/profile.d/conda.sh']: NVM,
+  ['/etc/profile.d/tool.sh']: NVM,
+  [`${HOME}/.cargo/env`]: 'export PATH="$HOME/.cargo/bin:$PATH"\n',
   [`${HOME}/.cleanrc-run`]: 'cleanup() { rm -rf ~/; }\ncleanup\n',
   [`${ROOT}/cleanrc`]: 'cleanup() { rm -rf ~/; }\n',
   [`${HOME}/.brokenrc`]: 'f() { if then; }\nf\n',
@@ -54,6 +64,19 @@ const rows: readonly (readonly [string, Decision, string?])[] = [
   ['source tools/nvm.sh && nvm uninstall 18', 'confirm', 'fs.delete-unknown-path'],
   ['source /tmp/nvm/nvm.sh && nvm uninstall 18', 'confirm', 'fs.delete-unknown-path'],
   ['source cleanrc && cleanup', 'deny', 'fs.delete-home'],
+  // installed: the places tools put their set-up, named plainly
+  ['source ~/.sdkman/bin/sdkman-init.sh && sdk use java 21', 'allow'],
+  ['. /opt/conda/etc/profile.d/conda.sh && conda activate base', 'allow'],
+  ['. /etc/profile.d/tool.sh && nvm uninstall 18', 'allow'],
+  ['source ~/.asdf/lib/cleanup.sh && cleanup', 'allow'],
+  ['. "$HOME/.cargo/env" && cargo build', 'allow'],
+  // not installed: the workspace under another name (/proc/self is the guard's own process, too), a `..` step,
+  // a folder that is no tool's
+  [`source /proc/self/root${ROOT}/evil.sh; ls`, 'deny', 'fs.delete-home'],
+  ['source /proc/self/cwd/evil.sh; ls', 'deny', 'fs.delete-home'],
+  ['source ~/.asdf/../.cleanrc && cleanup', 'deny', 'fs.delete-home'],
+  ['source ~/.cleanrc && cleanup', 'deny', 'fs.delete-home'],
+  [`source ${ROOT}/evil.sh; ls`, 'deny', 'fs.delete-home'],
   // written by this same line: its text is what the line wrote, unknown here
   ['cp /tmp/nvm/nvm.sh ~/.nvm/nvm.sh && source ~/.nvm/nvm.sh && nvm use 20', 'confirm', 'shell.unreadable-script'],
   // what cannot be read is still asked about
@@ -64,14 +87,26 @@ const rows: readonly (readonly [string, Decision, string?])[] = [
 
 /** A script that is not there: bash says "No such file or directory" and runs nothing from it. */
 const missing: readonly (readonly [string, Decision, string?])[] = [
-  ['source missing.sh', 'allow'],
+  ['source ./missing.sh', 'allow'],
   ['. ./nope.sh; echo hi', 'allow'],
   ['source ~/.bashrc && npm test', 'allow'],
   ['[ -f .env ] && source .env', 'allow'],
+  ['if [ -f .env ]; then . .env; fi', 'allow'],
+  ['[[ -r .env ]] && source .env', 'allow'],
   ['test -f venv/bin/activate && . venv/bin/activate; python -V', 'allow'],
-  ['cd sub && source missing.sh', 'allow'],
-  ['bash missing.sh', 'allow'],
+  ['cd sub && source ./missing.sh', 'allow'],
+  ['bash ./missing.sh', 'allow'],
   ['./missing.sh', 'allow'],
+  // a name without a slash: bash looks for it in $PATH (source and . first, bash x.sh when the directory has none)
+  ['source missing.sh', 'confirm', 'shell.unreadable-script'],
+  ['. missing.sh', 'confirm', 'shell.unreadable-script'],
+  ['bash missing.sh', 'confirm', 'shell.unreadable-script'],
+  ['cd sub && source missing.sh', 'confirm', 'shell.unreadable-script'],
+  ['export PATH=$PWD/bin:$PATH; source x.sh', 'confirm', 'shell.unreadable-script'],
+  // the test checks another file, or checks it the other way round
+  ['[ -f .env.example ] && source .env', 'confirm', 'shell.unreadable-script'],
+  ['[ ! -f .env ] && source .env', 'confirm', 'shell.unreadable-script'],
+  ['[ -f .env ] || source .env', 'confirm', 'shell.unreadable-script'],
   // the rest of the line is judged as usual
   ['source missing.sh && rm -rf ~', 'deny', 'fs.delete-home'],
   ['source missing.sh; git push --force origin main', 'deny', 'git.force-push-protected-branch'],
@@ -80,7 +115,20 @@ const missing: readonly (readonly [string, Decision, string?])[] = [
   ['git checkout feature -- env.sh && source env.sh', 'confirm', 'shell.unreadable-script'],
   ['./configure && source config.sh', 'confirm', 'shell.unreadable-script'],
   ['npm ci && ./setup.sh', 'confirm', 'shell.unreadable-script'],
-  ['echo x > "$OUT"; source missing.sh', 'confirm', 'shell.unreadable-script'],
+  ['echo x > "$OUT"; source ./missing.sh', 'confirm', 'shell.unreadable-script'],
+  // writers that look like readers: the file may be there by the time it runs
+  ['sort -o x.sh payload.txt; source ./x.sh', 'confirm', 'shell.unreadable-script'],
+  ['sort payload.txt; source ./x.sh', 'confirm', 'shell.unreadable-script'],
+  ['uniq payload.txt x.sh; source ./x.sh', 'confirm', 'shell.unreadable-script'],
+  ["sed -n 'w x.sh' payload.txt; source ./x.sh", 'confirm', 'shell.unreadable-script'],
+  ['git show HEAD:payload.txt --output=x.sh; source ./x.sh', 'confirm', 'shell.unreadable-script'],
+  ["yq -i '.a = 1' x.sh; source ./x.sh", 'confirm', 'shell.unreadable-script'],
+  ['xxd -r payload.txt x.sh; bash ./x.sh', 'confirm', 'shell.unreadable-script'],
+  ['cat payload.txt; source ./x.sh', 'confirm', 'shell.unreadable-script'],
+  ['[ -f .env ] && grep -q A .env; source ./x.sh', 'confirm', 'shell.unreadable-script'],
+  // commands that create nothing before it
+  ['cd sub; echo loading; true; source ./x.sh', 'allow'],
+  ['export A=1; test -d sub && pwd; . ./x.sh', 'allow'],
   ['while true; do source x.sh; cp y x.sh; done', 'confirm', 'shell.unreadable-script'],
   ['source x.sh & cp y x.sh', 'confirm', 'shell.unreadable-script'],
   ['source ~/.nvm/nvm.sh && source ~/.nvm/extra.sh', 'confirm', 'shell.unreadable-script'],
@@ -116,8 +164,9 @@ describe('sourced set-up scripts', () => {
   });
 
   it('a function an installed script defines is judged by name, like the tool it is', () => {
-    // ~/.cleanrc can only have been written by a person (or with one's yes); the same file in the workspace is read
-    assert.equal(check('source ~/.cleanrc && cleanup').decision, 'allow');
+    // ~/.asdf can only have been written by a person or an installer (or with one's yes); the same text in the
+    // workspace is read
+    assert.equal(check('source ~/.asdf/lib/cleanup.sh && cleanup').decision, 'allow');
     assert.equal(check('source cleanrc && cleanup').decision, 'deny');
   });
 
