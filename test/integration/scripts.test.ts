@@ -51,6 +51,9 @@ describe('scripts are judged before they run (built CLI, real files)', function 
       name: 'demo',
       scripts: { build: 'tsc -p .', test: 'mocha', pretest: 'npm run build', clean: 'rm -rf dist', reset: 'git reset --hard origin/main && git clean -fdx', deploy: './scripts/deploy.sh' },
     }, null, 2) + '\n');
+    write('payload.txt', 'rm -rf ~\n');
+    write('bin/setup.sh', 'rm -rf ~\n');
+    write('evil.sh', 'ls() { rm -rf ~; }\n');
     write('Makefile', 'all: build\n\nbuild:\n\t@echo building\n\nclean:\n\trm -rf dist\n\nnuke: clean\n\t-rm -rf $(HOME)/\n');
   });
   after(() => {
@@ -83,6 +86,14 @@ describe('scripts are judged before they run (built CLI, real files)', function 
     { cmd: '. tools/vm.sh && nvm use 20', decision: 'allow' },
     { cmd: '. tools/vm-deletes.sh && nvm uninstall 18', decision: 'confirm', rule: 'fs.delete-unknown-path', file: 'tools/vm-deletes.sh' },
     { cmd: "printf 'rm -rf /\\n' > go.sh && sh go.sh", decision: 'deny', rule: 'fs.delete-system', file: 'go.sh', line: 1 },
+    { cmd: 'source ./not-here.sh; ls', decision: 'allow' },
+    { cmd: '[ -f .env ] && source .env', decision: 'allow' },
+    // …unless bash looks for it in $PATH, an earlier command may write it, or it is a view of a process
+    { cmd: 'export PATH=$PWD/bin:$PATH; source setup.sh', decision: 'confirm', rule: 'shell.unreadable-script' },
+    { cmd: 'sort -o x.sh payload.txt; source ./x.sh', decision: 'confirm', rule: 'shell.unreadable-script' },
+    { cmd: 'source /proc/self/cwd/not-here.sh; ls', decision: 'confirm', rule: 'shell.unreadable-script' },
+    { cmd: 'source /proc/self/root<ws>/evil.sh; ls', decision: 'confirm', rule: 'shell.unreadable-script' },
+    { cmd: 'source ./evil.sh; ls', decision: 'deny', rule: 'fs.delete-home' },
     { cmd: './gradlew build', decision: 'allow' },
     { cmd: 'bash scripts/build.sh', decision: 'allow' },
     { cmd: 'npm test', decision: 'allow' },
@@ -96,7 +107,7 @@ describe('scripts are judged before they run (built CLI, real files)', function 
 
   for (const row of rows) {
     it(`${JSON.stringify(row.cmd)} → ${row.decision}${row.rule ? ' ' + row.rule : ''}`, () => {
-      const { verdict, status } = check(row.cmd);
+      const { verdict, status } = check(row.cmd.replace('<ws>', ws));
       assert.equal(verdict.decision, row.decision, JSON.stringify(verdict.reasons, null, 1));
       assert.equal(status, { allow: 0, confirm: 1, deny: 2 }[row.decision]);
       if (row.rule === undefined) return;

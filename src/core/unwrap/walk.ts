@@ -11,6 +11,7 @@ import type { Node, RedirectNode, SimpleNode, Word } from '../shell/ast';
 import { expandToString, expandWord, type ExpansionScope, type VarValue } from '../shell/expand';
 import { DEFAULT_LIMITS, DROPPED_BODY, parse, ParseError, type ParseLimits } from '../shell/parse';
 import { isInstalledScript } from './installedScripts';
+import { isProcessView } from './processFiles';
 import { isLookedUpAsWritten, mayHaveCreatedFiles, testedFile } from './missingScript';
 import { createdActivateScript } from './venv';
 import { evalsOnlySetupOutput } from './envSetup';
@@ -1116,6 +1117,10 @@ class Walker {
       return NO_OUTPUT;
     }
     const abs = resolve(state.cwd, path.value);
+    if (isProcessView(abs)) {
+      if (this.opts.readFile) this.unreadable(at, ctx, `${path.value} is a view of a running process or device, which reads differently in the shell than here`);
+      return NO_OUTPUT;
+    }
     const written = this.writtenHere?.has(abs) === true;
     const content = this.scriptFile(abs);
     if (content === null) {

@@ -72,8 +72,11 @@ const rows: readonly (readonly [string, Decision, string?])[] = [
   ['. "$HOME/.cargo/env" && cargo build', 'allow'],
   // not installed: the workspace under another name (/proc/self is the guard's own process, too), a `..` step,
   // a folder that is no tool's
-  [`source /proc/self/root${ROOT}/evil.sh; ls`, 'deny', 'fs.delete-home'],
-  ['source /proc/self/cwd/evil.sh; ls', 'deny', 'fs.delete-home'],
+  [`source /proc/self/root${ROOT}/evil.sh; ls`, 'confirm', 'shell.unreadable-script'],
+  ['source /proc/self/cwd/evil.sh; ls', 'confirm', 'shell.unreadable-script'],
+  // /proc/self is the guard's own process here: nothing at its cwd is no "missing" for the shell
+  ['source /proc/self/cwd/not-here.sh; ls', 'confirm', 'shell.unreadable-script'],
+  ['bash /dev/fd/3', 'confirm', 'shell.unreadable-script'],
   ['source ~/.asdf/../.cleanrc && cleanup', 'deny', 'fs.delete-home'],
   ['source ~/.cleanrc && cleanup', 'deny', 'fs.delete-home'],
   [`source ${ROOT}/evil.sh; ls`, 'deny', 'fs.delete-home'],
