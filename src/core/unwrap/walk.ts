@@ -323,6 +323,8 @@ class Walker {
   private nestedTexts = 0;
   private scriptTexts = 0;
   private functionCalls = 0;
+  /** $PATH was assigned earlier in the line (`export PATH=…`, `PATH=… cmd`, `declare PATH=…`), anywhere. */
+  private pathAssigned = false;
   /** The file the test guarding the current command checks for (`[ -f .env ] && source .env`), absolute. */
   private testedHere: string | undefined;
   /** Loops being walked around the current command (a missing script may be created by a later command in one). */
@@ -580,6 +582,7 @@ class Walker {
       const prefix = a.append ? state.vars.get(a.name) : '';
       return [a.name, v.dynamic || prefix === undefined ? undefined : prefix + v.value];
     });
+    if (assigned.some(([k]) => k === 'PATH')) this.pathAssigned = true;
     const argv: Arg[] = [];
     let procsubs: Map<string, Output> | undefined;
     if (procOutputs === undefined || procOutputs.length === 0) for (const w of node.words) argv.push(...expandWord(w, scope));
@@ -1121,6 +1124,11 @@ class Walker {
       if (this.opts.readFile) this.unreadable(at, ctx, `${path.value} is a view of a running process or device, which reads differently in the shell than here`);
       return NO_OUTPUT;
     }
+    // `export PATH=$PWD/bin:$PATH; source x.sh` sources bin/x.sh even when ./x.sh exists
+    if (sourced && !isLookedUpAsWritten(path.value) && this.pathAssigned) {
+      if (this.opts.readFile) this.unreadable(at, ctx, `this line changes $PATH, and bash looks for ${path.value} in its directories before the working directory`);
+      return NO_OUTPUT;
+    }
     const written = this.writtenHere?.has(abs) === true;
     const content = this.scriptFile(abs);
     if (content === null) {
@@ -1238,6 +1246,7 @@ class Walker {
           const eq = a.value.indexOf('=');
           const key = eq < 0 ? a.value : a.value.slice(0, eq);
           if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue;
+          if (key === 'PATH') this.pathAssigned = true;
           if (nameref) setVar(state, key, a.dynamic || eq < 0 ? undefined : state.vars.get(a.value.slice(eq + 1)));
           else if (eq >= 0) setVar(state, key, a.dynamic ? undefined : a.value.slice(eq + 1));
           if (name === 'export' || (name === 'declare' && args.some((x) => x.value.includes('x')))) (state.exported ??= new Set()).add(key);

@@ -106,6 +106,12 @@ const missing: readonly (readonly [string, Decision, string?])[] = [
   ['bash missing.sh', 'confirm', 'shell.unreadable-script'],
   ['cd sub && source missing.sh', 'confirm', 'shell.unreadable-script'],
   ['export PATH=$PWD/bin:$PATH; source x.sh', 'confirm', 'shell.unreadable-script'],
+  // with the file in the working directory too: source and . look in $PATH first
+  ['export PATH=$PWD/bin:$PATH; source cleanrc', 'confirm', 'shell.unreadable-script'],
+  ['PATH=/work/ws/bin:$PATH . cleanrc', 'confirm', 'shell.unreadable-script'],
+  ['export PATH=$PWD/bin:$PATH; source ./cleanrc', 'allow'],
+  ['export PATH=$PWD/bin:$PATH; bash cleanrc', 'allow'],
+  ['source cleanrc', 'allow'],
   // the test checks another file, or checks it the other way round
   ['[ -f .env.example ] && source .env', 'confirm', 'shell.unreadable-script'],
   ['[ ! -f .env ] && source .env', 'confirm', 'shell.unreadable-script'],
