@@ -1,6 +1,8 @@
 /**
  * What a command does to files: which paths it writes, deletes or renames. One table for every spelling —
- * `rm`, `mv`, `cp`, `tee`, `dd of=`, `sed -i`, `perl -pi`, `truncate`, `ln -sf`, `git checkout -- f` … — so that
+ * `rm`, `mv`, `cp`, `tee`, `dd of=`, `sed -i`, `perl -pi`, `truncate`, `ln -sf`, `git checkout -- f`, and the
+ * readers with an output option or operand (`sort -o`, `uniq in out`, `xxd -r in out`, `yq -i`,
+ * `git show --output=`) … — so that
  * the same path check serves shell commands and agents' edit tools alike.
  */
 import type { Arg, ContainerMount, Invocation } from './invocation';
@@ -260,6 +262,13 @@ const git: Extractor = (inv) => {
       if (ops.length < 2) return [];
       return [...all('rename', ops.slice(0, -1), true), { op: 'write', target: ops[ops.length - 1] as Arg, recursive: false }];
     }
+    case 'diff':
+    case 'log':
+    case 'show': {
+      // `git show HEAD:f --output=x.sh` writes what it shows to x.sh
+      const out = optionArg(rest, ['--output']);
+      return out === undefined ? [] : [{ op: 'write', target: out, recursive: false }];
+    }
     default:
       return [];
   }
@@ -339,6 +348,49 @@ const gio: Extractor = (inv) => {
 /** PowerShell's `Remove-Item [-Path] x -Recurse -Force` (and its `ri`/`rd` aliases, as `pwsh -c` text). */
 const removeItem: Extractor = (inv) => all('delete', operands(inv.argv, ['-Include', '-Exclude', '-Filter', '-Stream', '-Credential']), inv.args.some((a) => /^-r(?:ecurse)?$/i.test(a)));
 
+/** `sort -o out`, `sort -uo out`, `sort --output=out`: the output file (the options with a value stop a cluster). */
+const sortOutput: Extractor = (inv) => {
+  let out: Arg | undefined;
+  for (let i = 0; i < inv.argv.length; i++) {
+    const a = inv.argv[i] as Arg;
+    const v = a.value;
+    if (v === '--') break;
+    if (v === '--output') out = inv.argv[++i];
+    else if (v.startsWith('--output=')) out = { ...a, value: v.slice('--output='.length) };
+    else if (v.length > 1 && v[0] === '-' && v[1] !== '-') {
+      for (let j = 1; j < v.length; j++) {
+        const c = v[j] as string;
+        if (!'okStT'.includes(c)) continue;
+        const value = j + 1 < v.length ? { ...a, value: v.slice(j + 1) } : inv.argv[++i];
+        if (c === 'o') out = value;
+        break;
+      }
+    }
+  }
+  return out === undefined ? [] : [{ op: 'write', target: out, recursive: false }];
+};
+
+/** `uniq in out`, `xxd in out`, `xxd -r in out`: the second operand is written. */
+const secondOperand = (valueOpts: readonly string[]): Extractor => (inv) => {
+  const out = operands(inv.argv, valueOpts)[1];
+  return out === undefined ? [] : [{ op: 'write', target: out, recursive: false }];
+};
+
+/** `yq -i '.a = 1' f.yaml` (and `yq e -i …`): the files after the expression are rewritten in place. */
+const yq: Extractor = (inv) => {
+  if (!inv.args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--') || a.startsWith('--inplace'))) return [];
+  let ops = operands(inv.argv, ['-o', '--output-format', '-p', '--input-format', '-I', '--indent', '--expression', '--from-file', '--front-matter', '--split-exp']);
+  if (['e', 'eval', 'ea', 'eval-all'].includes(ops[0]?.value ?? '')) ops = ops.slice(1);
+  const explicit = inv.args.some((a) => a === '--expression' || a.startsWith('--expression=') || a === '--from-file' || a.startsWith('--from-file='));
+  return all('write', explicit || ops.length < 2 ? ops : ops.slice(1), false);
+};
+
+/** `tree -o out`. */
+const treeOutput: Extractor = (inv) => {
+  const out = optionArg(inv.argv, ['-o']);
+  return out === undefined ? [] : [{ op: 'write', target: out, recursive: false }];
+};
+
 const EXTRACTORS: ReadonlyMap<string, Extractor> = new Map<string, Extractor>([
   ['Remove-Item', removeItem],
   ['remove-item', removeItem],
@@ -378,6 +430,11 @@ const EXTRACTORS: ReadonlyMap<string, Extractor> = new Map<string, Extractor>([
   ['ssh-keygen', (inv) => all('write', sshKeygenWrites(inv.argv), false)],
   ['chattr', chattr],
   ['scp', scp],
+  ['sort', sortOutput],
+  ['uniq', secondOperand(['-f', '-s', '-w', '--skip-fields', '--skip-chars', '--check-chars'])],
+  ['xxd', secondOperand(['-c', '-cols', '-g', '-groupsize', '-l', '-len', '-o', '-offset', '-s', '-seek', '-n', '-name'])],
+  ['yq', yq],
+  ['tree', treeOutput],
 ]);
 
 export const EFFECT_PROGRAMS: readonly string[] = [...EXTRACTORS.keys()];
