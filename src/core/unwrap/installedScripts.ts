@@ -29,10 +29,14 @@ const TOOL_FILES = ['/etc/profile', '/etc/bash.bashrc', '/etc/bashrc', '/etc/bas
 const HOME_TOOL_DIRS = [
   '.nvm', '.sdkman', '.pyenv', '.rbenv', '.asdf', '.nodenv', '.goenv', '.jenv', '.rvm', '.gvm', '.cargo', '.rustup',
   '.ghcup', '.opam', '.deno', '.bun', '.volta', '.nix-profile', '.linuxbrew', '.fzf', '.conda', 'miniconda3',
-  'miniconda', 'anaconda3', 'miniforge3', 'mambaforge', 'micromamba', '.local/share/fnm', '.wasmer',
+  'miniconda', 'anaconda3', 'miniforge3', 'mambaforge', 'micromamba', '.local/share/fnm', '.wasmer', '.poetry',
+  '.jabba', '.kerl', '.kiex', '.emsdk', 'emsdk', 'google-cloud-sdk', 'esp', '.swiftenv', '.phpenv', '.plenv',
 ];
-/** The person's own shell start-up files (and uv's installer's `~/.local/bin/env`). */
-const HOME_FILES = ['.bashrc', '.bash_profile', '.bash_login', '.profile', '.bash_aliases', '.zshrc', '.zshenv', '.zprofile', '.local/bin/env', '.fzf.bash'];
+/** The person's own shell start-up files, uv's installer's `~/.local/bin/env`, a pip --user virtualenvwrapper. */
+const HOME_FILES = [
+  '.bashrc', '.bash_profile', '.bash_login', '.profile', '.bash_aliases', '.zshrc', '.zshenv', '.zprofile', '.local/bin/env',
+  '.local/bin/virtualenvwrapper.sh', '.fzf.bash',
+];
 
 export function isInstalledScript(word: string, abs: string, root: string, home: string | undefined, writtenHere: boolean): boolean {
   if (writtenHere || isWithin(abs, root) || isInTempArea(abs)) return false;
