@@ -12,6 +12,7 @@ import { GIT_GLOBAL_VALUE_OPTS } from './gitGlobalOptions';
 import { basename } from './paths/posix';
 import { hostPath } from './paths/containerMounts';
 import { remoteOperand } from './paths/remoteOperand';
+import { sedScriptWrites } from './sedWrites';
 
 export interface FileEffect {
   readonly op: EditOp;
@@ -201,7 +202,9 @@ const dd: Extractor = (inv) => {
 /** `sed -i … files`: the script is the first operand unless given with -e/-f. */
 const sed: Extractor = (inv) => {
   const inPlace = inv.args.some((a) => a === '-i' || a.startsWith('-i') && !a.startsWith('--') || a.startsWith('--in-place') || (/^-[a-zA-Z]*i/.test(a) && !a.startsWith('--')));
-  if (!inPlace) return [];
+  // `sed -n 'w x.sh' in`, `sed 's/a/b/w out' in`: the script's own output files
+  // (sed takes the name as it is: `w ~/x` is a folder named ~ here, not the home)
+  if (!inPlace) return sedScriptWrites(inv.argv).map((f) => ({ op: 'write', target: { value: f.startsWith('~') ? './' + f : f, dynamic: false, glob: false }, recursive: false }));
   const ops = operands(inv.argv, ['-e', '--expression', '-f', '--file', '-l', '--line-length']);
   const scripted = inv.args.some((a) => a === '-e' || a === '-f' || a.startsWith('--expression') || a.startsWith('--file'));
   return all('write', scripted ? ops : ops.slice(1), false);

@@ -1,25 +1,27 @@
 /**
- * Whether a sed command may write a file or run one: in place (`-i`), a script from a file nobody read (`-f`),
- * or a script with a `w`/`W` command (`sed -n 'w x.sh' in`), an `e` command, or an `s` with the `w` or `e`
- * flag (`s/a/b/w out`). The script is read command by command so that letters inside regular expressions and
+ * What a sed command may write or run: in place (`-i`), a script from a file nobody read (`-f`), or a script
+ * with a `w`/`W` command (`sed -n 'w x.sh' in`), an `e` command, or an `s` with the `w` or `e` flag
+ * (`s/a/b/w out`). The script is read command by command so that letters inside regular expressions and
  * replacements (`/error/p`, `s/e/w/`) do not count; anything not understood counts as writing.
  */
 import type { Arg } from './invocation';
 
-export function sedMayWrite(argv: readonly Arg[]): boolean {
+/** The scripts of a sed command line (`-e`, `--expression`, or the first operand); opaque when not all are known. */
+function sedScripts(argv: readonly Arg[]): { scripts: string[]; opaque: boolean } {
   const scripts: string[] = [];
+  const opaque = { scripts, opaque: true };
   let scripted = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as Arg;
     const v = a.value;
-    if (a.dynamic && v.startsWith('-')) return true;
+    if (a.dynamic && v.startsWith('-')) return opaque;
     if (v === '--') {
       // after `--` only operands: the script, when none was given yet, then files
       if (!scripted) scripts.push(argv[i + 1]?.value ?? '');
       break;
     }
     if (v.startsWith('--')) {
-      if (v.startsWith('--in-place') || v.startsWith('--file')) return true;
+      if (v.startsWith('--in-place') || v.startsWith('--file')) return opaque;
       if (v === '--expression') {
         scripts.push(argv[++i]?.value ?? '');
         scripted = true;
@@ -33,7 +35,7 @@ export function sedMayWrite(argv: readonly Arg[]): boolean {
       // a cluster of short options: `-ne 'p'`, `-n -e p`, `-i.bak`, `-l 80`
       for (let j = 1; j < v.length; j++) {
         const c = v[j];
-        if (c === 'i' || c === 'f') return true;
+        if (c === 'i' || c === 'f') return opaque;
         if (c === 'e' || c === 'l') {
           const value = j + 1 < v.length ? v.slice(j + 1) : argv[++i]?.value ?? '';
           if (c === 'e') {
@@ -46,12 +48,30 @@ export function sedMayWrite(argv: readonly Arg[]): boolean {
       continue;
     }
     if (!scripted) {
-      if (a.dynamic) return true;
+      if (a.dynamic) return opaque;
       scripts.push(v);
       scripted = true;
     }
   }
-  return scripts.some(scriptMayWrite);
+  return { scripts, opaque: false };
+}
+
+export function sedMayWrite(argv: readonly Arg[]): boolean {
+  const { scripts, opaque } = sedScripts(argv);
+  return opaque || scripts.some((t) => {
+    const r = scanScript(t);
+    return r.other || r.files.length > 0;
+  });
+}
+
+/**
+ * The files a sed script writes with `w`/`W` and the `s///w` flag (`sed -n 'w x.sh' in` writes x.sh), for
+ * effects.ts; `/dev/stdout` and `/dev/stderr` are the output, not files. In place and `-f` are judged apart.
+ */
+export function sedScriptWrites(argv: readonly Arg[]): string[] {
+  const { scripts, opaque } = sedScripts(argv);
+  if (opaque) return [];
+  return scripts.flatMap((t) => scanScript(t).files).filter((f) => f !== '/dev/stdout' && f !== '/dev/stderr');
 }
 
 /** Commands that take no argument. */
@@ -59,9 +79,19 @@ const PLAIN = new Set(['=', 'd', 'D', 'g', 'G', 'h', 'H', 'n', 'N', 'p', 'P', 'x
 /** Commands whose argument runs to the end of the line (text, a file to read, a label, a version). */
 const REST_OF_LINE = new Set(['a', 'i', 'c', 'r', 'R', 'b', 't', 'T', ':', 'v']);
 
-function scriptMayWrite(script: string): boolean {
+/** Files written (`w`, `W`, `s///w`), and `other`: an `e` command or flag, or text not understood. */
+function scanScript(script: string): { files: string[]; other: boolean } {
+  const files: string[] = [];
+  const other = { files, other: true };
   let i = 0;
   const n = script.length;
+  /** The file name after `w`: the rest of the line, blanks before it skipped. */
+  const fileName = (): string => {
+    while (script[i] === ' ' || script[i] === '\t') i++;
+    const start = i;
+    while (i < n && script[i] !== '\n') i++;
+    return script.slice(start, i);
+  };
   /** A delimited part (`/re/`, the two parts of `s|a|b|`): the index after its closing delimiter, or -1. */
   const part = (from: number, delim: string): number => {
     for (let k = from; k < n; k++) {
@@ -95,16 +125,20 @@ function scriptMayWrite(script: string): boolean {
       while (i < n && script[i] !== '\n') i++;
       continue;
     }
-    if (!address()) return true;
+    if (!address()) return other;
     if (script[i] === ',') {
       i++;
-      if (!address()) return true;
+      if (!address()) return other;
     }
     while (script[i] === ' ' || script[i] === '\t' || script[i] === '!') i++;
     const cmd = script[i];
-    if (cmd === undefined) return false;
+    if (cmd === undefined) return { files, other: false };
     i++;
-    if (cmd === 'w' || cmd === 'W' || cmd === 'e') return true;
+    if (cmd === 'e') return other;
+    if (cmd === 'w' || cmd === 'W') {
+      files.push(fileName());
+      continue;
+    }
     if (PLAIN.has(cmd)) continue;
     if (cmd === 'q' || cmd === 'Q' || cmd === 'l' || cmd === 'L') {
       while (i < n && /[\d ]/.test(script[i] as string)) i++;
@@ -118,18 +152,22 @@ function scriptMayWrite(script: string): boolean {
     }
     if (cmd === 's' || cmd === 'y') {
       const delim = script[i];
-      if (delim === undefined || delim === '\n' || delim === '\\') return true;
+      if (delim === undefined || delim === '\n' || delim === '\\') return other;
       const mid = part(i + 1, delim);
       const end = mid < 0 ? -1 : part(mid, delim);
-      if (end < 0) return true;
+      if (end < 0) return other;
       i = end;
       if (cmd === 's') {
         while (i < n && /[gpiImM\d]/.test(script[i] as string)) i++;
-        if (script[i] === 'w' || script[i] === 'e') return true;
+        if (script[i] === 'e') return other;
+        if (script[i] === 'w') {
+          i++;
+          files.push(fileName());
+        }
       }
       continue;
     }
-    return true;
+    return other;
   }
-  return false;
+  return { files, other: false };
 }

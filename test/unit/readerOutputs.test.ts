@@ -1,6 +1,6 @@
 /**
  * Readers with an output option or operand write a file (effects.ts): `sort -o`, `uniq in out`, `xxd in out`,
- * `yq -i`, `git show --output=`, `tree -o`. What they write is known to the path rules (a protected file, a file
+ * `yq -i`, `git show --output=`, `tree -o`, sed's `w` command. What they write is known to the path rules (a protected file, a file
  * outside the workspace) and to the walker (a script the line rewrites before it runs it); the same programs
  * without an output write nothing.
  */
@@ -37,6 +37,12 @@ const rows: readonly (readonly [string, readonly string[]])[] = [
   ['git show HEAD:payload.txt --output=x.sh', ['x.sh']],
   ['git diff --output=changes.patch', ['changes.patch']],
   ['git show HEAD:payload.txt', []],
+  ["sed -n 'w x.sh' payload.txt", ['x.sh']],
+  ["sed -n '/rm/w x.sh' payload.txt", ['x.sh']],
+  ["sed -e 's/a/b/w out.txt' -e 'W more.txt' payload.txt", ['out.txt', 'more.txt']],
+  ["sed -n 'w /dev/stdout' payload.txt", []],
+  ["sed -n '/error/p' app.log", []],
+  ["sed 's/e/w/g' payload.txt", []],
   ['tree -o listing.txt', ['listing.txt']],
   ['tree -L 2', []],
 ];
@@ -62,6 +68,10 @@ describe('readers with an output write it', () => {
     ['sort -o x.sh payload.txt; source ./x.sh', 'confirm'],
     ['xxd -r dump.hex x.sh; bash ./x.sh', 'confirm'],
     ['git show HEAD:payload.txt --output=x.sh; source ./x.sh', 'confirm'],
+    ["sed -n 'w x.sh' payload.txt; source ./x.sh", 'confirm'],
+    ["sed -n 'w /home/dev/.bashrc' payload.txt", 'confirm'],
+    ["sed -n 'w out.txt' payload.txt", 'allow'],
+    ["sed -n '1,5p' payload.txt; source ./x.sh", 'allow'],
     ['sort payload.txt; source ./x.sh', 'allow'],
   ];
   for (const [cmd, decision] of verdicts) {
