@@ -49,7 +49,7 @@ export class AuditFollower {
   }
 
   private async refreshNow(retentionDays: number | undefined): Promise<AuditReadResult> {
-    const names = segmentFiles(await this.list());
+    const names = segmentFiles(await listLogFolder(this.dir));
     for (const name of [...this.segments.keys()]) if (!names.includes(name)) this.segments.delete(name);
     const errors: string[] = [];
     const reread: string[] = [];
@@ -118,14 +118,6 @@ export class AuditFollower {
       .map(({ entry }) => entry);
   }
 
-  private async list(): Promise<string[]> {
-    try {
-      return await fs.promises.readdir(this.dir);
-    } catch (error) {
-      if (isNothingAtPath(error)) return [];
-      throw error;
-    }
-  }
 }
 
 /** Parses whole lines into the segment; returns how many were not valid entries. */
@@ -159,4 +151,14 @@ async function readRange(handle: fs.promises.FileHandle, start: number, end: num
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The names in the log folder; none when the folder does not exist yet. */
+export async function listLogFolder(dir: string): Promise<string[]> {
+  try {
+    return await fs.promises.readdir(dir);
+  } catch (error) {
+    if (isNothingAtPath(error)) return [];
+    throw error;
+  }
 }

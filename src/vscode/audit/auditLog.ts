@@ -14,7 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { serializeAuditEntry, type AuditEntry } from './auditEntry';
-import { AuditFollower, type AuditReadResult } from './auditFollower';
+import { AuditFollower, listLogFolder, type AuditReadResult } from './auditFollower';
 import { expiredSegments, segmentFileName } from './auditSegments';
 import { isNothingAtPath } from '../../shared/fsErrors';
 
@@ -50,7 +50,7 @@ export class AuditLog {
   /** Deletes the day files whose entries are all older than `retentionDays`; returns their names. */
   async applyRetention(retentionDays: number): Promise<string[]> {
     const removed: string[] = [];
-    for (const name of expiredSegments(await this.list(), this.now().getTime(), retentionDays)) {
+    for (const name of expiredSegments(await listLogFolder(this.dir), this.now().getTime(), retentionDays)) {
       try {
         await fs.promises.unlink(path.join(this.dir, name));
         removed.push(name);
@@ -73,13 +73,5 @@ export class AuditLog {
     }
   }
 
-  private async list(): Promise<string[]> {
-    try {
-      return await fs.promises.readdir(this.dir);
-    } catch (error) {
-      if (isNothingAtPath(error)) return [];
-      throw error;
-    }
-  }
 }
 
