@@ -659,7 +659,6 @@ const accounts: CommandRule = {
 };
 const OPTION_GROUPS_SUDO = /(?:^|,)(?:sudo|wheel|admin|root)(?:,|$)/;
 
-
 const sshdStop: CommandRule = {
   id: 'system.stop-remote-access',
   scope: 'machine',
