@@ -58,6 +58,28 @@ export function globCouldName(pattern: string, place: string, within: boolean): 
 }
 
 /**
+ * A test for many places at once against one absolute glob (`/dev/sd?` against every disk name): true when the
+ * glob could name the place itself. Each segment is compiled once, so testing a long list of names stays cheap.
+ */
+export function globNamer(pattern: string): (place: string) => boolean {
+  const globSegs = pattern.split('/').filter((s) => s !== '' && s !== '.');
+  const tests = globSegs.map((seg): ((name: string) => boolean) => {
+    if (!GLOB_CHAR.test(seg)) return (name) => name === seg;
+    let re: RegExp | undefined;
+    try {
+      re = segmentPattern(seg);
+    } catch {
+      re = undefined;
+    }
+    return (name) => !(name.startsWith('.') && !seg.startsWith('.')) && (re === undefined || re.test(name));
+  });
+  return (place) => {
+    const placeSegs = place.split('/').filter((s) => s !== '');
+    return placeSegs.length === tests.length && placeSegs.every((name, i) => tests[i]?.(name) === true);
+  };
+}
+
+/**
  * The part of `pattern` below `place` (`kernel/randomize_va_space`), when `globCouldName(pattern, place, true)`;
  * the caller names a setting or a file by it.
  */

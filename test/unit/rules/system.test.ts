@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { grantsWorldWrite, removesOwnerAccess, systemPack } from '../../../src/core/rules/packs/system';
 import { isBlockDevice } from '../../../src/core/rules/packs/systemEverywhere';
+import { globCouldNameBlockDevice } from '../../../src/core/paths/blockDeviceNames';
 import type { Decision, Risk } from '../../../src/core/verdict';
 import { describeExamples } from './packExamples';
 import { guardWith, itFlagsOnce, itStaysSilent, WS } from './packGuard';
@@ -10,6 +11,11 @@ describeExamples(systemPack);
 const rows: readonly { cmd: string; rule?: string; decision: Decision; risk?: Risk }[] = [
   { cmd: 'dd if=/dev/zero of=/dev/sda bs=1M', rule: 'system.write-block-device', decision: 'deny', risk: 'critical' },
   { cmd: 'echo garbage > /dev/sda', rule: 'system.write-block-device', decision: 'deny', risk: 'critical' },
+  { cmd: 'dd if=/dev/zero of=/dev/sd?', rule: 'system.write-block-device', decision: 'deny', risk: 'critical' },
+  { cmd: 'sudo dd if=/dev/urandom of=/dev/nvme*', rule: 'system.write-block-device', decision: 'deny', risk: 'critical' },
+  { cmd: 'echo x > /dev/sd[a-c]', rule: 'system.write-block-device', decision: 'deny', risk: 'critical' },
+  { cmd: 'cd /dev && dd if=/dev/zero of=sd?', rule: 'system.write-block-device', decision: 'deny', risk: 'critical' },
+  { cmd: 'shred -n 1 /dev/mmcblk?p1', rule: 'system.write-block-device', decision: 'deny', risk: 'critical' },
   { cmd: 'mkfs.ext4 /dev/sdb1', rule: 'system.format-disk', decision: 'deny', risk: 'critical' },
   { cmd: 'mkfs.ext4 ../disk.img', rule: 'system.format-disk', decision: 'confirm', risk: 'high' },
   { cmd: 'sudo fdisk /dev/sda', rule: 'system.partition-table', decision: 'confirm', risk: 'high' },
@@ -31,6 +37,9 @@ const rows: readonly { cmd: string; rule?: string; decision: Decision; risk?: Ri
   { cmd: 'chmod -R u+w ./dist', decision: 'allow' },
   { cmd: 'chmod +x scripts/build.sh', decision: 'allow' },
   { cmd: 'dd if=/dev/zero of=disk.img bs=1M count=10', decision: 'allow' },
+  { cmd: 'dd if=/dev/zero of=./disk?.img bs=1M count=10', decision: 'allow' },
+  { cmd: 'echo hi > /dev/tty*', decision: 'allow' },
+  { cmd: 'dd if=/dev/sd? of=backup.img', decision: 'allow' },
   { cmd: 'kill -9 12345', decision: 'allow' },
   { cmd: 'sudo systemctl restart nginx', decision: 'allow' },
   { cmd: 'fdisk -l', decision: 'allow' },
@@ -60,6 +69,12 @@ describe('system pack: helpers', () => {
     ['/dev/null', false], ['/dev/zero', false], ['/dev/tty', false], ['/dev/stdout', false], ['/dev/fd/1', false], ['disk.img', false],
   ];
   for (const [p, yes] of devices) it(`isBlockDevice(${p}) = ${String(yes)}`, () => assert.equal(isBlockDevice(p), yes));
+  const globs: readonly [string, boolean][] = [
+    ['/dev/sd?', true], ['/dev/sd[a-c]', true], ['/dev/nvme*', true], ['/dev/nvme0n1p?', true], ['/dev/*', true], ['/dev/s*1', true],
+    ['/dev/mapper/*', true], ['/dev/disk/by-id/usb-*', true], ['/dev/rdisk?s1', true], ['/dev/xvd[!a]', true],
+    ['/dev/tty*', false], ['/dev/null?', false], ['/dev/std*', false], ['/dev/mapper/.*', false], ['/dev/shm/*', false], ['/tmp/sd?', false], ['/dev/fd/*', false],
+  ];
+  for (const [g, yes] of globs) it(`globCouldNameBlockDevice(${g}) = ${String(yes)}`, () => assert.equal(globCouldNameBlockDevice(g), yes));
   const modes: readonly [string, boolean][] = [
     ['777', true], ['0777', true], ['666', true], ['772', true], ['755', false], ['644', false], ['4755', false],
     ['a+rwx', true], ['o+w', true], ['ugo=rwx', true], ['u+w', false], ['+x', false], ['go-w', false], ['u=rwx,o=rw', true],

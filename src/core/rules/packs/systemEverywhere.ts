@@ -10,6 +10,7 @@ import type { CommandRule } from '../rule';
 import { hasFlag, hasLong, hasShort, positionalArgs, positionals } from '../args';
 import { fileEffects } from '../../effects';
 import { globCouldName, globBelow } from '../../paths/globReach';
+import { globCouldNameBlockDevice } from '../../paths/blockDeviceNames';
 import { resolve } from '../../paths/posix';
 
 /**
@@ -31,27 +32,47 @@ export function isBlockDevice(path: string): boolean {
 
 const WRITE_OPS = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
 
+/**
+ * The disk a target names: a device path as written, or an unquoted glob that could name one (`/dev/sd?`,
+ * `/dev/nvme*`), judged as naming it. `dd of=/dev/sd?` is taken so too: dd itself does not expand it, but whoever
+ * writes it means whichever disk it finds.
+ */
+function blockDeviceNamed(t: Arg, inv: Invocation, ctx: RuleContext): string | undefined {
+  const pattern = globPattern(t, inv.cwd, ctx.root);
+  if (pattern !== undefined) return globCouldNameBlockDevice(pattern) ? pattern : undefined;
+  return isBlockDevice(t.value) ? t.value : undefined;
+}
+
 /** Where an invocation writes raw bytes to a block device: `dd of=`, a redirect, `cp`/`tee`/`shred` targets. */
-function blockDeviceTarget(inv: Invocation): string | undefined {
+function blockDeviceTarget(inv: Invocation, ctx: RuleContext): string | undefined {
+  const named = (t: Arg | undefined): string | undefined => (t === undefined ? undefined : blockDeviceNamed(t, inv, ctx));
   for (const r of inv.redirects) {
     // any descriptor: `2> /dev/sda` writes error messages over the partition table, `exec 3>/dev/sda` opens it for later writes
-    if (WRITE_OPS.has(r.op) && r.target.value.startsWith('/dev/') && isBlockDevice(r.target.value)) return r.target.value;
+    if (!WRITE_OPS.has(r.op)) continue;
+    const dev = named(r.target);
+    if (dev !== undefined) return dev;
   }
   switch (inv.program) {
     case 'dd':
-      for (const a of inv.args) if (a.startsWith('of=') && isBlockDevice(a.slice(3))) return a.slice(3);
+      for (const a of inv.argv) {
+        const dev = a.value.startsWith('of=') ? named({ ...a, value: a.value.slice(3) }) : undefined;
+        if (dev !== undefined) return dev;
+      }
       return undefined;
     case 'cp': {
-      const pos = positionals(inv.args, ['-t', '--target-directory', '-S', '--suffix']);
-      const last = pos[pos.length - 1];
-      return last !== undefined && pos.length >= 2 && isBlockDevice(last) ? last : undefined;
+      const pos = positionalArgs(inv.argv, ['-t', '--target-directory', '-S', '--suffix']);
+      return pos.length >= 2 ? named(pos[pos.length - 1]) : undefined;
     }
     case 'tee':
     case 'shred':
     case 'blkdiscard':
     case 'badblocks':
       if (inv.program === 'badblocks' && !hasShort(inv.args, 'w')) return undefined;
-      return positionals(inv.args, ['-n', '--iterations', '-s', '--size', '-o', '--offset', '-l', '--length', '-p', '-b', '-c', '-t']).find(isBlockDevice);
+      for (const t of positionalArgs(inv.argv, ['-n', '--iterations', '-s', '--size', '-o', '--offset', '-l', '--length', '-p', '-b', '-c', '-t'])) {
+        const dev = named(t);
+        if (dev !== undefined) return dev;
+      }
+      return undefined;
     default:
       return undefined;
   }
@@ -64,14 +85,14 @@ const writeBlockDevice: CommandRule = {
   decision: 'deny',
   risk: 'critical',
   message: 'This writes straight onto a disk device, destroying the partition table and every file system on it. Write to an image file instead, and flash disks yourself after checking the device name.',
-  match: (inv) => {
-    const dev = blockDeviceTarget(inv);
+  match: (inv, ctx) => {
+    const dev = blockDeviceTarget(inv, ctx);
     if (dev === undefined) return undefined;
     return { message: `This writes straight onto the disk device ${dev}, destroying its partition table and every file on it; there is no undo. Write to an image file instead, and flash disks yourself after checking the device name (lsblk).` };
   },
   examples: {
-    match: ['dd if=/dev/zero of=/dev/sda bs=1M', 'dd if=/dev/urandom of=/dev/nvme0n1', 'sudo dd if=ubuntu.iso of=/dev/sdb bs=4M status=progress', 'cat /dev/urandom > /dev/sda', 'echo garbage > /dev/sda', 'dd if=disk.img of=/dev/rdisk2 bs=1m', 'shred -n 3 /dev/sdb', 'cp image.iso /dev/sdc'],
-    notMatch: ['dd if=/dev/zero of=disk.img bs=1M count=100', 'dd if=/dev/sda of=backup.img', 'echo hi > /dev/null', 'npm test > /tmp/log 2>&1', 'cat /dev/sda1 | head -c 512 | xxd', 'lsblk', 'echo "dd of=/dev/sda"'],
+    match: ['dd if=/dev/zero of=/dev/sda bs=1M', 'dd if=/dev/urandom of=/dev/nvme0n1', 'sudo dd if=ubuntu.iso of=/dev/sdb bs=4M status=progress', 'cat /dev/urandom > /dev/sda', 'echo garbage > /dev/sda', 'dd if=disk.img of=/dev/rdisk2 bs=1m', 'shred -n 3 /dev/sdb', 'cp image.iso /dev/sdc', 'dd if=/dev/zero of=/dev/sd?', 'dd if=/dev/zero of=/dev/nvme*', 'echo x > /dev/sd[a-c]', 'cat /dev/zero | sudo tee /dev/mapper/*'],
+    notMatch: ['dd if=/dev/zero of=disk.img bs=1M count=100', 'dd if=/dev/sda of=backup.img', 'echo hi > /dev/null', 'npm test > /tmp/log 2>&1', 'cat /dev/sda1 | head -c 512 | xxd', 'lsblk', 'echo "dd of=/dev/sda"', 'dd if=x.img of=./out?', 'echo x > /dev/tty*', 'ls /dev/sd?', 'dd if=/dev/zero of=/dev/null*', "dd if=/dev/zero of='/dev/sd?'"],
   },
 };
 
