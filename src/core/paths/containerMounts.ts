@@ -8,7 +8,8 @@ import { isWithin, resolve } from './posix';
 
 /**
  * The host path a container path reaches, or undefined when it reaches nothing of this machine (the container's
- * own files, a read-only mount, a relative path in a working directory that is not known).
+ * own files, a read-only mount). A relative path in a working directory that is not known could be under any
+ * writable mount: it comes back unknown (dynamic).
  * `cwd` is the container's working directory (from `-w` or a `cd` inside), in container terms.
  */
 export function hostPath(arg: Arg, mounts: readonly ContainerMount[], cwd: string | undefined): Arg | undefined {
@@ -19,7 +20,10 @@ export function hostPath(arg: Arg, mounts: readonly ContainerMount[], cwd: strin
   let inside: string;
   if (v.charCodeAt(0) === 47) inside = resolve('/', v);
   else if (cwd !== undefined && v.charCodeAt(0) !== 126 /* ~ is the container's home */) inside = resolve(cwd, v);
-  else return walledOff(mounts) ? undefined : arg;
+  else if (!walledOff(mounts)) return arg;
+  // a relative path in a working directory only known when it runs (`-w "$D"`) could be under any writable mount
+  else if (cwd === undefined && v.charCodeAt(0) !== 126 && mounts.some((m) => !m.readOnly)) return { ...arg, dynamic: true };
+  else return undefined;
   // (`/h/*` stays a glob over the mount: resolving keeps the `*`; `/h/../etc` is the container's own /etc)
   let best: ContainerMount | undefined;
   for (const m of mounts) {

@@ -30,6 +30,9 @@ describe('docker run: deleting through a bind mount', () => {
     { command: 'docker run -v ../other:/o alpine rm -rf /o/src', rule: 'fs.delete-outside-workspace', decision: 'confirm', risk: 'high' },
     { command: 'docker run -v "$DATA":/d alpine rm -rf /d', rule: 'fs.delete-unknown-path', decision: 'confirm', risk: 'high' },
     { command: 'docker run -v ~:/h alpine sh -c "echo x >> /h/.bashrc"', rule: 'fs.write-outside-workspace', decision: 'confirm', risk: 'medium' },
+    { command: 'docker run -w "$D" -v "$PWD":/w img rm -rf x', rule: 'fs.delete-unknown-path', decision: 'confirm', risk: 'high' },
+    { command: 'docker run --workdir=$(pick) -v ~:/h img rm -rf .cache', rule: 'fs.delete-unknown-path', decision: 'confirm', risk: 'high' },
+    { command: 'docker run -v "$PWD":/w img sh -c \'cd "$X" && rm -rf y\'', rule: 'fs.delete-unknown-path', decision: 'confirm', risk: 'high' },
   ]);
   itFlagsOnce(guard, 'git.', [
     { command: 'docker run --rm -v "$PWD":/w -w /w alpine/git push --force origin main', rule: 'git.force-push-protected-branch', decision: 'deny', risk: 'critical' },
@@ -54,6 +57,10 @@ describe('docker run: deleting through a bind mount', () => {
     'docker run --rm alpine sh -c "echo x >> /etc/sudoers"',
     'docker run --rm alpine sh -c "rm -rf ~ && kill -9 -1"',
     'docker run --rm -v "$PWD":/w alpine sh -c "echo ok > /w/out.txt"',
+    'docker run -w "$D" -v "$PWD":/w img npm test',
+    'docker run -w "$D" img rm -rf x',
+    'docker run -w "$D" -v "$PWD":/w:ro img rm -rf x',
+    'docker run -w "$D" -v "$PWD":/w img rm -rf ~/.cache',
   ]);
 });
 
@@ -88,7 +95,6 @@ describe('hostPath: a container path seen from this machine', () => {
     ['/host/usr', undefined, '/usr'],
     ['dist', '/h/ws', '/work/ws/dist'],
     ['..', '/h/ws', '/home/dev'],
-    ['dist', undefined, undefined],
     ['/tmp/x', undefined, undefined],
   ];
   for (const [p, cwd, want] of rows) {
@@ -98,4 +104,6 @@ describe('hostPath: a container path seen from this machine', () => {
     });
   }
   it('no mounts: nothing reaches this machine', () => assert.equal(hostPath(lit('/'), [], '/'), undefined));
+  it('a relative path in an unknown working directory could be under any writable mount: unknown', () => assert.deepEqual(hostPath(lit('dist'), mounts, undefined), { value: 'dist', dynamic: true, glob: false }));
+  it('a relative path in an unknown working directory with only read-only mounts reaches nothing', () => assert.equal(hostPath(lit('dist'), [{ source: lit('/etc'), target: '/e', readOnly: true }], undefined), undefined));
 });
