@@ -4,7 +4,9 @@
  * here), `LocalCommand` (after connecting, with PermitLocalCommand) and `KnownHostsCommand`. They reach ssh as
  * `-o Key=value` / `-oKey=value` / `-o "Key value"` on ssh, scp, sftp and on the ssh command line of rsync
  * (`-e`/`--rsh`, RSYNC_RSH) and git (core.sshCommand, GIT_SSH_COMMAND, judged as shell text already, which brings
- * them here), or in a config file named with `-F`, which the walker reads.
+ * them here), or in a config file named with `-F`, which the walker reads. scp and sftp also take the program to
+ * run instead of ssh (`-S program`), and sftp a batch file (`-b file`) whose lines starting with `!` are shell
+ * commands run here (`!rm -rf ~`).
  */
 import type { Arg } from '../invocation';
 
@@ -34,9 +36,13 @@ export interface SshLocalCommands {
   readonly texts: readonly Arg[];
   /** Config files named with `-F`, which may hold more of them. */
   readonly configFiles: readonly Arg[];
+  /** `scp|sftp -S program`: run here instead of ssh, with ssh's arguments. */
+  readonly programs: readonly Arg[];
+  /** `sftp -b file` (`-` is standard input): its `!` lines run here. */
+  readonly batchFiles: readonly Arg[];
 }
 
-const NONE: SshLocalCommands = { texts: [], configFiles: [] };
+const NONE: SshLocalCommands = { texts: [], configFiles: [], programs: [], batchFiles: [] };
 
 /** The local commands of `ssh|scp|sftp ARGS` (its own options, before the host). */
 export function sshLocalCommands(program: string, args: readonly Arg[]): SshLocalCommands {
@@ -44,6 +50,8 @@ export function sshLocalCommands(program: string, args: readonly Arg[]): SshLoca
   if (letters === undefined) return NONE;
   const texts: Arg[] = [];
   const configFiles: Arg[] = [];
+  const programs: Arg[] = [];
+  const batchFiles: Arg[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as Arg;
     const v = a.value;
@@ -61,10 +69,12 @@ export function sshLocalCommands(program: string, args: readonly Arg[]): SshLoca
         const t = commandOf(value);
         if (t !== undefined) texts.push(t);
       } else if (value !== undefined && c === 'F') configFiles.push(value);
+      else if (value !== undefined && c === 'S' && program !== 'ssh') programs.push(value);
+      else if (value !== undefined && c === 'b' && program === 'sftp') batchFiles.push(value);
       break;
     }
   }
-  return texts.length === 0 && configFiles.length === 0 ? NONE : { texts, configFiles };
+  return texts.length === 0 && configFiles.length === 0 && programs.length === 0 && batchFiles.length === 0 ? NONE : { texts, configFiles, programs, batchFiles };
 }
 
 /** The local commands in an ssh config file's text (every `Host` block: which one applies is not worked out). */
@@ -74,6 +84,20 @@ export function sshConfigCommands(text: string): readonly Arg[] {
     if (!/(?:proxy|local|knownhosts)command/i.test(line)) continue;
     const t = commandOf({ value: line.replace(/^\s*#.*$/, ''), dynamic: false, glob: false });
     if (t !== undefined) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * The shell commands of an sftp batch file: lines whose command is `!` (after blanks and the `-` / `@` prefixes
+ * that ignore errors and echo). `!` alone starts an interactive shell, which reads nothing here.
+ */
+export function sftpBatchCommands(text: string): readonly Arg[] {
+  const out: Arg[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\s*[-@]*\s*!([\s\S]*)$/.exec(line);
+    const command = m?.[1]?.trim();
+    if (command !== undefined && command !== '') out.push({ value: command, dynamic: false, glob: false });
   }
   return out;
 }

@@ -17,7 +17,7 @@ import { createdActivateScript } from './venv';
 import { evalsOnlySetupOutput } from './envSetup';
 import { gitAliasChange, withGitAlias } from './gitAliases';
 import { hashChange, hashedPath } from './hashTable';
-import { rsyncRemoteShell, sshConfigCommands, sshLocalCommands } from './sshLocalCommands';
+import { rsyncRemoteShell, sftpBatchCommands, sshConfigCommands, sshLocalCommands } from './sshLocalCommands';
 import { mayChangeGitState } from './gitStateChanges';
 import { basename, dirname, isWithin, normalize, resolve } from '../paths/posix';
 import { fileEffects } from '../effects';
@@ -816,6 +816,18 @@ class Walker {
         const text = abs === undefined ? undefined : this.read(abs);
         if (text !== undefined) texts.push(...sshConfigCommands(text));
         else if (this.opts.readFile) this.unreadable(at, ctx, `${name} -F ${f.value || 'a variable'}: a config file that cannot be read may run commands here (ProxyCommand, LocalCommand)`);
+      }
+      // `-S program` runs here in ssh's place (with ssh's arguments, which are not the line's)
+      for (const p of found.programs) texts.push(quoteArgs([p]));
+      for (const f of found.batchFiles) {
+        if (f.value === '-' && !f.dynamic) {
+          this.unreadable(at, ctx, `${name} -b - reads its batch from standard input, and a line starting with ! there runs a command here`);
+          continue;
+        }
+        const abs = f.dynamic || (cwd === undefined && !f.value.startsWith('/')) ? undefined : resolve(cwd ?? '/', f.value.startsWith('~/') && this.opts.home !== undefined ? this.opts.home + f.value.slice(1) : f.value);
+        const text = abs === undefined ? undefined : this.scriptText(abs);
+        if (text !== undefined) texts.push(...sftpBatchCommands(text));
+        else if (this.opts.readFile) this.unreadable(at, ctx, `${name} -b ${f.value || 'a variable'}: a batch file that cannot be read may run commands here (lines starting with !)`);
       }
     }
     for (const t of texts) {
