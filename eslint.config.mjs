@@ -9,7 +9,7 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.e2e-artifacts/**', 'bench/**', 'scripts/**', 'esbuild.mjs', 'eslint.config.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', '.e2e-artifacts/**', 'test/e2e/fixtures/**', 'bench/**', 'scripts/**', 'esbuild.mjs', 'eslint.config.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

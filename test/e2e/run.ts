@@ -55,6 +55,7 @@ async function main(): Promise<number> {
     codeServerEntry: installation.entry,
     chromium: installation.chromium,
     vsix: prepared.vsix,
+    baselineVsix: prepared.baselineVsix,
     extensionId: prepared.extensionId,
     inEditorSuite: prepared.inEditorSuite,
     scratch,

@@ -691,6 +691,8 @@ export interface RunningExtension {
   readonly activation: string;
   /** The activation time's hover (activation event and how the time splits), when the workbench shows one. */
   readonly detail: string;
+  /** Every row of the editor (built-in extensions and the hello-world baseline too), as shown. */
+  readonly rows: ReadonlyArray<{ readonly name: string; readonly activation: string }>;
 }
 
 /**
@@ -701,6 +703,12 @@ export async function readRunningExtension(page: Page, displayName: string): Pro
   await runCommand(page, 'Developer: Show Running Extensions');
   const row = page.locator('.part.editor .monaco-list-row').filter({ has: page.locator('.name', { hasText: new RegExp(`^${escapeRegExp(displayName)}$`) }) }).first();
   await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  const rows = await page.locator('.part.editor .monaco-list-row').evaluateAll((elements) =>
+    elements.map((element) => ({
+      name: (element.querySelector('.name')?.textContent ?? '').trim(),
+      activation: (element.querySelector('.activation-time')?.textContent ?? '').trim(),
+    })),
+  );
   const time = row.locator('.activation-time');
   const activation = ((await time.textContent()) ?? '').trim();
   await time.hover();
@@ -711,7 +719,7 @@ export async function readRunningExtension(page: Page, displayName: string): Pro
   );
   await page.keyboard.press('Escape');
   await runCommand(page, 'View: Close Editor');
-  return { activation, detail };
+  return { activation, detail, rows };
 }
 
 /**

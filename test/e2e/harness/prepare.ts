@@ -1,6 +1,7 @@
 /**
  * Builds what the E2E run puts into VS Code: the extension bundle, the .vsix a user would install (packaged with
- * @vscode/vsce, offline), and the in-editor mocha suite bundle.
+ * @vscode/vsce, offline), the in-editor mocha suite bundle, and the .vsix of a hello-world extension
+ * (test/e2e/fixtures/hello-world) installed beside it as the baseline for VS Code's activation time.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +13,8 @@ export interface PreparedExtension {
   /** `publisher.name` */
   readonly extensionId: string;
   readonly inEditorSuite: string;
+  /** The hello-world extension: VS Code's activation time for it is what any extension pays. */
+  readonly baselineVsix: string;
 }
 
 export async function prepareExtension(repoRoot: string, outDir: string, log: string): Promise<PreparedExtension> {
@@ -22,5 +25,10 @@ export async function prepareExtension(repoRoot: string, outDir: string, log: st
   const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
   await exec(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', vsix], { cwd: repoRoot, log });
   const inEditorSuite = await buildInEditorSuite(repoRoot, path.join(outDir, 'in-editor-suite.js'));
-  return { vsix, extensionId: `${manifest.publisher}.${manifest.name}`, inEditorSuite };
+  const baselineVsix = path.join(outDir, 'hello-world-baseline.vsix');
+  await exec(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', baselineVsix], {
+    cwd: path.join(repoRoot, 'test', 'e2e', 'fixtures', 'hello-world'),
+    log,
+  });
+  return { vsix, extensionId: `${manifest.publisher}.${manifest.name}`, inEditorSuite, baselineVsix };
 }

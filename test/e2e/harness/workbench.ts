@@ -14,6 +14,8 @@ export interface WorkbenchConfig {
   readonly codeServerEntry: string;
   readonly chromium: string;
   readonly vsix: string;
+  /** A hello-world extension installed beside ours, the baseline for VS Code's activation time. */
+  readonly baselineVsix: string;
   /** `publisher.name` from package.json. */
   readonly extensionId: string;
   /** Empty folder this session owns; removed by the caller afterwards. */
@@ -50,6 +52,7 @@ export class Workbench {
     let session: Workbench | undefined;
     try {
       await installExtension(config.codeServerEntry, profile, config.vsix, serverLog);
+      await installExtension(config.codeServerEntry, profile, config.baselineVsix, serverLog);
       server = await startCodeServer(config.codeServerEntry, profile, serverLog);
       browser = await launchBrowser(config.chromium);
       session = new Workbench(config, profile, workspace, server, browser, undefined);

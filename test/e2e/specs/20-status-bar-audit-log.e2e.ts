@@ -281,5 +281,6 @@ describe('Status bar and audit log', function () {
     session.config.artifacts.writeText('activation.json', JSON.stringify(report, null, 2));
     assert.equal(typeof report.activateMs, 'number', `no "activated in X ms" line in the extension's log (${file})`);
     assert.equal(typeof report.vscodeActivationMs, 'number', 'no activation time in the Running Extensions editor');
+    assert.equal(typeof report.baselineActivationMs, 'number', `no activation time of the hello-world baseline in the Running Extensions editor: ${JSON.stringify(running.rows)}`);
   });
 });
