@@ -6,6 +6,8 @@ export interface LogFile {
 export interface RunningExtensionActivation {
   readonly activation: string;
   readonly detail: string;
+  /** Every row of the Running Extensions editor, the hello-world baseline among them. */
+  readonly rows?: ReadonlyArray<{ readonly name: string; readonly activation: string }>;
 }
 export interface HostActivation {
   readonly host: string;
@@ -26,9 +28,12 @@ export interface ActivationReport {
   readonly hostStartToActivatedMs: number | null;
   readonly featuresMs: number | null;
   readonly vscodeActivationMs: number | null;
+  /** The same figure of the hello-world extension activated by the same event in the same host. */
+  readonly baselineActivationMs: number | null;
   readonly vscodeRunningExtensions: RunningExtensionActivation | null;
   readonly hosts: readonly HostActivation[];
 }
 export function activationReport(logs: readonly LogFile[], extensionId: string, runningExtensions: RunningExtensionActivation | undefined): ActivationReport;
+export const BASELINE_DISPLAY_NAME: string;
 export function collectLogs(logsDir: string, extensionId: string): LogFile[];
 export function writeReport(report: ActivationReport, outFile: string): string;

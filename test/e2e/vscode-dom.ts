@@ -695,6 +695,11 @@ export interface RunningExtension {
   readonly rows: ReadonlyArray<{ readonly name: string; readonly activation: string }>;
 }
 
+/** The little of a DOM element the Running Extensions rows are read through (this project has no DOM types). */
+interface RowElement {
+  querySelector(selector: string): { readonly textContent: string | null } | null;
+}
+
 /**
  * Opens **Developer: Show Running Extensions** and reads VS Code's own activation measurement of the extension
  * shown as `displayName`. Closes the editor afterwards.
@@ -703,7 +708,7 @@ export async function readRunningExtension(page: Page, displayName: string): Pro
   await runCommand(page, 'Developer: Show Running Extensions');
   const row = page.locator('.part.editor .monaco-list-row').filter({ has: page.locator('.name', { hasText: new RegExp(`^${escapeRegExp(displayName)}$`) }) }).first();
   await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  const rows = await page.locator('.part.editor .monaco-list-row').evaluateAll((elements) =>
+  const rows = await page.locator('.part.editor .monaco-list-row').evaluateAll((elements: readonly RowElement[]) =>
     elements.map((element) => ({
       name: (element.querySelector('.name')?.textContent ?? '').trim(),
       activation: (element.querySelector('.activation-time')?.textContent ?? '').trim(),
