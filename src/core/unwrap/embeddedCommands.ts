@@ -106,9 +106,24 @@ const GIT_COMMAND_ENV = ['GIT_PAGER', 'GIT_EDITOR', 'GIT_SSH_COMMAND', 'GIT_SEQU
 function gitCommandText(key: string, value: Arg): Arg | undefined {
   // `alias.p = push -f` makes `git p` a `git push -f`
   if (/^alias\./i.test(key)) return value.value.startsWith('!') ? { ...value, value: value.value.slice(1) } : value.value.trim() === '' ? undefined : { ...value, value: 'git ' + value.value };
+  // a value only known when git runs (`--config-env core.pager=P`) could be any command
+  if (value.dynamic && value.value === '') return value;
   if (/helper$/i.test(key) && !value.value.startsWith('!')) return undefined;
   const text = value.value.startsWith('!') ? value.value.slice(1) : value.value;
   return text.trim() === '' ? undefined : { ...value, value: text };
+}
+
+/**
+ * `--config-env KEY=ENVVAR` as the `-c KEY=VALUE` it stands for: the value is the environment variable's, known
+ * when this line sets it (`P='!rm -rf ~' git --config-env alias.x=P x`), else only when git runs (dynamic).
+ */
+function configFromEnv(kv: Arg | undefined, env: Readonly<Record<string, string>> | undefined): Arg | undefined {
+  if (kv === undefined) return undefined;
+  const eq = kv.value.indexOf('=');
+  if (eq <= 0) return undefined;
+  const name = kv.value.slice(eq + 1);
+  const known = kv.dynamic ? undefined : env?.[name];
+  return { value: kv.value.slice(0, eq + 1) + (known ?? ''), dynamic: known === undefined, glob: false };
 }
 
 /**
@@ -122,8 +137,9 @@ const git: Wrapper = (args, input) => {
   const end = at < 0 ? args.length : at;
   for (let i = 0; i < end; i++) {
     const v = (args[i] as Arg).value;
-    if (v === '-c') {
-      const kv = args[++i];
+    const fromEnv = v === '--config-env' ? args[++i] : v.startsWith('--config-env=') ? { ...(args[i] as Arg), value: v.slice(13) } : undefined;
+    if (v === '-c' || fromEnv !== undefined) {
+      const kv = fromEnv !== undefined ? configFromEnv(fromEnv, input.env) : args[++i];
       const eq = kv?.value.indexOf('=') ?? -1;
       if (kv && eq > 0 && GIT_COMMAND_KEYS.test(kv.value.slice(0, eq))) {
         const key = kv.value.slice(0, eq);
