@@ -632,9 +632,11 @@ class Walker {
       if (!prog) return NO_OUTPUT;
       const name = basename(prog.value);
       let args = argv.slice(1);
-      if (prog.dynamic) {
+      // a program named by a glob is whichever file it finds (`find . | xargs -I{} {} -rf ~` runs the found files)
+      const globbed = !prog.dynamic && isExpandingGlob(prog);
+      if (prog.dynamic || globbed) {
         // scripts call `"$JAVACMD"`, `$(CC)` all the time: inside a file only what is known is judged
-        if (ctx.src.file === undefined) this.result.reasons.push(structural('shell.dynamic-program', at.text, at.line, undefined, ctx.src.file));
+        if (ctx.src.file === undefined) this.result.reasons.push(structural('shell.dynamic-program', at.text, at.line, globbed ? `the program is whichever file ${prog.value} names when it runs` : undefined, ctx.src.file));
         this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
         return NO_OUTPUT;
       }
@@ -1370,6 +1372,11 @@ function procsubArgs(words: readonly Word[], scope: ExpansionScope, outputs: rea
 }
 
 /** Mount sources made absolute on the host: `-v .:/w`, `-v ../data:/d` against the cwd, `-v ~/x:/x` in the home. */
+/** An unquoted glob bash expands (`*`, `?`, a closed `[…]`); a lone `[` is the test command. */
+function isExpandingGlob(a: Arg): boolean {
+  return a.glob && /[*?]|\[[^\]]+\]/.test(a.value);
+}
+
 function hostSides(mounts: readonly ContainerMount[], cwd: string | undefined, home: string | undefined): ContainerMount[] {
   return mounts.map((m) => {
     const v = m.source.value;
