@@ -30,16 +30,18 @@ function segmentPattern(seg: string): RegExp {
 
 const GLOB_CHAR = /[*?[]/;
 
-function segmentMatches(globSeg: string, literal: string): boolean {
-  if (!GLOB_CHAR.test(globSeg)) return globSeg === literal;
-  // a leading dot is matched only by a leading dot, as bash does without dotglob
-  if (literal.startsWith('.') && !globSeg.startsWith('.')) return false;
+/** A test of one name against one glob segment, compiled once. */
+function segmentTest(globSeg: string): (name: string) => boolean {
+  if (!GLOB_CHAR.test(globSeg)) return (name) => name === globSeg;
+  let re: RegExp | undefined;
   try {
-    return segmentPattern(globSeg).test(literal);
+    re = segmentPattern(globSeg);
   } catch {
     // a class bash would read differently: assume it could match
-    return true;
+    re = undefined;
   }
+  // a leading dot is matched only by a leading dot, as bash does without dotglob
+  return (name) => !(name.startsWith('.') && !globSeg.startsWith('.')) && (re === undefined || re.test(name));
 }
 
 /**
@@ -52,7 +54,7 @@ export function globCouldName(pattern: string, place: string, within: boolean): 
   const placeSegs = place.split('/').filter((s) => s !== '');
   if (globSegs.length < placeSegs.length || (!within && globSegs.length !== placeSegs.length) || (within && globSegs.length === placeSegs.length)) return false;
   for (let i = 0; i < placeSegs.length; i++) {
-    if (!segmentMatches(globSegs[i] ?? '', placeSegs[i] ?? '')) return false;
+    if (!segmentTest(globSegs[i] ?? '')(placeSegs[i] ?? '')) return false;
   }
   return true;
 }
@@ -63,16 +65,7 @@ export function globCouldName(pattern: string, place: string, within: boolean): 
  */
 export function globNamer(pattern: string): (place: string) => boolean {
   const globSegs = pattern.split('/').filter((s) => s !== '' && s !== '.');
-  const tests = globSegs.map((seg): ((name: string) => boolean) => {
-    if (!GLOB_CHAR.test(seg)) return (name) => name === seg;
-    let re: RegExp | undefined;
-    try {
-      re = segmentPattern(seg);
-    } catch {
-      re = undefined;
-    }
-    return (name) => !(name.startsWith('.') && !seg.startsWith('.')) && (re === undefined || re.test(name));
-  });
+  const tests = globSegs.map(segmentTest);
   return (place) => {
     const placeSegs = place.split('/').filter((s) => s !== '');
     return placeSegs.length === tests.length && placeSegs.every((name, i) => tests[i]?.(name) === true);
