@@ -17,6 +17,7 @@ import { denyMessage } from './messages';
 import { readFd0, readStream } from './stdin';
 import { answerBudgetMs, parseHookOptions } from './options';
 import { hookTimeout, internalError, malformedInput } from './reasons';
+import { runtimeDir } from '../bridge/runtimeDir';
 import { reportFor, sendReport, type PendingReport } from './report';
 import type { AgentAdapter, HookAnswer, HookOutput, ParsedCall } from './types';
 import { resolveLocation, type Location } from './workspace';
@@ -160,7 +161,7 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
           startWatchdog();
           // no editor has made its runtime folder for this user (agents run in a terminal without VS Code): say so
           // without loading the client's sockets and hashing (about a tenth of a hook run), in the client's words
-          const [{ checkDir }, { runtimeDir }] = await Promise.all([import('../bridge/runtimeLookup.js'), import('../bridge/runtimeDir.js')]);
+          const { checkDir } = await import('../bridge/runtimeLookup.js');
           const noEditor = checkDir(runtimeDir(io.env));
           if (noEditor !== undefined) return (editorOutcome = { kind: 'absent', detail: noEditor });
           // loaded only when a person must be asked: sockets and hashing stay off the common path
