@@ -210,9 +210,13 @@ function cloneState(s: State): State {
 
 const lit = (value: string): Arg => ({ value, dynamic: false, glob: false });
 
+function newSource(text: string, baseLine: number, file: string | undefined, installed: boolean): Source {
+  return installed ? { text, lines: undefined, baseLine, file, installed: true } : { text, lines: undefined, baseLine, file };
+}
+
 /** The source of shell text inside another (`eval '…'` in a script is still that script, installed or not). */
 function nestedSource(text: string, line: number, outer: Source): Source {
-  return outer.installed === true ? { text, lines: undefined, baseLine: line, file: outer.file, installed: true } : { text, lines: undefined, baseLine: line, file: outer.file };
+  return newSource(text, line, outer.file, outer.installed === true);
 }
 
 function lineOf(src: Source, offset: number): number {
@@ -1190,7 +1194,7 @@ class Walker {
     const sub = sourced ? state : cloneState(state);
     if (!sourced) sub.positional = positional;
     const installed = sourced && isInstalledScript(word, abs, this.opts.root, this.opts.home, this.writtenHere?.has(abs) === true);
-    const src: Source = installed ? { text: content, lines: undefined, baseLine: 0, file: abs, installed: true } : { text: content, lines: undefined, baseLine: 0, file: abs };
+    const src = newSource(content, 0, abs, installed);
     try {
       // an installed tool's functions are judged by name: their bodies are parsed but not kept
       const tree = parse(content, installed ? INSTALLED_SCRIPT_LIMITS : SCRIPT_LIMITS);
