@@ -65,16 +65,17 @@ export function packsFor(program: string): readonly PackName[] {
   return PACK_ORDER.filter((name) => (PACK_PROGRAMS[name] as readonly string[]).includes(program));
 }
 
-function rulesOf(packs: readonly PackName[], program: string): readonly CommandRule[] {
+/** The rules of `packs` that look at `program`, in pack order; `rulesOfPack` says where a pack's rules come from. */
+function rulesOf(packs: readonly PackName[], program: string, rulesOfPack: (name: PackName) => readonly CommandRule[] = (name) => loadPack(name).rules): readonly CommandRule[] {
   const out: CommandRule[] = [];
-  for (const name of packs) for (const rule of loadPack(name).rules) if (rule.programs.includes(program)) out.push(rule);
+  for (const name of packs) for (const rule of rulesOfPack(name)) if (rule.programs.includes(program)) out.push(rule);
   return out;
 }
 
 /** The dispatch of one guard: packs load as programs that need them are judged; each program's list is kept. */
 export function lazyRuleIndex(): RuleIndex {
   const byProgram = new Map<string, readonly CommandRule[]>();
-  const anyProgram = packsFor('*').flatMap((name) => (EVERYWHERE[name]?.() ?? loadPack(name).rules).filter((r) => r.programs.includes('*')));
+  const anyProgram = rulesOf(packsFor('*'), '*', (name) => EVERYWHERE[name]?.() ?? loadPack(name).rules);
   return {
     anyProgram,
     rulesFor(program) {
