@@ -20,6 +20,9 @@ const READ_ONLY_PROGRAMS = new Set([
   'cd', 'pushd', 'popd', ':', 'set', 'unset', 'shift', 'shopt', 'hash', 'alias', 'unalias', 'return', 'exit', 'wait', 'sleep', 'seq', 'expr', 'man', 'help', 'history', 'tput', 'clear', 'git-log', 'awk', 'sed',
 ]);
 
+/** A program of the readers' list above (what it may write with some options aside). */
+export const isReaderProgram = (name: string): boolean => READ_ONLY_PROGRAMS.has(name);
+
 const GIT_READ = new Set(['status', 'diff', 'log', 'show', 'blame', 'branch', 'tag', 'remote', 'rev-parse', 'ls-files', 'ls-tree', 'describe', 'shortlog', 'reflog', 'grep', 'cat-file', 'config', 'stash', 'fetch', 'help', 'version', 'whatchanged', 'merge-base', 'name-rev', 'for-each-ref', 'show-ref', 'count-objects', 'check-ignore']);
 
 /** Arguments that are not options, with the values of `valueOpts` skipped (`uniq -f 1 in out` → in, out). */

@@ -23,6 +23,7 @@ import { basename, dirname, isWithin, normalize, resolve } from '../paths/posix'
 import { fileEffects } from '../effects';
 import { hostPath } from '../paths/containerMounts';
 import { joinForShell, quoteArgs, SHELLS, WRAPPERS, type WrapperInput } from './wrappers';
+import { guessLaunch } from './launcherGuess';
 import { structural } from './findings';
 import { directoryOption, isPackageManager, readScripts, scriptRequest, type PackageScript } from '../scripts/packageScripts';
 import { makeRecipes } from '../scripts/makefile';
@@ -697,7 +698,22 @@ class Walker {
       }
       if (name === 'ssh' || name === 'scp' || name === 'sftp' || name === 'rsync') this.sshLocalCommands(name, args, state, { ...ctx, env, wrappers, elevated }, cwd, at);
       const wrapper = WRAPPERS.get(name);
-      if (!wrapper) break;
+      if (!wrapper) {
+        // a program the guard knows nothing about may be a launcher: what it may run is judged too
+        const guess = guessLaunch(name, args, (w) => WRAPPERS.has(w), WRAPPERS.keys());
+        if (guess === undefined) break;
+        this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
+        for (const t of guess.texts) {
+          if (!parsesCleanly(t.value)) continue;
+          const sub = cloneState(state);
+          sub.cwd = cwd;
+          this.nested(t.value, sub, { ...ctx, env }, at.line, `${name} argument`, [...wrappers, name], elevated);
+        }
+        if (guess.argv === undefined) return NO_OUTPUT;
+        wrappers = [...wrappers, name];
+        argv = [...guess.argv];
+        continue;
+      }
       const input: WrapperInput = {
         stdinText: ctx.stdin?.text,
         stdinFrom: ctx.stdin?.from,
@@ -1413,6 +1429,16 @@ function expandHeredoc(text: string, scope: ExpansionScope): string {
 export { SHELLS };
 
 /** The one command a list of one item is (`if [ -f x ]; then . x; fi` has lists around both), else undefined. */
+/** Text that parses as shell (a launcher's argument that does not is not shell text, and is no finding). */
+function parsesCleanly(text: string): boolean {
+  try {
+    parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function singleCommand(node: Node): Node | undefined {
   let n = node;
   while (n.type === 'list' && n.items.length === 1 && n.items[0]?.op === ';') n = n.items[0].node;
