@@ -82,7 +82,8 @@ export function resolvePath(path: Arg | string, cwd: string | undefined, root: s
     else value = home + value.slice(1);
   }
   const base = cwd ?? root;
-  const glob = arg.glob;
+  // a glob word without a glob character (`find -name .git` → `./.git`) names just that path
+  const glob = arg.glob && /[*?[]/.test(value);
   let covered: string | undefined;
   if (glob) {
     covered = globCoversDirectory(value);

@@ -392,17 +392,50 @@ const FIND_FILTERS = new Set([
   '-writable', '-executable', '-fstype', '-context',
 ]);
 
+/** Tests that do not narrow much: `find . -type f -delete` still deletes every file below `.`, `.git`'s too. */
+const FIND_WEAK_FILTERS = new Set(['-type', '-xtype', '-readable', '-writable', '-executable', '-user', '-uid', '-group', '-gid', '-fstype', '-context']);
+/** Tests on the name or the path: what they match is known (`-name .git` matches `<root>/…/.git`). */
+const FIND_NAME_TESTS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename']);
+
+/** What the action at `i` sees: every entry, entries a test narrowed, or entries with these names or paths. */
+type FindBranch = { readonly kind: 'all' } | { readonly kind: 'narrowed' } | { readonly kind: 'named'; readonly names: readonly Arg[]; readonly paths: readonly Arg[] };
+
 /**
- * Whether the action at `i` only sees entries a test narrowed: a test between the last `-o` before it and it
- * (`find . -path ./x -prune -o -delete` deletes everything else; `find . -delete -name x` deletes everything).
+ * The tests between the start of the action's `-o` branch and the action (`find . -path ./x -prune -o -delete`
+ * deletes everything else; `find . -delete -name x` deletes everything). Name and path tests that are not negated
+ * say which entries (`find . -name .git -exec rm -rf {} +` removes `./…/.git`); only weak tests (`-type f`)
+ * leave every entry.
  */
-function branchFiltered(args: readonly Arg[], i: number): boolean {
+function findBranch(args: readonly Arg[], i: number): FindBranch {
+  let depth = 0;
+  let narrowed = false;
+  let negated = false;
+  const names: Arg[] = [];
+  const paths: Arg[] = [];
   for (let k = i - 1; k >= 0; k--) {
     const v = (args[k] as Arg).value;
-    if (v === '-o' || v === '-or' || v === ',') return false;
-    if (FIND_FILTERS.has(v)) return true;
+    if (v === ')') depth++;
+    else if (v === '(') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (v === '-o' || v === '-or' || v === ',')) break;
+    else if (FIND_NAME_TESTS.has(v)) {
+      const value = args[k + 1];
+      const before = k > 0 ? (args[k - 1] as Arg).value : '';
+      if (value === undefined || value.dynamic || before === '!' || before === '-not') negated = true;
+      else (v.endsWith('name') ? names : paths).push(value);
+    } else if (FIND_FILTERS.has(v) && !FIND_WEAK_FILTERS.has(v)) narrowed = true;
   }
-  return false;
+  if (!negated && names.length + paths.length > 0) return { kind: 'named', names, paths };
+  return narrowed || negated || names.length + paths.length > 0 ? { kind: 'narrowed' } : { kind: 'all' };
+}
+
+/** The entries a branch's action receives, as words for the command it runs. */
+function findMatches(branch: FindBranch, roots: readonly Arg[], narrowed: readonly Arg[]): readonly Arg[] {
+  if (branch.kind === 'all') return roots;
+  if (branch.kind === 'narrowed') return narrowed;
+  const isGlob = (v: string): boolean => /[*?[]/.test(v);
+  const out: Arg[] = [...branch.paths.map((p) => ({ ...p, glob: isGlob(p.value) }))];
+  for (const r of roots) for (const n of branch.names) out.push({ value: r.value.replace(/\/+$/, '') + '/' + n.value, dynamic: r.dynamic, glob: r.glob || isGlob(n.value) });
+  return out;
 }
 
 const find: Wrapper = (args) => {
@@ -411,7 +444,8 @@ const find: Wrapper = (args) => {
   const commands: Arg[][] = [];
   for (let i = 0; i < args.length; i++) {
     const a = (args[i] as Arg).value;
-    const matches = a.startsWith('-') && (a === '-delete' || a.startsWith('-exec') || a.startsWith('-ok')) && !branchFiltered(args, i) ? roots : narrowed;
+    const acts = a === '-delete' || a === '-exec' || a === '-execdir' || a === '-ok' || a === '-okdir';
+    const matches = acts ? findMatches(findBranch(args, i), roots, narrowed) : narrowed;
     if (a === '-exec' || a === '-execdir' || a === '-ok' || a === '-okdir') {
       const cmd: Arg[] = [];
       let j = i + 1;
