@@ -67,6 +67,8 @@ function intoDirectory(dir: Arg, sources: readonly Arg[], includeDir: boolean): 
   const out: FileEffect[] = includeDir ? [{ op: 'write', target: dir, recursive: false }] : [];
   for (const s of sources) {
     const name = basename(s.value);
+    // `cp -r empty/. ~/.ssh/`: a folder's contents land in dir itself
+    if (name === '.' && s.value !== '.' && !includeDir) out.push({ op: 'write', target: dir, recursive: true });
     if (name === '' || name === '.' || name === '..') continue;
     out.push({ op: 'write', target: { value: dir.value.replace(/\/+$/, '') + '/' + name, dynamic: dir.dynamic || s.dynamic, glob: dir.glob || s.glob }, recursive: false });
   }
@@ -186,8 +188,11 @@ const rsync: Extractor = (inv) => {
   const ops = transferOperands(inv);
   const dest = ops[ops.length - 1];
   if (ops.length < 2 || !dest || remoteOperand(dest.value) !== undefined) return [];
-  const deletes = inv.args.some((a) => a.startsWith('--delete') || a === '--remove-source-files');
-  return deletes ? [{ op: 'delete', target: dest, recursive: true }] : [{ op: 'write', target: dest, recursive: false }];
+  const deletes = inv.args.some((a) => a.startsWith('--delete'));
+  const out: FileEffect[] = deletes ? [{ op: 'delete', target: dest, recursive: true }] : [{ op: 'write', target: dest, recursive: false }];
+  // `--remove-source-files` deletes what it sent: every file under the sources
+  if (inv.args.includes('--remove-source-files')) for (const src of ops.slice(0, -1)) if (remoteOperand(src.value) === undefined) out.push({ op: 'delete', target: src, recursive: true });
+  return out;
 };
 
 const tee: Extractor = (inv) => all('write', operands(inv.argv), false);
@@ -320,6 +325,71 @@ const tarExtract: Extractor = (inv) => {
   return dir === undefined ? [] : [{ op: 'write', target: dir, recursive: false }];
 };
 
+/** tar's short options that take a value (`-f a.tar`, `-C dir`, `-T list`, `-X excludes`…); in `czf a.tar` too. */
+const TAR_SHORT_VALUE = 'fCTXbLgKNVIFH';
+const TAR_LONG_VALUE = ['--file', '--directory', '--files-from', '--exclude-from', '--exclude', '--transform', '--xform', '--owner', '--group', '--mode', '--mtime', '--use-compress-program', '--listed-incremental', '--newer', '--after-date', '--newer-mtime', '--format', '--label', '--tape-length', '--blocking-factor', '--record-size', '--starting-file', '--to-command', '--checkpoint-action', '--info-script', '--new-volume-script', '--rsh-command', '--suffix', '--backup', '--strip-components'];
+
+/** The file operands of a tar invocation (the archive, `-C` folders and option values skipped). */
+function tarOperands(argv: readonly Arg[]): Arg[] {
+  const out: Arg[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as Arg;
+    const v = a.value;
+    if (v === '--') {
+      out.push(...argv.slice(i + 1));
+      break;
+    }
+    // the first word may be an old-style cluster without a dash (`tar czf a.tgz src`)
+    const cluster = v.startsWith('-') && !v.startsWith('--') ? v.slice(1) : i === 0 && !a.dynamic && /^[a-zA-Z]+$/.test(v) ? v : undefined;
+    if (cluster !== undefined) {
+      for (let j = 0; j < cluster.length; j++) {
+        if (!TAR_SHORT_VALUE.includes(cluster[j] ?? '')) continue;
+        // `-fa.tar` holds its value; `czf a.tgz` takes the next word
+        if (j === cluster.length - 1 || i === 0 && !v.startsWith('-')) i++;
+        if (!v.startsWith('-')) continue;
+        break;
+      }
+      continue;
+    }
+    if (v.startsWith('--')) {
+      if (!v.includes('=') && TAR_LONG_VALUE.includes(v)) i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** `tar --remove-files -czf a.tgz src`: what it archives is deleted afterwards; extraction writes where it lands. */
+const tar: Extractor = (inv) => {
+  const extracted = tarExtract(inv);
+  if (!inv.args.includes('--remove-files')) return extracted;
+  return [...extracted, ...all('delete', tarOperands(inv.argv), true)];
+};
+
+/** `patch file < x.diff`, `patch -o out file`: the file it patches (or its output) is rewritten. */
+const patch: Extractor = (inv) => {
+  const ops = operands(inv.argv, ['-i', '--input', '-o', '--output', '-d', '--directory', '-D', '--ifdef', '-F', '--fuzz', '-z', '--suffix', '-B', '--prefix', '-Y', '--basename-prefix', '-V', '--version-control', '-r', '--reject-file', '-p', '--strip', '--merge', '--quoting-style', '--reject-format', '-g', '--get']);
+  const out = optionArg(inv.argv, ['-o', '--output']);
+  const written = out !== undefined ? [out] : ops.slice(0, 1);
+  return all('write', written.filter((a) => a.value !== '-'), false);
+};
+
+/** Options of vim/ex that take a value, so the files after them are found. */
+const EDITOR_VALUE_OPTS = ['-c', '--cmd', '-S', '-u', '-U', '-i', '-T', '-w', '-W', '-t', '-q', '-r', '--remote', '--servername', '--startuptime', '--listen'];
+
+/**
+ * `ex -sc '%d|x' f`, `vim -es -c 'wq' f`, `vim +'%d' +wq f`, `nvim --headless -c … f`: an editor run from a
+ * script edits its files without anyone looking (an editor opened on a terminal is a person's session).
+ */
+const scriptedEditor: Extractor = (inv) => {
+  const args = inv.args;
+  const scripted = inv.program === 'ex' || args.some((a) => a === '-c' || a === '--cmd' || a.startsWith('+') && a.length > 1 || /^-[a-zA-Z]*[eE]s?$/.test(a) || a === '--headless' || a === '-s' && inv.program === 'ex');
+  if (!scripted) return [];
+  const files = operands(inv.argv, inv.program === 'ex' || args.some((a) => /^-[a-zA-Z]*[eE]/.test(a)) ? EDITOR_VALUE_OPTS : [...EDITOR_VALUE_OPTS, '-s']).filter((a) => !a.value.startsWith('+'));
+  return all('write', files, false);
+};
+
 const unzip: Extractor = (inv) => {
   const dir = optionArg(inv.argv, ['-d']);
   if (dir === undefined || inv.args.some((a) => /^-[a-zA-Z]*[lvtzZ]/.test(a))) return [];
@@ -407,9 +477,15 @@ const EXTRACTORS: ReadonlyMap<string, Extractor> = new Map<string, Extractor>([
   ['trash-put', (inv) => all('delete', operands(inv.argv), true)],
   ['trash-cli', (inv) => all('delete', operands(inv.argv), true)],
   ['gio', gio],
-  ['tar', tarExtract],
-  ['gtar', tarExtract],
-  ['bsdtar', tarExtract],
+  ['tar', tar],
+  ['gtar', tar],
+  ['bsdtar', tar],
+  ['patch', patch],
+  ['ex', scriptedEditor],
+  ['vim', scriptedEditor],
+  ['vi', scriptedEditor],
+  ['nvim', scriptedEditor],
+  ['fallocate', (inv) => all('write', operands(inv.argv, ['-l', '--length', '-o', '--offset']), false)],
   ['unzip', unzip],
   ['srm', rm],
   ['shred', shred],

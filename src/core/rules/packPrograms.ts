@@ -3,7 +3,7 @@
 
 /** For each rule pack, the programs its rules look at (`'*'`: every program), so a check can load only the packs it needs (registry.ts). */
 export const PACK_PROGRAMS = {
-  fs: ['Remove-Item', 'bsdtar', 'chattr', 'cp', 'curl', 'dd', 'del', 'del-cli', 'gio', 'git', 'gsed', 'gtar', 'install', 'ln', 'mkdir', 'mv', 'perl', 'remove-item', 'rimraf', 'rm', 'rmdir', 'rsync', 'scp', 'sed', 'shred', 'sort', 'srm', 'ssh-keygen', 'sudoedit', 'tar', 'tee', 'touch', 'trash', 'trash-cli', 'trash-put', 'tree', 'truncate', 'uniq', 'unlink', 'unzip', 'wget', 'xxd', 'yq'],
+  fs: ['Remove-Item', 'bsdtar', 'chattr', 'cp', 'curl', 'dd', 'del', 'del-cli', 'ex', 'fallocate', 'gio', 'git', 'gsed', 'gtar', 'install', 'ln', 'mkdir', 'mv', 'nvim', 'patch', 'perl', 'remove-item', 'rimraf', 'rm', 'rmdir', 'rsync', 'scp', 'sed', 'shred', 'sort', 'srm', 'ssh-keygen', 'sudoedit', 'tar', 'tee', 'touch', 'trash', 'trash-cli', 'trash-put', 'tree', 'truncate', 'uniq', 'unlink', 'unzip', 'vi', 'vim', 'wget', 'xxd', 'yq'],
   git: ['git'],
   iac: ['aws', 'aws-cdk', 'cdk', 'pulumi', 'sam', 'serverless', 'sls', 'terraform', 'terragrunt', 'tofu'],
   kubernetes: ['helm', 'kubecolor', 'kubectl', 'oc'],

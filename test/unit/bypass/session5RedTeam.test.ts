@@ -42,6 +42,43 @@ const FAMILIES: readonly { readonly name: string; readonly dangerous: readonly C
       'find . -name ".DS_Store" -delete',
     ],
   },
+  {
+    // what a command deletes or writes besides its plain operands
+    name: 'writes and deletes through options',
+    dangerous: [
+      ['tar -cf /tmp/x.tar --remove-files ~', 'deny', 'fs.delete-home'],
+      ['tar czf /tmp/a.tgz --remove-files .', 'deny', 'fs.delete-workspace-root'],
+      ['tar --remove-files -cf /tmp/g.tar .git', 'confirm', 'path.git-internals'],
+      ['rsync -a --remove-source-files ~/ /tmp/x/', 'deny', 'fs.delete-home'],
+      ['rsync -a --remove-source-files .git/ /tmp/x/', 'confirm', 'path.git-internals'],
+      ['cp -r /tmp/empty/. ~/.ssh/', 'confirm', 'fs.write-outside-workspace'],
+      ['cp -a x/. .git/', 'confirm', 'path.git-internals'],
+      ['patch ~/.bashrc < x.diff', 'confirm', 'fs.write-outside-workspace'],
+      ['patch -o ~/.bashrc a.txt x.diff', 'confirm', 'fs.write-outside-workspace'],
+      ['patch .env fix.diff', 'confirm', 'path.secrets'],
+      ['ex -sc "%d|x" ~/.bashrc', 'confirm', 'fs.write-outside-workspace'],
+      ["vim -c 'wq' ~/.ssh/authorized_keys", 'confirm', 'fs.write-outside-workspace'],
+      ["vim -es -c '%d' -c 'x' .env", 'confirm', 'path.secrets'],
+      ["nvim --headless +'%d' +wq ~/.bashrc", 'confirm', 'fs.write-outside-workspace'],
+      ['fallocate -l 0 ~/.bashrc', 'confirm', 'fs.write-outside-workspace'],
+    ],
+    ordinary: [
+      'tar -czf /tmp/src.tgz src',
+      'tar --remove-files -czf build.tgz build',
+      'tar -xzf x.tgz -C vendor',
+      'rsync -a --remove-source-files build/ /tmp/out/',
+      'cp -r templates/. src/',
+      'cp -r ./. /tmp/snapshot/',
+      'patch -p1 < fix.diff',
+      'patch src/a.ts fix.diff',
+      "vim -c 'set ff=unix' -c wq src/a.ts",
+      "ex -sc '%s/foo/bar/g|x' src/a.ts",
+      'vim src/a.ts',
+      'vim -R README.md',
+      "nvim --headless -c 'Lazy! sync' -c qa",
+      'fallocate -l 1G /tmp/big.img',
+    ],
+  },
 ];
 
 for (const family of FAMILIES) {
