@@ -6,6 +6,9 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/** Node's CommonJS wrapper (`Module.wrap`), around the CLI bundle (its first line, so stack traces count one line more). */
+const CLI_BUNDLE_WRAPPER = { start: '(function (exports, require, module, __filename, __dirname) {', end: '})' };
+
 const version = JSON.parse(fs.readFileSync('package.json', 'utf8')).version;
 
 /** @type {import('esbuild').BuildOptions} */
@@ -33,6 +36,11 @@ const builds = [
     outfile: 'dist/cli-bundle.js',
     // the CLI is started once per agent tool call: keep it lean
     minify: true,
+    // the file is one function expression, Node's CommonJS wrapper, so the loader compiles the text exactly as read:
+    // wrapping it at run time made a second 540 KB string that V8 then flattened (about 0.75 ms, and a garbage
+    // collection, per hook). Only the loader runs this file (src/cli/loader/main.ts).
+    banner: { js: CLI_BUNDLE_WRAPPER.start },
+    footer: { js: CLI_BUNDLE_WRAPPER.end },
     sourcemap: false,
   },
   // the extension: a tiny activation bundle and the features bundle it loads right after activating (VS Code counts

@@ -44,6 +44,19 @@ describe('agent-guard code cache (built CLI as a subprocess)', function () {
     assert.deepEqual(check('ls'), { status: 0, decision: 'allow' });
   });
 
+  it('with the cache turned off, or a cache folder that cannot be made, the bundle compiled without it answers the same', () => {
+    const run = (env: Record<string, string>, command: string) => {
+      const r = spawnSync(process.execPath, [CLI, 'check', '--json', '--', command], { encoding: 'utf8', env: { ...process.env, ...env } });
+      return { status: r.status, decision: (JSON.parse(r.stdout) as { decision: string }).decision };
+    };
+    assert.deepEqual(run({ AGENT_GUARD_NO_CODE_CACHE: '1', XDG_CACHE_HOME: cacheHome }, 'rm -rf /'), { status: 2, decision: 'deny' });
+    assert.deepEqual(caches(), [], 'nothing written with the cache off');
+    const blocked = path.join(cacheHome, 'a-file');
+    fs.writeFileSync(blocked, '');
+    assert.deepEqual(run({ XDG_CACHE_HOME: blocked }, 'rm -rf /'), { status: 2, decision: 'deny' });
+    assert.deepEqual(run({ XDG_CACHE_HOME: blocked }, 'ls'), { status: 0, decision: 'allow' });
+  });
+
   it('each kind of run keeps its own cache: check, each agent\'s hook, everything else', () => {
     check('ls');
     const payload = JSON.stringify({ session_id: 's', cwd: cacheHome, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' }, tool_use_id: 'c' });

@@ -2,8 +2,9 @@
  * The `agent-guard` executable is this small loader. A hook is a fresh process on every tool call, and on Node 20
  * compiling the CLI bundle is the largest part of its start-up; so the loader keeps V8's code cache for the bundle
  * in the user's cache folder, one per kind of run (each agent's hook, `check`, the rest), and hands it back to V8
- * on the next start (Node 22's `module.enableCompileCache()` does the same). A missing, stale or corrupt cache only costs a normal compile; any problem in the loader falls
- * back to a plain `require` of the bundle, so the CLI's answers never depend on the cache.
+ * on the next start (Node 22's `module.enableCompileCache()` does the same). A missing, stale or corrupt cache only
+ * costs a normal compile, and any problem with the cache falls back to compiling the bundle without it, so the CLI's
+ * answers never depend on the cache.
  */
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname as pathDirname, join } from 'node:path';
@@ -45,15 +46,32 @@ function pruneOldCaches(dir: string): void {
 }
 
 /**
- * Node's own CommonJS wrapper (`Module.wrap`), spelled out: `node:module` is not loaded at start-up, and loading it
- * (with the ES module loader and source-map support it pulls in) cost a hook about a third of a millisecond. The
- * bundle gets this loader's `require`: it requires only Node's built-in modules, and its directory is this one.
+ * The bundle is Node's CommonJS wrapper around the CLI, one function expression (esbuild.mjs adds it), so it is
+ * compiled exactly as read: `node:module` is not loaded at start-up (with the ES module loader and source-map
+ * support it pulls in, about a third of a millisecond), and no second copy of the text is made. The bundle gets this
+ * loader's `require`: it requires only Node's built-in modules, and its directory is this one.
  */
-const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) { ';
-const WRAPPER_END = '\n});';
+type BundleFunction = (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
 
-/** Compile the bundle with the cached code; undefined when anything about the cache or compile goes wrong. */
-function prepare(): (() => void) | undefined {
+function compile(source: string, cached: Buffer | undefined): Script {
+  return new Script(source, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
+}
+
+function runBundle(fn: BundleFunction): void {
+  const bundleModule = { exports: {} };
+  fn.call(bundleModule.exports, bundleModule.exports, require, bundleModule, bundle, __dirname);
+}
+
+/**
+ * The bundle's text. It is ASCII (esbuild escapes every other character; esbuild.mjs fails the build otherwise), so
+ * read as Latin-1 it is the same text, without the cost of decoding UTF-8.
+ */
+function readBundle(): string {
+  return readFileSync(bundle, 'latin1');
+}
+
+/** The bundle compiled with the cached code; undefined when anything about the cache or compile goes wrong. */
+function prepare(): BundleFunction | undefined {
   try {
     const file = cacheFile();
     let cached: Buffer | undefined;
@@ -62,12 +80,8 @@ function prepare(): (() => void) | undefined {
     } catch {
       cached = undefined;
     }
-    // the bundle is ASCII (esbuild escapes every other character; esbuild.mjs fails the build otherwise), so read
-    // as Latin-1 it is the same text, without the cost of decoding UTF-8
-    const source = readFileSync(bundle, 'latin1');
-    const script = new Script(`${WRAPPER_START}${source}${WRAPPER_END}`, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
-    const fn = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-    const bundleModule = { exports: {} };
+    const script = compile(readBundle(), cached);
+    const fn = script.runInThisContext() as BundleFunction;
     if (!cached || script.cachedDataRejected === true) {
       // written at exit, so the functions this run compiled are in the cache too; atomically, for concurrent hooks
       process.once('exit', () => {
@@ -82,13 +96,11 @@ function prepare(): (() => void) | undefined {
         }
       });
     }
-    return () => fn.call(bundleModule.exports, bundleModule.exports, require, bundleModule, bundle, __dirname);
+    return fn;
   } catch {
     return undefined;
   }
 }
 
-const start = process.env['AGENT_GUARD_NO_CODE_CACHE'] === '1' ? undefined : prepare();
-if (start) start();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-else require(bundle);
+// without the cache (turned off, or any problem with it), the same text compiled the plain way
+runBundle((process.env['AGENT_GUARD_NO_CODE_CACHE'] === '1' ? undefined : prepare()) ?? (compile(readBundle(), undefined).runInThisContext() as BundleFunction));
