@@ -30,19 +30,24 @@ const builds = [
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', external: [] },
   // `agent-guard` is a tiny loader that runs the CLI bundle with V8's code cache (see src/cli/loader/main.ts)
   { ...common, entryPoints: ['src/cli/loader/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, minify: true, sourcemap: false },
-  {
+  // the CLI itself, one function expression each (see CLI_BUNDLE_WRAPPER): every command, and the judging commands
+  // alone (`check`, `hook`: an agent starts one on every tool call, so they skip the code of install and the rest)
+  ...[
+    ['src/cli/entries/full.ts', 'dist/cli-bundle.js'],
+    ['src/cli/entries/judge.ts', 'dist/cli-judge.js'],
+  ].map(([entry, outfile]) => ({
     ...common,
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli-bundle.js',
-    // the CLI is started once per agent tool call: keep it lean
+    entryPoints: [entry],
+    outfile,
+    // started once per agent tool call: keep it lean
     minify: true,
-    // the file is one function expression, Node's CommonJS wrapper, so the loader compiles the text exactly as read:
+    sourcemap: false,
+    // the file is Node's CommonJS wrapper around the bundle, so the loader compiles the text exactly as read:
     // wrapping it at run time made a second 540 KB string that V8 then flattened (about 0.75 ms, and a garbage
-    // collection, per hook). Only the loader runs this file (src/cli/loader/main.ts).
+    // collection, per hook). Only the loader runs these files (src/cli/loader/main.ts).
     banner: { js: CLI_BUNDLE_WRAPPER.start },
     footer: { js: CLI_BUNDLE_WRAPPER.end },
-    sourcemap: false,
-  },
+  })),
   // the extension: a tiny activation bundle and the features bundle it loads right after activating (VS Code counts
   // loading the activated bundle in the activation time); minified, source maps beside them for debugging
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './extension-features.js'], minify: true },
@@ -54,7 +59,9 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   fs.chmodSync('dist/cli.js', 0o755);
-  // the CLI's loader reads its bundle as Latin-1 (cheaper than decoding UTF-8), which is only the same text for ASCII
-  const nonAscii = fs.readFileSync('dist/cli-bundle.js').findIndex((byte) => byte > 0x7f);
-  if (nonAscii >= 0) throw new Error(`dist/cli-bundle.js has a non-ASCII byte at ${nonAscii}; keep esbuild's charset at ascii`);
+  // the CLI's loader reads its bundles as Latin-1 (cheaper than decoding UTF-8), which is only the same text for ASCII
+  for (const file of ['dist/cli-bundle.js', 'dist/cli-judge.js']) {
+    const nonAscii = fs.readFileSync(file).findIndex((byte) => byte > 0x7f);
+    if (nonAscii >= 0) throw new Error(`${file} has a non-ASCII byte at ${nonAscii}; keep esbuild's charset at ascii`);
+  }
 }

@@ -10,8 +10,13 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wri
 import { dirname as pathDirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { homeDirectory } from '../homeDirectory';
+import { JUDGE_COMMAND_NAMES } from '../judgeCommandNames';
 
-const bundle = join(__dirname, 'cli-bundle.js');
+/**
+ * Which bundle to run: `check` and `hook` have their own, without install, doctor and the rest (an agent starts one
+ * on every tool call, and V8 reads a code cache in proportion to all the functions a bundle declares).
+ */
+const bundle = join(__dirname, (JUDGE_COMMAND_NAMES as readonly (string | undefined)[]).includes(process.argv[2]) ? 'cli-judge.js' : 'cli-bundle.js');
 
 /**
  * What kind of run this is, for its own cache: V8's cache holds the functions the run that wrote it compiled, so a
