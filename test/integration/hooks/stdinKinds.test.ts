@@ -52,6 +52,17 @@ describe('agent-guard hook: every kind of stdin an agent may hand it', function 
     assert.ok(Date.now() - started < 15_000, 'the hook waited for the writer to close stdin');
   });
 
+  it('a large payload with multi-byte text, written in small pieces that split characters, over a pipe never closed: read whole', () => {
+    const big = path.join(s.root, 'big.json');
+    const command = `echo '${'é€😀'.repeat(20_000)}' && rm -rf /`;
+    fs.writeFileSync(big, JSON.stringify({ session_id: 's', cwd: s.ws, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 'c' }));
+    // 7-byte pieces (every character here is 2 to 4 bytes) with pauses, then the writer holds stdin open
+    const writer = `python3 -c 'import sys,time,os\nd=open(sys.argv[1],"rb").read()\nfor i in range(0,len(d),7):\n  os.write(1,d[i:i+7])\n  time.sleep(0.01) if i % 70000 == 0 else None\ntime.sleep(20)' "${big}"`;
+    const got = viaShell(`rm -f "$FIFO" && mkfifo "$FIFO" && { ${writer} > "$FIFO" & w=$!; "$NODE" "$CLI" hook claude --timeout 30 < "$FIFO"; rc=$?; kill $w; exit $rc; }`);
+    assert.equal(got.effect, 'deny');
+    assert.match(got.reason, /fs\.delete-system/);
+  });
+
   it('more than 64 MiB without a whole object: deny as malformed input, not an out-of-memory crash', () => {
     const got = readAnswer('claude', runHook(s, 'claude', '{"tool_input": "' + 'x'.repeat(65 * 1024 * 1024)));
     assert.equal(got.effect, 'deny');
