@@ -19,7 +19,7 @@ import { agreement, tagCounts } from './lib/agreement.mjs';
 import { loadAgentGuard, loadPeer, WORKSPACE } from './lib/checkers.mjs';
 import { readPayload, startUpEnv, wallTimes } from './lib/cli.mjs';
 import { loadCorpus } from './lib/corpus.mjs';
-import { hookFixtures } from './lib/hooks.mjs';
+import { hookFixtures, readOnlyFixture } from './lib/hooks.mjs';
 import { timeCheckers, timerOverhead } from './lib/inprocess.mjs';
 import { machineInfo, machineLine } from './lib/machine.mjs';
 import { machineNoise } from './lib/noise.mjs';
@@ -145,6 +145,11 @@ async function main() {
       const input = readPayload(h.file).split(FIXTURE_WORKSPACE).join(peerWs ?? FIXTURE_WORKSPACE);
       jobs.push({ name: `hook ${h.agent} (${basename(h.file)})`, args: [CLI, 'hook', h.agent], input, okStatus: [0, 1, 2], fixture: h.file });
     }
+    const read = hooksDir ? readOnlyFixture(hooksDir) : readOnlyFixture();
+    if (read) {
+      const input = readPayload(read.file).split(FIXTURE_WORKSPACE).join(peerWs ?? FIXTURE_WORKSPACE);
+      jobs.push({ name: `read-only call: hook ${read.agent} (${basename(read.file)})`, args: [CLI, 'hook', read.agent], input, okStatus: [0], fixture: read.file });
+    }
     process.stderr.write(`CLI: ${jobs.length} jobs × ${cliRuns} runs, interleaved…\n`);
     if (cliEnv.removed.length) jobs.push({ name: `node -e 0 (bare, with ${cliEnv.removed.join(', ')})`, args: ['-e', '0'], env: process.env });
     const rows = wallTimes(jobs, { runs: cliRuns, cwd: peerWs ?? process.cwd(), env: cliEnv.env });
@@ -222,6 +227,8 @@ async function main() {
       const range = (key) => `${fmt(Math.min(...hooks.map((r) => r[key])), 2)}–${fmt(Math.max(...hooks.map((r) => r[key])), 2)}×`;
       console.log(`target: each hook wall ≤ ${TARGET.cliRatio}× bare node → ${range('ratio')} (CPU ${range('cpuRatio')}), met for ${met.length} of ${hooks.length}`);
     }
+    const readRow = report.cli.rows.find((r) => r.name.startsWith('read-only call'));
+    if (readRow) console.log(`a read-only tool call (answered without loading the core): ${fmt(readRow.ratio, 2)}× wall, ${fmt(readRow.cpuRatio, 2)}× CPU`);
   }
   for (const n of report.cli.notes) console.log(`note: ${n}`);
 

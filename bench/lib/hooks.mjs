@@ -69,3 +69,15 @@ export function hookFixtures(root = HOOK_FIXTURES) {
   for (const a of AGENTS) if (!byAgent.has(a)) notes.push(`no fixture for agent "${a}": row skipped`);
   return { agents, notes };
 }
+
+/**
+ * A read-only tool call recorded from a real agent (Claude Code's `Read`): the hooks are installed for every tool,
+ * and an agent reads and searches more often than it runs commands, so the bench also times a call that is answered
+ * without loading the core. Undefined when there is no such fixture.
+ */
+export function readOnlyFixture(root = HOOK_FIXTURES) {
+  const dir = join(root, 'claude');
+  if (!existsSync(dir)) return undefined;
+  const name = readdirSync(dir).sort().find((n) => /^Read\b.*\.recorded\.json$/.test(n));
+  return name === undefined ? undefined : { agent: 'claude', file: join(dir, name) };
+}
