@@ -109,8 +109,20 @@ const WRITE_ONE = new Set<string>([
   'edit_notebook_file', 'create_directory', 'write_file', 'replace', 'edit', 'create', 'str_replace', 'insert',
   'write_to_file', 'replace_in_file', 'new_rule', 'edit_file', 'search_replace', 'apply_diff', 'insert_content',
   'editFiles', 'createFile', 'append_to_file', 'create_new_jupyter_notebook', 'StrReplace', 'Create', 'Insert',
-  'editor',
 ]);
+
+/**
+ * Anthropic-style text editors with a `command` (view, create, str_replace, insert, undo_edit): Copilot CLI's
+ * str_replace_editor, the API's str_replace_based_edit_tool, Cline CLI's editor (which also edits without a command).
+ */
+const TEXT_EDITORS = new Set<string>(['str_replace_editor', 'str_replace_based_edit_tool', 'editor']);
+
+/** What a `view` may carry; any other field (new text, old text, insert line) means the call may write. */
+const VIEW_FIELDS = new Set<string>(['command', 'view_range', 'viewRange', 'max_characters', ...PATH_FIELDS]);
+
+function isView(input: Json): boolean {
+  return input['command'] === 'view' && Object.keys(input).every((k) => VIEW_FIELDS.has(k));
+}
 
 /** Tools that run a list of shell commands at once (Cline CLI 3's run_commands). */
 const SHELL_LIST = new Set<string>(['run_commands']);
@@ -121,10 +133,15 @@ const DELETE = new Set<string>(['Delete', 'delete_file', 'delete_files', 'Delete
 /** Tools that apply a patch given as text. */
 const PATCH = new Set<string>(['apply_patch', 'git_apply_patch', 'applyPatch', 'ApplyPatch']);
 
+/**
+ * Every path the input names, not only the first field: the tool writes the one it reads (`path` for Copilot CLI
+ * and Cline, `file_path` for Claude and Gemini, `filePath` for VS Code), and a payload naming a harmless file in one
+ * field and a protected one in another must not be judged by the harmless one.
+ */
 function pathsOf(input: Json): string[] {
-  const one = str(input, ...PATH_FIELDS);
+  const named = PATH_FIELDS.map((k) => input[k]).filter((v): v is string => typeof v === 'string' && v.length > 0);
   const many = [...strings(input, 'paths'), ...strings(input, 'files'), ...strings(input, 'file_paths'), ...strings(input, 'filePaths')];
-  return one ? [one, ...many] : many;
+  return [...new Set([...named, ...many])];
 }
 
 function shellCall(tool: string, input: Json): Classification {
@@ -134,12 +151,44 @@ function shellCall(tool: string, input: Json): Classification {
   if (command === undefined) return { kind: 'malformed', problem: `${tool} call without a command` };
   if (tool.startsWith('write_')) command = command.replace(/\{(enter|up|down|left|right|backspace)\}/g, '\n');
   const cwd = str(input, ...CWD_FIELDS);
-  // older Codex sends patches as `apply_patch <<'EOF' … EOF` through the shell tool
-  if (/^\s*(apply_patch|applypatch)\b/.test(command) && looksLikePatch(command)) {
-    const edits = patchTargets(command).map((t) => edit(t.path, t.op, t.added));
-    if (edits.length > 0) return { kind: 'actions', commands: [], edits };
+  const commands = [cwd !== undefined ? { command, cwd } : { command }];
+  const patched = shellPatch(command);
+  if (patched === 'unreadable') return { kind: 'unknown', summary: summarize(tool, input) };
+  // the rest of the line runs too: the command is judged as well as the files the patch writes
+  return { kind: 'actions', commands, edits: patched };
+}
+
+/** `apply_patch` run on a shell line (as a program, not as text inside another word). */
+const SHELL_APPLY_PATCH = /(?:^|[;&|(\n])\s*(?:apply_patch|applypatch)\b/;
+/** A `cd` or `pushd` on the line: the directory the patch's relative paths may be taken from. */
+const SHELL_CD = /(?:^|[;&|(\n])\s*(?:cd|pushd)\s+("[^"]*"|'[^']*'|[^\s;&|)]+)/g;
+
+/**
+ * The files a patch fed to `apply_patch` on a shell line writes (a heredoc: older Codex sends patches this way
+ * through its shell tool, and runs `cd DIR && apply_patch …` too), each relative path taken from the call's
+ * directory and from every directory a `cd` on the line moves to (the patch is judged for each place it could
+ * land). 'unreadable' when a `cd` goes somewhere only known when the line runs, or the patch cannot be read.
+ */
+function shellPatch(command: string): RawEdit[] | 'unreadable' {
+  if (!SHELL_APPLY_PATCH.test(command) || !looksLikePatch(command)) return [];
+  const dirs = new Set<string>(['']);
+  let current = '';
+  for (const m of command.matchAll(SHELL_CD)) {
+    const word = m[1] ?? '';
+    const dir = /^(["']).*\1$/.test(word) ? word.slice(1, -1) : word;
+    if (/[$`\\*?[{]/.test(dir) || (dir.startsWith('~') && dir !== '~' && !dir.startsWith('~/')) || dir === '-') return 'unreadable';
+    current = dir.startsWith('/') || dir.startsWith('~') || current === '' ? dir : `${current}/${dir}`;
+    dirs.add(dir);
+    dirs.add(current);
   }
-  return { kind: 'actions', commands: [cwd !== undefined ? { command, cwd } : { command }], edits: [] };
+  const targets = patchTargets(command);
+  if (targets === 'unreadable') return 'unreadable';
+  const out: RawEdit[] = [];
+  for (const t of targets) {
+    const relative = !t.path.startsWith('/') && !t.path.startsWith('~') && !t.path.startsWith('file:');
+    for (const d of relative ? dirs : ['']) out.push(edit(d === '' ? t.path : `${d.replace(/\/+$/, '')}/${t.path}`, t.op, t.added));
+  }
+  return out;
 }
 
 /**
@@ -174,9 +223,9 @@ function commandListCall(tool: string, input: Json): Classification {
 function patchCall(tool: string, input: Json | string): Classification {
   const text = typeof input === 'string' ? input : PATCH_FIELDS.map((k) => input[k]).find((v): v is string => typeof v === 'string');
   if (text === undefined) return { kind: 'malformed', problem: `${tool} call without patch text` };
-  const edits = patchTargets(text).map((t) => edit(t.path, t.op, t.added));
-  if (edits.length === 0) return { kind: 'unknown', summary: `${tool}: a patch in a format Agent Guard cannot read` };
-  return { kind: 'actions', commands: [], edits };
+  const targets = patchTargets(text);
+  if (targets === 'unreadable' || targets.length === 0) return { kind: 'unknown', summary: `${tool}: a patch in a format Agent Guard cannot read` };
+  return { kind: 'actions', commands: [], edits: targets.map((t) => edit(t.path, t.op, t.added)) };
 }
 
 function summarize(tool: string, input: unknown): string {
@@ -189,8 +238,20 @@ function summarize(tool: string, input: unknown): string {
   return text.length > 200 ? `${tool} ${text.slice(0, 200)}…` : `${tool} ${text}`;
 }
 
-/** Classifies one tool call. `input` is the tool's arguments object (a bare string for free-form patch tools). */
+/**
+ * Classifies one tool call. `input` is the tool's arguments object (a bare string for free-form patch tools).
+ * A command or path with a NUL byte is malformed: no real one has it, and a shell reading its input drops it
+ * (`r\0m -rf ~` reaches bash as `rm -rf ~`) where the judgement would see another word.
+ */
 export function classifyTool(tool: string, input: Json | string | undefined): Classification {
+  const c = classifyInput(tool, input);
+  if (c.kind === 'actions' && (c.commands.some((x) => x.command.includes('\u0000') || x.cwd?.includes('\u0000') === true) || c.edits.some((e) => e.path.includes('\u0000')))) {
+    return { kind: 'malformed', problem: `${tool} call with a NUL byte in a command or path` };
+  }
+  return c;
+}
+
+function classifyInput(tool: string, input: Json | string | undefined): Classification {
   if (READ_ONLY.has(tool)) return { kind: 'read-only' };
   if (PATCH.has(tool)) return input === undefined ? { kind: 'malformed', problem: `${tool} call without input` } : patchCall(tool, input);
   if (input === undefined || typeof input === 'string') {
@@ -201,10 +262,11 @@ export function classifyTool(tool: string, input: Json | string | undefined): Cl
   }
   if (SHELL.has(tool) || tool === 'write_bash' || tool === 'write_powershell') return shellCall(tool, input);
   if (SHELL_LIST.has(tool)) return commandListCall(tool, input);
-  if (tool === 'str_replace_editor') {
-    if (str(input, 'command') === 'view') return { kind: 'read-only' };
-    const p = str(input, ...PATH_FIELDS);
-    return p ? { kind: 'actions', commands: [], edits: [edit(p, 'write', contentOf(input))] } : { kind: 'malformed', problem: `${tool} call without a path` };
+  if (TEXT_EDITORS.has(tool)) {
+    if (isView(input)) return { kind: 'read-only' };
+    const paths = pathsOf(input);
+    const content = contentOf(input);
+    return paths.length > 0 ? { kind: 'actions', commands: [], edits: paths.map((p) => edit(p, 'write', content)) } : { kind: 'malformed', problem: `${tool} call without a path` };
   }
   if (tool === 'multi_replace_string_in_file') {
     const list = input['replacements'];
@@ -236,7 +298,8 @@ export function classifyTool(tool: string, input: Json | string | undefined): Cl
     const paths = pathsOf(input);
     if (paths.length === 0) return { kind: 'malformed', problem: `${tool} call without a file path` };
     const op: EditOp = DELETE.has(tool) ? 'delete' : 'write';
-    const content = paths.length === 1 ? contentOf(input) : undefined;
+    // with several paths the text may go to any of them: each is judged with it (it only adds explanations)
+    const content = contentOf(input);
     return { kind: 'actions', commands: [], edits: paths.map((p) => edit(p, op, content)) };
   }
   if (tool === 'rename_file' || tool === 'move_file' || tool === 'Move' || tool === 'Rename') {

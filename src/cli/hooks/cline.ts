@@ -16,8 +16,12 @@ function parse(payload: unknown): ParseResult {
   if (!isObject(payload)) return { ok: false, problem: 'the payload is not a JSON object' };
   const pre = obj(payload, 'preToolUse');
   const call = obj(payload, 'tool_call');
-  const tool = str(pre, 'toolName', 'tool') ?? str(call, 'name');
+  const preTool = str(pre, 'toolName', 'tool');
+  const callTool = str(call, 'name');
+  // the tool's name and its arguments are read from the same place, so one cannot be judged with the other's
+  const tool = callTool ?? preTool;
   if (!tool) return { ok: false, problem: 'the payload has no preToolUse.toolName' };
+  if (preTool !== undefined && callTool !== undefined && preTool !== callTool) return { ok: false, problem: `tool_call.name "${callTool}" and preToolUse.toolName "${preTool}" disagree` };
   const params = obj(call, 'input') ?? obj(pre, 'parameters', 'params');
   const roots = strings(payload, 'workspaceRoots');
   return { ok: true, call: { tool, input: params, cwd: roots[0], roots, askHonoured: false, flavour: 'PreToolUse' } };

@@ -47,6 +47,8 @@ export function parseGithubFamily(payload: unknown, defaultFlavour: 'vscode' | '
   const snakeTool = str(payload, 'tool_name');
   const tool = snakeTool ?? camelTool;
   if (!tool) return { ok: false, problem: 'the payload names no tool (tool_name / toolName)' };
+  // both spellings at once, naming different tools: which one runs cannot be told
+  if (snakeTool !== undefined && camelTool !== undefined && snakeTool !== camelTool) return { ok: false, problem: `tool_name "${snakeTool}" and toolName "${camelTool}" disagree` };
   const input = snakeTool ? argsOf(payload, 'tool_input', 'toolArgs') : argsOf(payload, 'toolArgs', 'tool_input');
   const flavour: 'vscode' | 'copilot' = !snakeTool || COPILOT_TOOLS.has(tool) ? 'copilot' : VSCODE_TOOLS.has(tool) ? 'vscode' : defaultFlavour;
   return {

@@ -8,7 +8,8 @@ import type { GuardedAction } from '../../shared/bridgeProtocol';
 import type { Classification } from './catalogue';
 import type { HookGuard } from './guard';
 import { malformedInput, unknownTool } from './reasons';
-import { absoluteTarget, type Location } from './workspace';
+import { realDirectory, realTarget } from './realTarget';
+import { absoluteTarget, joinedTarget, type Location } from './workspace';
 
 export interface Judgement {
   readonly verdict: Verdict;
@@ -23,6 +24,12 @@ export interface JudgeOptions {
   readonly trustedTools: readonly string[];
   readonly env: Readonly<Record<string, string>>;
   readonly home: string;
+}
+
+/** The reasons found for the real file, saying which path leads there. */
+function throughLink(verdict: Verdict, shown: string): Verdict {
+  if (verdict.reasons.length === 0) return verdict;
+  return verdictFromReasons(verdict.reasons.map((r) => ({ ...r, message: `${r.message} (${shown} leads there through a symbolic link.)` })));
 }
 
 export function isTrusted(tool: string, patterns: readonly string[]): boolean {
@@ -49,10 +56,16 @@ export function judge(tool: string, classification: Classification, loc: Locatio
         verdicts.push(g.checkCommand(c.command, { cwd, root, env: options.env, readFile: readSmallFile }));
         actions.push({ kind: 'command', command: c.command, cwd });
       }
+      let realRoot: string | undefined;
       for (const e of classification.edits) {
         const abs = absoluteTarget(e.path, loc.cwd, options.home);
         verdicts.push(g.checkEdit(abs, e.op, e.content !== undefined ? { root, content: e.content } : { root }));
         actions.push({ kind: 'edit', path: abs, op: e.op });
+        // through a symbolic link the edit lands elsewhere: judge where it lands too, against the real root
+        const real = realTarget(joinedTarget(e.path, loc.cwd, options.home));
+        if (real === abs) continue;
+        realRoot ??= realDirectory(root);
+        verdicts.push(throughLink(g.checkEdit(real, e.op, e.content !== undefined ? { root: realRoot, content: e.content } : { root: realRoot }), abs));
       }
       if (verdicts.length === 0) return { verdict: verdictFromReasons([malformedInput(`${tool} call that does nothing Agent Guard can see`)]), actions, root };
       return { verdict: combineVerdicts(verdicts), actions, root };

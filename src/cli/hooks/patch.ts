@@ -21,7 +21,7 @@ function withAdded(targets: PatchTarget[], added: ReadonlyMap<number, string[]>)
 }
 
 const BEGIN_PATCH = /^\s*\*\*\*\s*Begin Patch\b/m;
-const HEADER = /^\s*\*\*\*\s*(Add File|Update File|Delete File|Move to):\s*(.+?)\s*$/;
+const HEADER = /^\s*\*\*\*\s*(Add File|Update File|Delete File|Move to):\s*(\S.*?)\s*$/;
 
 export function looksLikePatch(text: string): boolean {
   return BEGIN_PATCH.test(text) || /^(---|\+\+\+) \S/m.test(text) || /^diff --git /m.test(text);
@@ -33,16 +33,27 @@ function stripDiffPrefix(p: string): string {
   return /^[ab]\//.test(noTab) ? noTab.slice(2) : noTab;
 }
 
-function parseBeginPatch(lines: readonly string[]): PatchTarget[] {
+/** `***` lines of the format that name no file. */
+const MARKER = /^\s*\*\*\*\s*(Begin Patch|End Patch|End of File)\s*$/;
+
+function parseBeginPatch(lines: readonly string[]): PatchTarget[] | 'unreadable' {
   const out: PatchTarget[] = [];
   const added = new Map<number, string[]>();
   let lastUpdate: number | undefined;
   let current: number | undefined;
+  let inPatch = false;
   for (const line of lines) {
+    if (/^\s*\*\*\*\s*Begin Patch/.test(line)) inPatch = true;
     const m = HEADER.exec(line);
     if (!m || !m[2]) {
+      // a header this parser does not know (`*** Update  File:`, `*** add file:`, an empty path) may name a file
+      // a more lenient applier writes: the patch is unreadable rather than judged without it
+      if (inPatch && /^\s*\*\*\*/.test(line) && !MARKER.test(line)) return 'unreadable';
       if (current !== undefined && line.startsWith('+')) added.set(current, [...(added.get(current) ?? []), line.slice(1)]);
-      else if (/^\s*\*\*\*\s*End Patch/.test(line)) current = undefined;
+      else if (/^\s*\*\*\*\s*End Patch/.test(line)) {
+        current = undefined;
+        inPatch = false;
+      }
       continue;
     }
     const kind = m[1];
@@ -69,15 +80,41 @@ function parseBeginPatch(lines: readonly string[]): PatchTarget[] {
   return withAdded(out, added);
 }
 
+/**
+ * The new path of a `diff --git a/X b/Y` header: git writes it even when no `---`/`+++` lines follow (an empty new
+ * file, a mode change, a copy). Quoted paths, and unquoted ones with spaces (the two halves are equal unless renamed).
+ */
+function gitHeaderPaths(rest: string): { readonly from: string; readonly to: string } | undefined {
+  const quoted = /^"((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)"$/.exec(rest);
+  if (quoted) return { from: stripDiffPrefix(quoted[1] ?? ''), to: stripDiffPrefix(quoted[2] ?? '') };
+  const half = (rest.length - 1) / 2;
+  if (Number.isInteger(half) && rest.slice(2, half) === rest.slice(half + 3)) return { from: stripDiffPrefix(rest.slice(0, half)), to: stripDiffPrefix(rest.slice(half + 1)) };
+  const split = rest.lastIndexOf(' b/');
+  return split > 0 ? { from: stripDiffPrefix(rest.slice(0, split)), to: stripDiffPrefix(rest.slice(split + 1)) } : undefined;
+}
+
 function parseUnifiedDiff(lines: readonly string[]): PatchTarget[] {
   const out: PatchTarget[] = [];
   const added = new Map<number, string[]>();
   let from: string | undefined;
   let renameFrom: string | undefined;
   let current: number | undefined;
+  // a `diff --git` section that names its file only in its header (an empty new file, a deleted empty file, a mode
+  // change) still touches it: added when the section ends without a ---/+++ or rename line of its own
+  let section: { readonly to: string; readonly from: string; readonly start: number; deleted: boolean } | undefined;
+  const endSection = (): void => {
+    if (section !== undefined && out.length === section.start) out.push(section.deleted ? { path: section.from, op: 'delete' } : { path: section.to, op: 'write' });
+    section = undefined;
+  };
   for (const line of lines) {
-    if (line.startsWith('diff --git ')) current = undefined;
-    else if (current !== undefined && line.startsWith('+') && !line.startsWith('+++ ')) added.set(current, [...(added.get(current) ?? []), line.slice(1)]);
+    if (line.startsWith('diff --git ')) {
+      endSection();
+      current = undefined;
+      const header = gitHeaderPaths(line.slice('diff --git '.length).trim());
+      if (header) section = { ...header, start: out.length, deleted: false };
+    } else if (current !== undefined && line.startsWith('+') && !line.startsWith('+++ ')) added.set(current, [...(added.get(current) ?? []), line.slice(1)]);
+    if (line.startsWith('copy to ')) out.push({ path: line.slice('copy to '.length).trim(), op: 'write' });
+    if (line.startsWith('deleted file mode') && section !== undefined) section.deleted = true;
     if (line.startsWith('rename from ')) renameFrom = line.slice('rename from '.length).trim();
     else if (line.startsWith('rename to ') && renameFrom !== undefined) {
       out.push({ path: renameFrom, op: 'rename' }, { path: line.slice('rename to '.length).trim(), op: 'write' });
@@ -93,13 +130,18 @@ function parseUnifiedDiff(lines: readonly string[]): PatchTarget[] {
       from = undefined;
     }
   }
+  endSection();
   return withAdded(out, added);
 }
 
-/** The targets of a patch in document order, duplicates (same path and op) merged (their added lines too). */
-export function patchTargets(text: string): PatchTarget[] {
+/**
+ * The targets of a patch in document order, duplicates (same path and op) merged (their added lines too);
+ * 'unreadable' when the patch has a header that may name a file but cannot be read.
+ */
+export function patchTargets(text: string): PatchTarget[] | 'unreadable' {
   const lines = text.split(/\r?\n/);
   const raw = BEGIN_PATCH.test(text) ? parseBeginPatch(lines) : parseUnifiedDiff(lines);
+  if (raw === 'unreadable') return raw;
   const merged = new Map<string, PatchTarget>();
   for (const t of raw) {
     const key = t.op + '\u0000' + t.path;

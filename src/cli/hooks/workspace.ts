@@ -61,3 +61,11 @@ export function absoluteTarget(p: string, cwd: string, home: string = homeDirect
   if (p.startsWith('~/')) return join(home, p.slice(2));
   return resolve(cwd, p);
 }
+
+/** Like absoluteTarget, but without normalising `..` and `.` (realTarget takes them after the links before them). */
+export function joinedTarget(p: string, cwd: string, home: string = homeDirectory()): string {
+  if (p.startsWith('file://')) return safeFileUrl(p) ?? join(cwd, p);
+  if (p === '~') return home;
+  if (p.startsWith('~/')) return `${home}/${p.slice(2)}`;
+  return isAbsolute(p) ? p : `${cwd}/${p}`;
+}

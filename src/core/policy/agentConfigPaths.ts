@@ -45,9 +45,10 @@ export const AGENT_CONFIG_PATHS: readonly ProtectedPathGroup[] = [
       '**/.codex/**',
       // Gemini CLI
       '**/.gemini/settings.json',
-      // Cline
+      // Cline (the VS Code extension; the Cline CLI also runs hooks from .cline/hooks in the workspace and home)
       '**/.clinerules/hooks/**',
       '**/Documents/Cline/Hooks/**',
+      '**/.cline/hooks/**',
       // Copilot CLI (~/.copilot/config.json holds trusted folders and allowed tools)
       '**/.copilot/**',
     ],

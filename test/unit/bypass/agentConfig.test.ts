@@ -28,6 +28,8 @@ const FILES: [string, string][] = [
   ['.codex/config.toml', 'path.agent-config'],
   ['.gemini/settings.json', 'path.agent-config'],
   ['.clinerules/hooks/PreToolUse', 'path.agent-config'],
+  ['.cline/hooks/PreToolUse', 'path.agent-config'],
+  [`${HOME}/.cline/hooks/PreToolUse`, 'path.agent-config'],
   [`${HOME}/.claude/settings.json`, 'path.agent-config'],
   [`${HOME}/.codex/config.toml`, 'path.agent-config'],
   [`${HOME}/.gemini/settings.json`, 'path.agent-config'],
