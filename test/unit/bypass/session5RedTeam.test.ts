@@ -79,6 +79,33 @@ const FAMILIES: readonly { readonly name: string; readonly dangerous: readonly C
       'fallocate -l 1G /tmp/big.img',
     ],
   },
+  {
+    // interpreter code: the files it writes, and code it hands to exec/eval as a literal
+    name: 'interpreter code writes and evaluated strings',
+    dangerous: [
+      ['python3 -c "open(\'.env\',\'w\').write(\'\')"', 'confirm', 'interpreter.code-writes-files'],
+      ['python3 -c "with open(\'/home/dev/.bashrc\', \'a\') as f: f.write(\'alias ls=rm\')"', 'confirm', 'interpreter.code-writes-files'],
+      ['python3 -c "import shutil; shutil.move(\'x\', \'/home/dev/.ssh/authorized_keys\')"', 'confirm', 'interpreter.code-writes-files'],
+      ['node -e "require(\'fs\').writeFileSync(\'.git/config\',\'\')"', 'confirm', 'interpreter.code-writes-files'],
+      ['node -e "const fs=require(\'fs\'); fs.renameSync(\'a\', \'.env\')"', 'confirm', 'interpreter.code-writes-files'],
+      ["perl -e 'open(F, \">>/home/dev/.bashrc\"); print F \"x\"'", 'confirm', 'interpreter.code-writes-files'],
+      ["ruby -e 'File.open(\"/etc/hosts\", \"w\") { |f| f.puts \"x\" }'", 'confirm', 'interpreter.code-writes-files'],
+      ["bun -e 'await Bun.write(\".env\", \"\")'", 'confirm', 'interpreter.code-writes-files'],
+      ["deno eval 'Deno.writeTextFileSync(\".git/HEAD\", \"x\")'", 'confirm', 'interpreter.code-writes-files'],
+      ['python3 -c "exec(\'import os\\nos.system(\\"rm -rf ~\\")\')"', 'deny', 'interpreter.code-runs-shell-command'],
+      ['node -e "eval(\'require(\\"fs\\").rmSync(\\"/\\",{recursive:true})\')"', 'deny', 'interpreter.code-deletes-files'],
+    ],
+    ordinary: [
+      'python3 -c "open(\'out.txt\',\'w\').write(\'x\')"',
+      'python3 -c "import json; json.dump({}, open(\'package.json\',\'w\'))"',
+      'python3 -c "print(open(\'.env.example\').read())"',
+      'node -e "require(\'fs\').writeFileSync(\'src/gen.ts\', \'\')"',
+      'python3 -c "exec(\'print(1)\')"',
+      'node -e "eval(\'1+1\')"',
+      'python3 -c "import shutil; shutil.copy(\'a.txt\', \'b.txt\')"',
+      'python3 -c "open(\'/tmp/x.log\',\'a\').write(\'x\')"',
+    ],
+  },
 ];
 
 for (const family of FAMILIES) {

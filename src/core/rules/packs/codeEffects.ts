@@ -1,7 +1,9 @@
 /**
  * What a piece of interpreter code does to the machine, as far as its literal arguments tell: which shell
  * commands it runs (`os.system`, `subprocess.run([...])`, `execSync`, Perl/Ruby `system`, backticks) and which
- * paths it deletes (`shutil.rmtree`, `fs.rmSync(…, {recursive: true})`, `FileUtils.rm_rf`, `unlink`).
+ * paths it deletes (`shutil.rmtree`, `fs.rmSync(…, {recursive: true})`, `FileUtils.rm_rf`, `unlink`), the
+ * paths it writes (`open(p, 'w')`, `fs.writeFileSync`, `File.write`, `file_put_contents`, copies and renames onto
+ * a path), and the same for code it hands to `exec`/`eval` as a literal string.
  * The interpreter pack judges these with the rest of the guard.
  */
 import { DYNAMIC, scanCode, type Call, type CodeLang, type Value } from './code';
@@ -27,9 +29,18 @@ export interface CodeDeletion {
   readonly line: number;
 }
 
+/** A path the code writes (creates, overwrites, appends to, copies or moves onto). */
+export interface CodeWrite {
+  /** The path as written (`~` kept). */
+  readonly path: string;
+  readonly via: string;
+  readonly line: number;
+}
+
 export interface CodeEffects {
   readonly shell: readonly ShellRun[];
   readonly deletions: readonly CodeDeletion[];
+  readonly writes: readonly CodeWrite[];
 }
 
 /** A variable name the shell layer sees as unknown, standing for a part only known at run time. */
@@ -90,6 +101,20 @@ function qualifier(c: Call): string {
 class Collector {
   readonly shell: ShellRun[] = [];
   readonly deletions: CodeDeletion[] = [];
+  readonly writes: CodeWrite[] = [];
+
+  /** Code handed to `exec`/`eval` as a literal string, judged as code of its own after this one. */
+  readonly pendingCode: { readonly code: string; readonly lang: CodeLang }[] = [];
+
+  nested(v: Value | undefined, lang: CodeLang): void {
+    if (v?.kind === 'str' && !v.dynamic && v.text.trim() !== '') this.pendingCode.push({ code: v.text, lang });
+  }
+
+  /** A literal path written; one only known when the code runs is no particular file. */
+  write(target: Value | undefined, via: string, line: number): void {
+    if (target?.kind !== 'str' || target.dynamic || target.text === '') return;
+    this.writes.push({ path: target.text, via, line });
+  }
 
   run(command: string | undefined, via: string, line: number): void {
     if (command !== undefined) this.shell.push({ command, via, line });
@@ -181,9 +206,21 @@ function python(calls: readonly Call[], code: string, out: Collector): void {
       out.delete(c.args[0] ?? c.named.get('path'), false, c.path, c.line);
     } else if ((c.name === 'unlink' || c.name === 'rmdir') && PY_PATH_CALL.test(q)) {
       out.delete(c.receiver, false, c.path, c.line);
+    } else if (c.path === 'open' || c.path === 'io.open' || c.path === 'codecs.open') {
+      const mode = c.args[1] ?? c.named.get('mode');
+      if (mode?.kind === 'str' && /[wax+]/.test(mode.text)) out.write(c.args[0] ?? c.named.get('file'), c.path, c.line);
+    } else if (PY_PATH_WRITE.has(c.name) && PY_PATH_CALL.test(q)) {
+      out.write(c.receiver, c.path, c.line);
+    } else if ((q === 'shutil' || (q === '' && fromShutil)) && PY_COPY.has(c.name) || (q === 'os' || (q === '' && fromOs)) && (c.name === 'rename' || c.name === 'replace')) {
+      out.write(c.args[1] ?? c.named.get('dst'), c.path, c.line);
+    } else if (c.path === 'exec' || c.path === 'eval') {
+      out.nested(c.args[0], 'python');
     }
   }
 }
+
+const PY_PATH_WRITE = new Set(['write_text', 'write_bytes', 'touch']);
+const PY_COPY = new Set(['copy', 'copy2', 'copyfile', 'copytree', 'move']);
 
 // ---------------------------------------------------------------------------------------------- JavaScript
 
@@ -234,9 +271,21 @@ function javascript(calls: readonly Call[], code: string, out: Collector): void 
       out.delete(c.args[0], isTrue(propOf(c.args[1], 'recursive')), c.path, c.line);
     } else if (c.path === 'rimraf' || c.path === 'rimraf.sync' || c.path === 'rimrafSync') {
       out.delete(c.args[0], true, c.path, c.line);
+    } else if (JS_WRITE.has(c.name) && (FS_QUALIFIER.test(q) || (q === '' && (fsModule || fsExtra)))) {
+      out.write(c.args[0], c.path, c.line);
+    } else if (JS_COPY.has(c.name) && (FS_QUALIFIER.test(q) || (q === '' && (fsModule || fsExtra)))) {
+      out.write(c.args[1], c.path, c.line);
+    } else if (DENO_WRITE.has(c.path)) {
+      out.write(c.args[0], c.path, c.line);
+    } else if (c.path === 'eval' || c.path === 'Function' || c.name === 'runInThisContext' || c.name === 'runInNewContext') {
+      out.nested(c.args[c.args.length - 1], 'javascript');
     }
   }
 }
+
+const JS_WRITE = new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'createWriteStream', 'truncate', 'truncateSync', 'outputFile', 'outputFileSync', 'writeJson', 'writeJsonSync', 'outputJson', 'outputJsonSync']);
+const JS_COPY = new Set(['copyFile', 'copyFileSync', 'cp', 'cpSync', 'rename', 'renameSync', 'copy', 'copySync', 'move', 'moveSync']);
+const DENO_WRITE = new Set(['Deno.writeTextFile', 'Deno.writeTextFileSync', 'Deno.writeFile', 'Deno.writeFileSync', 'Bun.write']);
 
 // ---------------------------------------------------------------------------------------------- Perl
 
@@ -251,6 +300,16 @@ function perl(calls: readonly Call[], out: Collector): void {
       for (const a of c.args) out.delete(a, true, name, c.line);
     } else if (name === 'unlink' || name === 'rmdir') {
       for (const a of c.args) out.delete(a, false, name, c.line);
+    } else if (name === 'open' || name === 'sysopen') {
+      // open(FH, '>', path), open(FH, ">>path"); `<` and `-|` read or run
+      const mode = c.args[1];
+      if (mode?.kind !== 'str') continue;
+      const two = /^\s*(\+?>>?|\+<)\s*(.*)$/.exec(mode.text);
+      if (two === null) continue;
+      if ((two[2] ?? '') === '') out.write(c.args[2], name, c.line);
+      else out.write({ kind: 'str', text: two[2] ?? '', dynamic: mode.dynamic }, name, c.line);
+    } else if (name === 'eval' && c.args[0]?.kind === 'str') {
+      out.nested(c.args[0], 'perl');
     }
   }
 }
@@ -261,6 +320,8 @@ const RUBY_SHELL = new Set(['system', 'exec', 'spawn', 'Kernel.system', 'Kernel.
 const RUBY_RECURSIVE = new Set(['FileUtils.rm_rf', 'FileUtils.rm_r', 'FileUtils.remove_dir', 'FileUtils.remove_entry', 'FileUtils.remove_entry_secure', 'FileUtils.rmtree', 'FileUtils.remove_tree']);
 const RUBY_SINGLE = new Set(['FileUtils.rm', 'FileUtils.rm_f', 'FileUtils.remove', 'FileUtils.rmdir', 'FileUtils.safe_unlink', 'File.delete', 'File.unlink', 'Dir.rmdir', 'Dir.delete', 'Dir.unlink']);
 const RUBY_PATHNAME = /^Pathname(?:\.new)?\(\)$/;
+const RUBY_WRITE = new Set(['File.write', 'IO.write', 'File.binwrite', 'IO.binwrite', 'FileUtils.touch']);
+const RUBY_COPY = new Set(['FileUtils.cp', 'FileUtils.copy', 'FileUtils.cp_r', 'FileUtils.mv', 'FileUtils.move', 'FileUtils.install', 'File.rename']);
 
 function ruby(calls: readonly Call[], out: Collector): void {
   for (const c of calls) {
@@ -275,6 +336,12 @@ function ruby(calls: readonly Call[], out: Collector): void {
       for (const a of c.args) out.delete(a, false, c.path, c.line);
     } else if (RUBY_PATHNAME.test(qualifier(c)) && (c.name === 'rmtree' || c.name === 'unlink' || c.name === 'delete' || c.name === 'rmdir')) {
       out.delete(c.receiver, c.name === 'rmtree', c.path, c.line);
+    } else if (RUBY_WRITE.has(c.path) || (c.path === 'File.open' || c.path === 'File.new') && c.args[1]?.kind === 'str' && /[wa+]/.test(c.args[1].text)) {
+      out.write(c.args[0], c.path, c.line);
+    } else if (RUBY_COPY.has(c.path)) {
+      out.write(c.args[1], c.path, c.line);
+    } else if (c.path === 'eval' || c.path === 'Kernel.eval' || c.path === 'instance_eval') {
+      out.nested(c.args[0], 'ruby');
     }
   }
 }
@@ -288,13 +355,25 @@ function php(calls: readonly Call[], out: Collector): void {
     if (PHP_SHELL.has(c.path)) out.run(commandOf(c.args[0]), c.path, c.line);
     else if (c.path === 'pcntl_exec') out.runProgram(c.args[0], c.args[1], c.path, c.line);
     else if (c.path === 'unlink' || c.path === 'rmdir') out.delete(c.args[0], false, c.path, c.line);
+    else if (c.path === 'file_put_contents' || c.path === 'touch' || c.path === 'fopen' && c.args[1]?.kind === 'str' && /[waxc+]/.test(c.args[1].text)) out.write(c.args[0], c.path, c.line);
+    else if (c.path === 'copy' || c.path === 'rename') out.write(c.args[1], c.path, c.line);
+    else if (c.path === 'eval') out.nested(c.args[0], 'php');
   }
 }
 
-/** The shell commands a piece of code runs and the paths it deletes, from its literal arguments. */
+/** How deep code handed to `exec`/`eval` as a literal is followed (each level is a shorter string). */
+const MAX_NESTED_CODE = 4;
+
+/** The shell commands a piece of code runs, the paths it deletes and writes, from its literal arguments. */
 export function codeEffects(code: string, lang: CodeLang): CodeEffects {
-  const scan = scanCode(code, lang);
   const out = new Collector();
+  collect(code, lang, out, 0);
+  out.shell.sort((a, b) => a.line - b.line);
+  return { shell: out.shell, deletions: out.deletions, writes: out.writes };
+}
+
+function collect(code: string, lang: CodeLang, out: Collector, depth: number): void {
+  const scan = scanCode(code, lang);
   for (const lit of scan.execLiterals) out.run(commandOf({ kind: 'str', text: lit.text, dynamic: lit.dynamic }), 'backticks', lit.line);
   switch (lang) {
     case 'python': python(scan.calls, code, out); break;
@@ -303,6 +382,7 @@ export function codeEffects(code: string, lang: CodeLang): CodeEffects {
     case 'ruby': ruby(scan.calls, out); break;
     case 'php': php(scan.calls, out); break;
   }
-  out.shell.sort((a, b) => a.line - b.line);
-  return { shell: out.shell, deletions: out.deletions };
+  const nested = out.pendingCode.splice(0);
+  if (depth >= MAX_NESTED_CODE) return;
+  for (const n of nested) collect(n.code, n.lang, out, depth + 1);
 }

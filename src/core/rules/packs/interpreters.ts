@@ -2,7 +2,7 @@
  * Interpreter one-liners and heredocs (`python -c`, `node -e`, `perl -e`, `ruby -e`, `php -r`, `deno eval`,
  * `bun -e`, `python3 - <<'EOF'`): the shell commands the code runs are judged like any other command line
  * (so `os.system('ls')` is silent and `os.system('rm -rf /')` is not), and the paths it deletes are judged
- * like `rm` would be. A script file the interpreter runs is read through the adapter and only its critical
+ * like `rm` would be, the paths it writes like `tee` would. A script file the interpreter runs is read through the adapter and only its critical
  * findings count, so ordinary scripts do not raise alarms.
  */
 import type { Arg, Invocation } from '../../invocation';
@@ -13,7 +13,7 @@ import { isTempPath } from '../../paths/resolve';
 import { isWithin } from '../../paths/posix';
 import { hostPath } from '../../paths/containerMounts';
 import type { CodeLang } from './code';
-import { codeEffects, quoteLiteral, type CodeDeletion, type CodeEffects, type ShellRun } from './codeEffects';
+import { codeEffects, quoteLiteral, type CodeDeletion, type CodeEffects, type CodeWrite, type ShellRun } from './codeEffects';
 
 const PYTHONS = ['python', 'python2', 'python3', 'python3.8', 'python3.9', 'python3.10', 'python3.11', 'python3.12', 'python3.13', 'python3.14', 'pypy', 'pypy3'];
 const PROGRAMS = [...PYTHONS, 'node', 'nodejs', 'bun', 'deno', 'perl', 'ruby', 'php'];
@@ -432,8 +432,57 @@ const deletesFiles: CommandRule = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------- writes
+
+/** The same write as a `tee` command line, so protected paths and places outside the workspace are judged the usual way. */
+function asTee(w: CodeWrite): string {
+  const path = w.path.startsWith('~/') ? '~/' + quoteLiteral(w.path.slice(2)) : w.path === '~' ? '~' : quoteLiteral(w.path);
+  return `tee -- ${path}`;
+}
+
+const writesFiles: CommandRule = {
+  id: 'interpreter.code-writes-files',
+  programs: PROGRAMS,
+  decision: 'confirm',
+  risk: 'medium',
+  message: 'This interpreter code writes a file that a shell command writing it would be asked about (a secret, git\'s internals, a file outside the project). Write only what the task needs, inside the project.',
+  match: (inv, ctx) => {
+    let best: { hit: RuleHit; decision: Decision; risk: Risk } | undefined;
+    for (const { source, effects } of analyse(inv, ctx)) {
+      for (const w of effects.writes) {
+        const f = worstNested({ command: asTee(w), via: w.via, line: w.line }, inv, ctx);
+        if (!f || (source.file && f.risk !== 'critical')) continue;
+        if (best && !stricter(f, best)) continue;
+        const hit: RuleHit = { decision: f.decision, risk: f.risk, message: `${source.label} writes ${w.path} with ${callName(w.via)}${where(source, w.line)}: ${f.message} (${f.rule})` };
+        best = { hit, decision: f.decision, risk: f.risk };
+      }
+    }
+    return best?.hit;
+  },
+  examples: {
+    match: [
+      'python3 -c "open(\'.env\', \'w\').write(\'\')"',
+      'python3 -c "from pathlib import Path; Path(\'.git/config\').write_text(\'\')"',
+      'node -e "require(\'fs\').writeFileSync(\'.git/config\', \'\')"',
+      'node -e "require(\'fs\').appendFileSync(process.env.HOME + \'/.bashrc\', \'x\')"',
+      "perl -e 'open(my $f, \">\", \"/etc/hosts\")'",
+      "ruby -e 'File.write(\".env\", \"\")'",
+      "php -r 'file_put_contents(\".env\", \"\");'",
+      'python3 -c "import shutil; shutil.copy(\'/tmp/x\', \'.git/hooks/pre-commit\')"',
+    ],
+    notMatch: [
+      'python3 -c "open(\'out.txt\', \'w\').write(\'x\')"',
+      'python3 -c "print(open(\'.env\').read())"',
+      'node -e "require(\'fs\').writeFileSync(\'dist/version.txt\', \'1\')"',
+      'node -e "require(\'fs\').writeFileSync(\'/tmp/x.json\', \'{}\')"',
+      "ruby -e 'File.write(\"coverage/.last_run\", \"{}\")'",
+      "perl -e 'open(my $f, \"<\", \".env\")'",
+    ],
+  },
+};
+
 export const interpretersPack: RulePack = {
   name: 'interpreter',
-  description: 'Python, Node, Perl, Ruby, PHP, Deno and Bun code given inline, in a heredoc or as a script: the shell commands it runs and the paths it deletes.',
-  rules: [runsShellCommand, deletesFiles],
+  description: 'Python, Node, Perl, Ruby, PHP, Deno and Bun code given inline, in a heredoc or as a script: the shell commands it runs, the paths it deletes and the paths it writes.',
+  rules: [runsShellCommand, deletesFiles, writesFiles],
 };
