@@ -70,6 +70,40 @@ const awk: Wrapper = (args) => {
  */
 const SED_EXECUTE = /(?:^|[\n;{}])[ \t]*(?:(?:\d+|\$|\/[^/\n]*\/)(?:[ \t]*,[ \t]*(?:\d+|\$|\/[^/\n]*\/))?[ \t]*)?e[ \t]+([^\n]+)/g;
 
+/**
+ * GNU sed's `s/regex/replacement/e`: the line after the substitution runs as a command. What runs depends on the
+ * input, so it is only known when it runs; the replacement is judged as the likeliest command
+ * (`echo x | sed 's/x/rm -rf ~/e'`).
+ */
+function substituteExecutes(script: string): Arg[] {
+  const out: Arg[] = [];
+  for (let i = script.indexOf('s'); i >= 0 && i < script.length; i = script.indexOf('s', i + 1)) {
+    // `s` starts a command after a separator, an address or the start (not inside a word such as `gsub`)
+    const before = script.slice(0, i).replace(/[ \t]+$/, '');
+    if (before !== '' && !/[\n;{}!\d$/]$/.test(before)) continue;
+    const delim = script[i + 1];
+    if (delim === undefined || delim === '\\' || delim === '\n' || delim === ' ') continue;
+    const parts: string[] = [];
+    let j = i + 2;
+    let cur = '';
+    for (; j < script.length && parts.length < 2; j++) {
+      const c = script[j] as string;
+      if (c === '\\' && j + 1 < script.length) {
+        cur += script[j + 1] === delim ? delim : c + (script[j + 1] as string);
+        j++;
+      } else if (c === delim) {
+        parts.push(cur);
+        cur = '';
+      } else cur += c;
+    }
+    if (parts.length < 2) continue;
+    const flags = /^[gpIiMme0-9]*/.exec(script.slice(j))?.[0] ?? '';
+    if (flags.includes('e')) out.push({ value: (parts[1] ?? '').replace(/\\(.)/g, '$1'), dynamic: true, glob: false });
+    i = j - 1;
+  }
+  return out;
+}
+
 const sed: Wrapper = (args) => {
   const scripts: string[] = [];
   let first = true;
@@ -91,6 +125,7 @@ const sed: Wrapper = (args) => {
   }
   const texts: Arg[] = [];
   for (const script of scripts) {
+    texts.push(...substituteExecutes(script));
     // most scripts have no `e` command at all: skip the full pattern for them
     if (!/e[ \t]/.test(script)) continue;
     for (const m of script.matchAll(SED_EXECUTE)) if (m[1] !== undefined) texts.push(lit(m[1]));

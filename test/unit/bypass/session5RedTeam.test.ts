@@ -106,6 +106,24 @@ const FAMILIES: readonly { readonly name: string; readonly dangerous: readonly C
       'python3 -c "open(\'/tmp/x.log\',\'a\').write(\'x\')"',
     ],
   },
+  {
+    // GNU sed's s///e runs the edited line: the replacement is judged, and what runs is only known then
+    name: 'sed s///e',
+    dangerous: [
+      ["echo x | sed 's/x/rm -rf ~/e'", 'deny', 'fs.delete-home'],
+      ["sed 's/.*/rm -rf ~/e' README.md", 'deny', 'fs.delete-home'],
+      ["sed -e 's|^|git reset --hard |e' list.txt", 'confirm', 'shell.dynamic-script'],
+    ],
+    ordinary: [
+      "sed -i 's/foo/bar/g' src/a.ts",
+      "sed -n 's/^version: //p' x.yml",
+      "sed 's/e/E/g' README.md",
+      "sed -E 's/(a|b)+/x/' README.md",
+      "sed 's/\\//-/g' README.md",
+      "sed -e 's/x/y/;s/e/f/' README.md",
+      "sed -i.bak -e 's#/usr/local#/opt#g' src/a.ts",
+    ],
+  },
 ];
 
 for (const family of FAMILIES) {
