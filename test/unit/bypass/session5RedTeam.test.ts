@@ -124,6 +124,43 @@ const FAMILIES: readonly { readonly name: string; readonly dangerous: readonly C
       "sed -i.bak -e 's#/usr/local#/opt#g' src/a.ts",
     ],
   },
+  {
+    // processes, containers, cloud CLIs, databases and hosted repositories the packs did not know
+    name: 'more programs in the packs',
+    dangerous: [
+      ['pkill -9 -f .', 'deny', 'system.kill-all-processes'],
+      ["pkill -f '.*'", 'deny', 'system.kill-all-processes'],
+      ["killall -r '.*'", 'deny', 'system.kill-all-processes'],
+      ['podman system reset -f', 'confirm', 'container.system-prune'],
+      ['eksctl delete cluster -n prod', 'confirm', 'cloud.provider-delete'],
+      ['vercel rm acme-web --yes', 'confirm', 'cloud.provider-delete'],
+      ['wrangler d1 delete prod-db', 'confirm', 'cloud.provider-delete'],
+      ['supabase db reset --linked', 'confirm', 'cloud.provider-delete'],
+      ['firebase firestore:delete --all-collections -f', 'confirm', 'cloud.provider-delete'],
+      ['cqlsh -e "DROP KEYSPACE shop"', 'confirm', 'db.drop-statement'],
+      ['npm dist-tag rm my-lib latest', 'confirm', 'supply-chain.unpublish-package'],
+      ['npm owner rm alice my-lib', 'confirm', 'supply-chain.unpublish-package'],
+      ['gh repo edit --visibility public --accept-visibility-change-consequences', 'confirm', 'supply-chain.repository-settings'],
+      ['gh secret delete NPM_TOKEN', 'confirm', 'supply-chain.repository-settings'],
+      ['gh pr merge 12 --admin --squash', 'confirm', 'supply-chain.repository-settings'],
+    ],
+    ordinary: [
+      'pkill -f "vite.*5173"',
+      'killall node',
+      'podman system df',
+      'eksctl get clusters',
+      'vercel deploy --prod',
+      'wrangler dev',
+      'wrangler d1 list',
+      'supabase db reset',
+      'firebase deploy --only hosting',
+      'cqlsh -e "DESCRIBE KEYSPACES"',
+      'npm dist-tag ls my-lib',
+      'gh repo edit --description "x"',
+      'gh secret list',
+      'gh pr merge 12 --squash --auto',
+    ],
+  },
 ];
 
 for (const family of FAMILIES) {

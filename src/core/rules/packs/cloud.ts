@@ -615,6 +615,18 @@ const PROVIDER_DELETE_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ['flyctl', new Set(['destroy'])],
   ['fly', new Set(['destroy'])],
   ['heroku', new Set(['apps:destroy', 'addons:destroy', 'pg:reset', 'destroy'])],
+  ['eksctl', new Set(['delete'])],
+  ['vercel', new Set(['rm', 'remove'])],
+  ['netlify', new Set(['sites:delete', 'blobs:delete'])],
+  ['firebase', new Set(['firestore:delete', 'database:remove', 'functions:delete', 'hosting:disable'])],
+  ['supabase', new Set(['delete'])],
+  ['wrangler', new Set(['delete'])],
+  ['railway', new Set(['delete', 'down'])],
+  ['linode-cli', new Set(['delete', 'rm'])],
+  ['scw', new Set(['delete'])],
+  ['civo', new Set(['remove', 'delete', 'rm'])],
+  ['oci', new Set(['delete'])],
+  ['ibmcloud', new Set(['delete', 'rm'])],
 ]);
 
 /** Value options of these CLIs that may come before the command words. */
@@ -622,7 +634,7 @@ const PROVIDER_VALUE_OPTS = ['-t', '--access-token', '--context', '-c', '--confi
 
 const providerDelete: CommandRule = {
   id: 'cloud.provider-delete',
-  programs: ['doctl', 'hcloud', 'flyctl', 'fly', 'heroku'],
+  programs: ['doctl', 'hcloud', 'flyctl', 'fly', 'heroku', 'eksctl', 'vercel', 'netlify', 'firebase', 'supabase', 'wrangler', 'railway', 'linode-cli', 'scw', 'civo', 'oci', 'ibmcloud'],
   decision: 'confirm',
   risk: 'high',
   message: 'This deletes a cloud server, app, database or volume and the data on it. Let a person confirm.',
@@ -631,17 +643,19 @@ const providerDelete: CommandRule = {
     if (words === undefined) return false;
     const path = leadingPositionals(inv.args, PROVIDER_VALUE_OPTS, 4);
     for (const w of path) if (words.has(w)) return true;
+    // `supabase db reset --linked` wipes the linked (remote) project's database; without it, the local one
+    if (inv.program === 'supabase' && path[0] === 'db' && path[1] === 'reset' && (hasLong(inv.args, 'linked') || optionValue(inv.args, ['--db-url']) !== undefined)) return true;
     return false;
   },
   examples: {
-    match: ['doctl compute droplet delete web-1 --force', 'doctl databases delete 1234-abcd', 'hcloud server delete web-1', 'fly apps destroy acme-api --yes', 'heroku apps:destroy --app acme --confirm acme', 'heroku pg:reset DATABASE_URL -a acme'],
-    notMatch: ['doctl compute droplet list', 'hcloud server list', 'fly deploy', 'heroku logs --tail -a acme', 'fly -t ci destroy-pipeline -p app'],
+    match: ['doctl compute droplet delete web-1 --force', 'doctl databases delete 1234-abcd', 'hcloud server delete web-1', 'fly apps destroy acme-api --yes', 'heroku apps:destroy --app acme --confirm acme', 'heroku pg:reset DATABASE_URL -a acme', 'eksctl delete cluster -n prod', 'vercel rm acme-web --yes', 'netlify sites:delete', 'firebase firestore:delete --all-collections -f', 'supabase projects delete abcd', 'supabase db reset --linked', 'wrangler delete', 'wrangler d1 delete prod-db', 'wrangler r2 bucket delete assets', 'railway down -y', 'linode-cli linodes delete 123', 'oci os bucket delete --name b'],
+    notMatch: ['doctl compute droplet list', 'hcloud server list', 'fly deploy', 'heroku logs --tail -a acme', 'fly -t ci destroy-pipeline -p app', 'eksctl get clusters', 'vercel deploy --prod', 'vercel env ls', 'netlify deploy --prod', 'firebase deploy --only hosting', 'supabase db reset', 'supabase start', 'wrangler deploy', 'wrangler dev', 'wrangler d1 list', 'railway up'],
   },
 };
 
 export const cloudPack: RulePack = {
   name: 'cloud',
-  description: 'Cloud CLIs (aws, gcloud, gsutil, az, doctl, hcloud, fly, heroku) deleting resources and the data in them.',
+  description: 'Cloud CLIs (aws, gcloud, gsutil, az, doctl, hcloud, fly, heroku, eksctl, vercel, netlify, firebase, supabase, wrangler, railway and a few more) deleting resources and the data in them.',
   rules: [
     awsS3RecursiveDelete,
     awsS3RemoveBucket,

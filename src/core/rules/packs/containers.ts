@@ -63,6 +63,9 @@ const systemPrune: CommandRule = {
   message: 'This removes every stopped container and every image no container uses (with --volumes, every unused volume too). Check `docker system df` first, or prune one kind at a time.',
   match: (inv) => {
     const sub = engineSub(inv);
+    if (sub && is(sub, 'system reset') && !isHelp(sub.rest)) {
+      return { risk: 'high', message: `\`${inv.text}\` deletes every container, image, volume and network of this engine, and the data in the volumes, for good. Remove what you mean by name instead.` };
+    }
     if (!is(sub, 'system prune') || !sub || isHelp(sub.rest)) return undefined;
     const volumes = hasLong(sub.rest, 'volumes');
     const all = hasFlag(sub.rest, 'a', 'all');
@@ -74,8 +77,8 @@ const systemPrune: CommandRule = {
     return undefined;
   },
   examples: {
-    match: ['docker system prune -a --volumes', 'docker system prune -af --volumes', 'docker system prune --volumes -f', 'podman system prune --all --volumes --force', 'sudo docker system prune -a'],
-    notMatch: ['docker system prune -f', 'docker system df', 'docker system info', 'docker image prune -f', 'docker ps -a', 'echo docker system prune --volumes'],
+    match: ['docker system prune -a --volumes', 'docker system prune -af --volumes', 'docker system prune --volumes -f', 'podman system prune --all --volumes --force', 'sudo docker system prune -a', 'podman system reset -f', 'podman system reset'],
+    notMatch: ['docker system prune -f', 'docker system df', 'docker system info', 'podman system reset --help', 'docker image prune -f', 'docker ps -a', 'echo docker system prune --volumes'],
   },
 };
 

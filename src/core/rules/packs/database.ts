@@ -137,6 +137,13 @@ function clientSql(inv: Invocation, ctx: RuleContext): ClientSql | undefined {
       if (commands.length === 0 && files.length === 0) texts.push(...stdinText(inv, ctx));
       return { dialect: 'generic', texts, database: optionValue(rest, ['-d', '--database']) };
     }
+    case 'cqlsh': {
+      const commands = optionValues(args, ['-e', '--execute']);
+      const texts: SqlText[] = commands.map((c) => ({ text: c, from: 'the command' }));
+      for (const f of optionValues(args, ['-f', '--file'])) texts.push(...readText(f, inv, ctx));
+      if (texts.length === 0) texts.push(...stdinText(inv, ctx));
+      return { dialect: 'generic', texts, database: optionValue(args, ['-k', '--keyspace']) };
+    }
     case 'sqlcmd': {
       const commands = optionValues(args, ['-Q', '-q']);
       const texts: SqlText[] = commands.map((c) => ({ text: c, from: 'the query' }));
@@ -165,7 +172,7 @@ function analyse(inv: Invocation, ctx: RuleContext): SqlAnalysis | undefined {
   return result;
 }
 
-const SQL_CLIENTS = ['psql', 'usql', 'mysql', 'mariadb', 'mycli', 'sqlite3', 'sqlite', 'duckdb', 'cockroach', 'clickhouse-client', 'clickhouse', 'sqlcmd'];
+const SQL_CLIENTS = ['psql', 'usql', 'mysql', 'mariadb', 'mycli', 'sqlite3', 'sqlite', 'duckdb', 'cockroach', 'clickhouse-client', 'clickhouse', 'sqlcmd', 'cqlsh'];
 
 function where(f: { readonly from: string }): string {
   return f.from === 'the command' || f.from === 'the query' ? '' : ` (in ${f.from})`;
@@ -238,6 +245,7 @@ const dropStatement = sqlRule(
       'mysql -u root -e "DROP DATABASE prod"',
       'sqlite3 data/app.db "DROP TABLE users;"',
       'cockroach sql --insecure -e "DROP DATABASE bank CASCADE"',
+      'cqlsh -e "DROP KEYSPACE shop"',
       'clickhouse-client --query "DROP TABLE events"',
       'sudo -u postgres psql -c "DROP DATABASE app"',
     ],

@@ -200,6 +200,13 @@ const unpublishPackage: CommandRule = {
     if (inv.program === 'npm' && sub.name === 'deprecate') {
       return { risk: 'medium', message: `\`${inv.text}\` marks a published package as deprecated for everyone who installs it. Do it yourself if it is meant.` };
     }
+    // `npm dist-tag rm pkg latest` takes the tag installs resolve; `npm owner rm user pkg` takes a maintainer's rights
+    if (inv.program === 'npm' && (sub.name === 'dist-tag' || sub.name === 'dist-tags') && (sub.rest[0] === 'rm' || sub.rest[0] === 'remove')) {
+      return { risk: 'medium', message: `\`${inv.text}\` removes a dist-tag of a published package; everyone installing by that tag gets something else or nothing. Do it yourself if it is meant.` };
+    }
+    if (inv.program === 'npm' && (sub.name === 'owner' || sub.name === 'author') && (sub.rest[0] === 'rm' || sub.rest[0] === 'remove')) {
+      return { risk: 'medium', message: `\`${inv.text}\` removes a maintainer from a published package. Do it yourself if it is meant.` };
+    }
     if (inv.program === 'cargo' && sub.name === 'yank') {
       return hasLong(sub.rest, 'undo') ? undefined : { risk: 'medium', message: `\`${inv.text}\` yanks a published crate version: new projects can no longer depend on it. Do it yourself if it is meant.` };
     }
@@ -207,8 +214,8 @@ const unpublishPackage: CommandRule = {
     return undefined;
   },
   examples: {
-    match: ['npm unpublish my-lib@1.0.3', 'npm unpublish my-lib --force', 'npm deprecate my-lib@"< 2" "use v2"', 'cargo yank --version 0.3.1', 'gem yank mygem -v 1.0.0'],
-    notMatch: ['npm publish --dry-run', 'npm view my-lib versions', 'cargo yank --version 0.3.1 --undo', 'npm outdated'],
+    match: ['npm unpublish my-lib@1.0.3', 'npm unpublish my-lib --force', 'npm deprecate my-lib@"< 2" "use v2"', 'cargo yank --version 0.3.1', 'gem yank mygem -v 1.0.0', 'npm dist-tag rm my-lib latest', 'npm owner rm alice my-lib'],
+    notMatch: ['npm publish --dry-run', 'npm view my-lib versions', 'cargo yank --version 0.3.1 --undo', 'npm outdated', 'npm dist-tag ls my-lib', 'npm dist-tag add my-lib@1.2.0 next', 'npm owner ls my-lib'],
   },
 };
 
@@ -264,6 +271,37 @@ const deleteRelease: CommandRule = {
   examples: {
     match: ['gh release delete v1.2.0 --yes', 'gh release delete v1.2.0 --cleanup-tag -y', 'glab release delete v2.0.0'],
     notMatch: ['gh release view v1.2.0', 'gh release list', 'gh release create v1.3.0 --generate-notes'],
+  },
+};
+
+/**
+ * Hosted-repository changes that cannot be taken back or that bypass the team's safeguards: making a private
+ * repository public (its whole history is out), deleting CI secrets and variables, merging past branch protection.
+ */
+const repositorySettings: CommandRule = {
+  id: 'supply-chain.repository-settings',
+  programs: ['gh'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This changes a hosted repository in a way that cannot be taken back or that bypasses its safeguards. Do it yourself if it is meant.',
+  match: (inv) => {
+    const sub = subcommand(inv.args, GH_VALUE_OPTS);
+    if (!sub) return undefined;
+    const [verb] = sub.rest;
+    if (sub.name === 'repo' && verb === 'edit' && (optionValue(sub.rest, ['--visibility']) ?? '').toLowerCase() === 'public') {
+      return { message: `\`${inv.text}\` makes the repository public: its code and whole history can be read and copied by anyone, at once and for good. Do it yourself if it is meant.` };
+    }
+    if ((sub.name === 'secret' || sub.name === 'variable') && (verb === 'delete' || verb === 'remove')) {
+      return { risk: 'medium', message: `\`${inv.text}\` deletes a ${sub.name} that CI and deployments read; its value cannot be read back. Do it yourself if it is meant.` };
+    }
+    if (sub.name === 'pr' && verb === 'merge' && hasLong(sub.rest, 'admin')) {
+      return { risk: 'medium', message: `\`${inv.text}\` merges past the branch protection (required reviews and checks) with admin rights. Let the checks pass, or merge it yourself.` };
+    }
+    return undefined;
+  },
+  examples: {
+    match: ['gh repo edit --visibility public --accept-visibility-change-consequences', 'gh repo edit acme/api --visibility=public', 'gh secret delete NPM_TOKEN', 'gh variable delete DEPLOY_ENV -R acme/api', 'gh pr merge 12 --admin --squash'],
+    notMatch: ['gh repo edit --description "x"', 'gh repo edit --visibility private', 'gh secret list', 'gh secret set NPM_TOKEN < token.txt', 'gh pr merge 12 --squash --auto', 'gh variable list'],
   },
 };
 
@@ -493,6 +531,6 @@ const envToNetwork: CommandRule = {
 export const supplyChainPack: RulePack = {
   name: 'supply-chain',
   description: 'Scripts run straight from the internet, publishing and withdrawing packages and images, deleting repositories and releases, secrets and the environment sent to the network.',
-  rules: [downloadPipedToShell, publishPackage, pushImage, unpublishPackage, deleteRepository, deleteRelease, secretToNetwork, envToNetwork],
+  rules: [downloadPipedToShell, publishPackage, pushImage, unpublishPackage, deleteRepository, deleteRelease, repositorySettings, secretToNetwork, envToNetwork],
 };
 

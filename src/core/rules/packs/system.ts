@@ -521,6 +521,17 @@ function killTargets(args: readonly string[]): string[] {
   return out;
 }
 
+/** Patterns that match any process name or command line. */
+const MATCH_ANY = new Set(['.', '.*', '.+', '^', '$', '^.*', '.*$', '^.*$', '^.+$', '']);
+const PKILL_VALUE_OPTS = ['-u', '-U', '--euid', '--uid', '--user', '-s', '--session', '--signal', '-g', '--pgroup', '-G', '--group', '-P', '--parent', '-t', '--terminal', '--ns', '--nslist', '-o', '--older-than', '-y', '--younger-than', '-F', '--pidfile'];
+
+/** `pkill [-f] PATTERN` (a regex), `killall -r PATTERN`: the pattern when it matches every process. */
+function killMatchAllPattern(inv: Invocation): string | undefined {
+  if (inv.program !== 'pkill' && !(inv.program === 'killall' && (hasShort(inv.args, 'r') || hasLong(inv.args, 'regexp')))) return undefined;
+  const pattern = positionals(inv.args, PKILL_VALUE_OPTS).find((p) => !/^-/.test(p));
+  return pattern !== undefined && MATCH_ANY.has(pattern) ? `'${pattern}'` : undefined;
+}
+
 const killAll: CommandRule = {
   id: 'system.kill-all-processes',
   scope: 'machine',
@@ -540,6 +551,9 @@ const killAll: CommandRule = {
       return undefined;
     }
     if (inv.program === 'killall5') return true;
+    // a pattern every process name matches (`pkill -9 -f .`, `killall -r '.*'`) is every process
+    const matchAll = killMatchAllPattern(inv);
+    if (matchAll !== undefined) return { message: `\`${inv.text}\` matches every process (the pattern ${matchAll} matches any name) — the editor, the shell, this agent and every server. Kill the processes you mean by pid or an exact name instead.` };
     // pkill -u alice / killall -u alice: every process of a user
     const user = optionValue(inv.args, ['-u', '-U', '--euid', '--uid', '--user']);
     if (user === undefined) return undefined;
@@ -548,8 +562,8 @@ const killAll: CommandRule = {
     return { decision: 'confirm', message: `\`${inv.text}\` kills every process of user ${user}, which logs them out and stops their editors, shells and servers. Kill the processes you mean by name instead.` };
   },
   examples: {
-    match: ['kill -9 -1', 'kill -KILL -1', 'kill -s KILL -1', 'kill -- -1', 'sudo killall5 -9', 'pkill -9 -u alice', 'killall -u bob', 'sudo kill -9 1', 'kill -s KILL 1'],
-    notMatch: ['kill -9 12345', 'kill -1 4242', 'kill %1', 'pkill -f "node dist/server.js"', 'killall node', 'pkill -u alice node', 'kill -l', 'sudo kill -HUP 1', 'kill -9 10'],
+    match: ['kill -9 -1', 'kill -KILL -1', 'kill -s KILL -1', 'kill -- -1', 'sudo killall5 -9', 'pkill -9 -u alice', 'killall -u bob', 'sudo kill -9 1', 'kill -s KILL 1', 'pkill -9 -f .', "pkill -f '.*'", "killall -r '.*'", 'pkill -KILL ^'],
+    notMatch: ['kill -9 12345', 'kill -1 4242', 'kill %1', 'pkill -f "node dist/server.js"', 'killall node', 'pkill -f "vite.*5173"', "killall -r 'node.*'", 'killall .', 'pkill -u alice node', 'kill -l', 'sudo kill -HUP 1', 'kill -9 10'],
   },
 };
 
