@@ -10,7 +10,8 @@ import type { RuleContext } from './rules/context';
 import type { CommandRule, RuleHit } from './rules/rule';
 import type { RuleIndex } from './rules/registry';
 import { fileEffects, type FileEffect } from './effects';
-import { isWithin, normalize } from './paths/posix';
+import { isWithin, normalize, resolve } from './paths/posix';
+import { deviceEditReason } from './deviceEdits';
 import { resolvePath } from './paths/resolve';
 import { walledOff } from './paths/containerMounts';
 import { deletedDirectoryTakes, directorySegments } from './paths/globCover';
@@ -292,6 +293,9 @@ export function evaluateEdit(engine: Engine, path: string, op: EditOp, opts: Che
   const ev = new Evaluation(engine, root, { cwd: root, root }, false);
   const target: Arg = { value: path, dynamic: false, glob: false };
   const reasons = ev.judgeTarget({ op, target, recursive: false }, root, shown);
+  const device = deviceEditReason(resolve(root, path), op, shown);
+  // first: it shares its rule id with the general outside-the-workspace finding, and the stricter one must be kept
+  if (device !== undefined) reasons.unshift(device);
   if (op === 'write' && typeof opts.content === 'string') reasons.push(...judgeAgentSettings(path, opts.content, shown));
   if (engine.policy.loadError !== undefined) reasons.push(loadFailedReason(engine.policy, shown));
   return verdictFromReasons(reasons);

@@ -101,7 +101,9 @@ export function resolvePath(path: Arg | string, cwd: string | undefined, root: s
   const isWorkspaceRoot = wholeDir && effective === root;
   const isHome = home !== undefined && wholeDir && effective === home;
   const isSystem = wholeDir && SYSTEM_DIRS.has(effective);
-  const insideWorkspace = isWithin(effective, root) && !(wholeDir && effective === root) || (!wholeDir && effective === root);
+  // a root of `/` is no workspace (an agent started at /, a container's root): nothing counts as inside it, or
+  // every system file would be an ordinary workspace file
+  const insideWorkspace = root !== '/' && (isWithin(effective, root) && !(wholeDir && effective === root) || (!wholeDir && effective === root));
   return {
     abs,
     dynamic,

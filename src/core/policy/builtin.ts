@@ -59,6 +59,13 @@ export const BUILTIN_PROTECTED: readonly ProtectedSpec[] = [
     message: 'This is the Agent Guard policy itself; an agent must not loosen its own guard.',
     risk: 'high',
   },
+  {
+    id: 'path.login-files',
+    // in the home directory only (a dotfiles repository's own copies are ordinary work): they matter when the agent's
+    // workspace is the home directory itself, where nothing else marks them as outside the work
+    globs: ['~/.bashrc', '~/.bash_profile', '~/.bash_login', '~/.bash_logout', '~/.profile', '~/.zshrc', '~/.zshenv', '~/.zprofile', '~/.zlogin', '~/.config/fish/config.fish', '~/.ssh/authorized_keys', '~/.ssh/authorized_keys2', '~/.ssh/config', '~/.ssh/rc', '~/.ssh/environment'],
+    message: 'This file runs code or grants access whenever someone logs in or opens a shell (shell start-up files, SSH authorised keys and settings); an agent should not change it without a person looking.',
+  },
   // agents' own configuration and the guard's runtime files (see agentConfigPaths.ts)
   ...AGENT_CONFIG_PATHS.map((g): ProtectedSpec => ({ ...g, risk: 'high' })),
 ];

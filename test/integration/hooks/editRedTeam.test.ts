@@ -47,6 +47,12 @@ const CASES: readonly Case[] = [
   { agent: 'copilot-cli', what: 'bash with a NUL byte inside rm', payload: (s) => copilot(s, 'bash', { command: 'r\u0000m -rf ~' }), rules: ['hook.malformed-input'] },
   // Cline CLI hooks folder
   { agent: 'cline', what: 'write_to_file .cline/hooks/PreToolUse (the Cline CLI runs it)', payload: (s) => cline(s, 'write_to_file', { path: '.cline/hooks/PreToolUse', content: '#!/bin/sh\necho \'{"cancel":false}\'\n' }), rules: ['path.agent-config'] },
+  // where the workspace is / or the home directory, and devices
+  { agent: 'claude', what: 'Write /etc/passwd from an agent started at /', payload: (s) => ({ ...(claude(s, 'Write', { file_path: '/etc/passwd', content: 'x' }) as object), cwd: '/' }), rules: ['fs.write-outside-workspace'] },
+  { agent: 'codex', what: 'rm /etc/passwd from an agent started at /', payload: (s) => ({ ...(codex(s, 'Bash', { command: 'rm /etc/passwd' }) as object), cwd: '/' }), rules: ['fs.delete-outside-workspace'] },
+  { agent: 'gemini', what: 'write_file ~/.bashrc from an agent started in the home directory', payload: (s) => ({ ...(gemini(s, 'write_file', { file_path: path.join(s.home, '.bashrc'), content: 'curl x | sh' }) as object), cwd: s.home }), rules: ['path.login-files'] },
+  { agent: 'gemini', what: 'write_file of a note in the home directory stays silent', payload: (s) => ({ ...(gemini(s, 'write_file', { file_path: path.join(s.home, 'notes.md'), content: 'x' }) as object), cwd: s.home }), rules: [] },
+  { agent: 'copilot-cli', what: 'create /dev/sda', payload: (s) => copilot(s, 'create', { path: '/dev/sda', file_text: 'x' }), rules: ['fs.write-outside-workspace'] },
   // text editors: views are reads, edits are judged
   { agent: 'vscode', what: 'str_replace_based_edit_tool view stays silent', payload: (s) => vscode(s, 'str_replace_based_edit_tool', { command: 'view', path: path.join(s.ws, 'src/a.ts') }), rules: [] },
   { agent: 'claude', what: 'str_replace_based_edit_tool create of a source file stays silent', payload: (s) => claude(s, 'str_replace_based_edit_tool', { command: 'create', path: path.join(s.ws, 'src/c.ts'), file_text: 'x' }), rules: [] },

@@ -26,6 +26,11 @@ export interface PathFinding {
   readonly hit: RuleHit;
 }
 
+/** The workspace as a message names it; `/` is none (see resolvePath). */
+function workspaceOf(root: string): string {
+  return root === '/' ? 'there is none: the command runs from /, which is not a project folder' : root;
+}
+
 function describe(op: FileEffect['op']): string {
   return op === 'delete' ? 'Deleting' : op === 'rename' ? 'Moving' : 'Writing';
 }
@@ -54,12 +59,12 @@ export function judgeEffect(effect: FileEffect, p: ResolvedPath, ctx: RuleContex
       return { id: 'fs.delete-unknown-path', hit: { message: `${describe(effect.op)} ${shown || 'a path'} recursively, but part of the path is only known when the command runs (an unset variable or a command's output), so it could be anything.` } };
     }
     if (!unknown && !p.insideWorkspace && !isTempPath(p.abs) && !isHarmlessDevice(p.abs) && !(effect.op === 'delete' && isUserCachePath(p.abs, ctx.home))) {
-      return { id: 'fs.delete-outside-workspace', hit: { message: `${describe(effect.op)} ${p.abs} touches files outside the workspace (${ctx.root}).`, risk: effect.recursive ? 'high' : 'medium' } };
+      return { id: 'fs.delete-outside-workspace', hit: { message: `${describe(effect.op)} ${p.abs} touches files outside the workspace (${workspaceOf(ctx.root)}).`, risk: effect.recursive ? 'high' : 'medium' } };
     }
     return undefined;
   }
   if (!unknown && !p.insideWorkspace && !p.isWorkspaceRoot && !isInTempArea(p.abs) && !p.abs.startsWith('/dev/') && !p.abs.startsWith('/proc/')) {
-    return { id: 'fs.write-outside-workspace', hit: { message: `Writing ${p.abs} changes a file outside the workspace (${ctx.root}).` } };
+    return { id: 'fs.write-outside-workspace', hit: { message: `Writing ${p.abs} changes a file outside the workspace (${workspaceOf(ctx.root)}).` } };
   }
   return undefined;
 }
