@@ -695,6 +695,15 @@ const parallel: Wrapper = (args, input) => {
   return { kind: 'many', commands: [], shellTexts: jobs.map((job, k) => jobText(body, job, k + 1, dynamicTemplate, computed)), label: 'parallel' };
 };
 
+/** `ip [-n NS] netns exec NS cmd…` runs cmd (in another network namespace of this machine); other `ip` commands run nothing. */
+const ip: Wrapper = (args) => {
+  let i = 0;
+  while (i < args.length && (args[i] as Arg).value.startsWith('-')) i += ['-n', '-netns', '-f', '-family', '-b', '-batch', '-rc', '-rcvbuf'].includes((args[i] as Arg).value) ? 2 : 1;
+  const obj = args[i]?.value ?? '';
+  if (obj === '' || !'netns'.startsWith(obj) || obj.length < 2 || args[i + 1]?.value !== 'exec') return { kind: 'none' };
+  return exec(args, i + 3, 'ip netns exec');
+};
+
 /** `ssh host 'cmd'`: the command runs on another machine, but it runs. */
 const ssh: Wrapper = (args) => {
   const { rest } = parseOptions(args, { shortWithValue: 'BbcDEeFIiJLlmOoPpQRSWw' });
@@ -748,6 +757,7 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['bun', packageManager('bun')],
   ['corepack', corepack],
   ['ssh', ssh],
+  ['ip', ip],
   ...CONTAINER_WRAPPERS,
   ...RUNNER_WRAPPERS,
   ...EMBEDDED_COMMAND_WRAPPERS,

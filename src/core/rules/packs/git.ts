@@ -420,6 +420,14 @@ const discardChanges: CommandRule = {
     'Use `git stash` to set them aside instead.',
   match(inv) {
     const name = gitSubName(inv);
+    if (name === 'read-tree' || name === 'checkout-index' || name === 'submodule') {
+      const rest = gitSub(inv, name) ?? [];
+      // `read-tree --reset -u HEAD` is `reset --hard`; `checkout-index -f -a` overwrites every tracked file
+      if (name === 'read-tree') return hasLong(rest, 'reset') && hasShort(rest, 'u');
+      if (name === 'checkout-index') return (hasShort(rest, 'f') || hasLong(rest, 'force')) && (hasShort(rest, 'a') || hasLong(rest, 'all'));
+      // `submodule deinit -f` removes the submodules' working trees, local changes included
+      return rest[0] === 'deinit' && (hasShort(rest.slice(1), 'f') || hasLong(rest, 'force'));
+    }
     if (name !== 'checkout' && name !== 'switch' && name !== 'restore') return false;
     const rest = gitSub(inv, name) ?? [];
     if (hasLong(rest, 'patch') || hasShort(rest, 'p', { valueOpts: name === 'restore' ? 's' : 'bB' })) return false; // a person picks each hunk
@@ -447,8 +455,14 @@ const discardChanges: CommandRule = {
       'git restore --source=HEAD~3 :/',
       'git switch --discard-changes main',
       'git -C packages/ui checkout .',
+      'git read-tree --reset -u HEAD',
+      'git checkout-index -a -f',
+      'git submodule deinit -f --all',
     ],
     notMatch: [
+      'git read-tree HEAD',
+      'git checkout-index -a --prefix=/tmp/export/',
+      'git submodule update --init',
       'git checkout -b feature-x',
       'git checkout main',
       'git checkout -- src/app.ts',
@@ -597,6 +611,39 @@ const pruneUnreachable: CommandRule = {
   },
 };
 
+/**
+ * `git branch -M x main`, `git branch -f main HEAD~5`, `git update-ref refs/heads/main HEAD~5`: an existing branch
+ * is pointed elsewhere, and the commits only it had are no longer on any branch.
+ */
+const branchOverwrite: CommandRule = {
+  id: 'git.branch-overwrite',
+  programs: GIT,
+  decision: 'confirm',
+  risk: 'medium',
+  message: 'This points an existing branch somewhere else; commits only that branch had are no longer on any branch (the reflog keeps them for a while). Create a new branch instead, or let a person do it.',
+  match(inv) {
+    const name = gitSubName(inv);
+    const rest = gitSub(inv, name ?? '') ?? [];
+    if (name === 'branch') {
+      const pos = positionals(rest, ['-u', '--set-upstream-to', '--format', '--sort', '--contains', '--no-contains', '--merged', '--no-merged', '--points-at', '--color', '--column']);
+      if (hasShort(rest, 'M') || hasShort(rest, 'C')) return pos.length >= 2 ? { message: `\`${inv.text}\` renames or copies onto the existing branch ${pos[pos.length - 1] ?? ''}, replacing it; commits only it had are no longer on any branch. Pick a new name, or delete the old branch deliberately first.` } : undefined;
+      if ((hasShort(rest, 'f') || hasLong(rest, 'force')) && !hasShort(rest, 'd') && !hasShort(rest, 'D') && !hasShort(rest, 'm') && !hasShort(rest, 'c') && pos.length >= 2) {
+        return { message: `\`${inv.text}\` moves the existing branch ${pos[0] ?? ''}; commits only it had are no longer on any branch. Create a new branch instead.` };
+      }
+      return undefined;
+    }
+    if (name === 'update-ref' && !hasShort(rest, 'd') && !hasLong(rest, 'stdin')) {
+      const ref = positionals(rest, ['-m'])[0] ?? '';
+      return ref.startsWith('refs/heads/') ? { message: `\`${inv.text}\` points the branch ${ref.slice(11)} at another commit without any check; commits only it had are no longer on any branch. Use git branch or git reset on a branch you own.` } : undefined;
+    }
+    return undefined;
+  },
+  examples: {
+    match: ['git branch -M feature main', 'git branch -f main HEAD~5', 'git branch --force release v1.0', 'git update-ref refs/heads/main HEAD~5', 'git branch -C old main'],
+    notMatch: ['git branch -M main', 'git branch -m old new', 'git branch -f', 'git branch feature-x', 'git branch -D old', 'git update-ref refs/tags/x HEAD', 'git update-ref -d refs/heads/x'],
+  },
+};
+
 const deleteRef: CommandRule = {
   id: 'git.delete-ref',
   programs: GIT,
@@ -628,6 +675,7 @@ export const gitPack: RulePack = {
     clean,
     discardChanges,
     branchForceDelete,
+    branchOverwrite,
     stashClear,
     stashDrop,
     rewriteHistory,

@@ -72,6 +72,103 @@ const formatDisk: CommandRule = {
 };
 const DISKUTIL_ERASE = new Set(['erasedisk', 'erasevolume', 'partitiondisk', 'zerodisk', 'randomdisk', 'secureerase', 'reformat', 'splitpartition', 'mergepartitions', 'deletevolume']);
 
+// ---------------------------------------------------------------------------------------------- volumes
+
+/**
+ * Storage managers' commands that destroy a pool, a volume group, a RAID member's metadata or a whole drive
+ * (`zpool destroy`, `vgremove`, `mdadm --zero-superblock`, `nvme format`, `hdparm --security-erase`): what each
+ * destroys, or undefined. A single volume or dataset (`lvremove`, `zfs destroy`, `btrfs subvolume delete`) is
+ * asked about rather than refused.
+ */
+function volumeDestroyed(inv: Invocation): { readonly what: string; readonly whole: boolean } | undefined {
+  const pos = positionals(inv.args);
+  const [verb, second] = pos;
+  switch (inv.program) {
+    case 'zpool':
+      return verb === 'destroy' || verb === 'labelclear' ? { what: `the ZFS pool ${pos[1] ?? ''} and every dataset in it`, whole: true } : undefined;
+    case 'zfs':
+      return verb === 'destroy' ? { what: `the ZFS dataset ${pos[1] ?? ''}${hasShort(inv.args, 'r') || hasShort(inv.args, 'R') ? ' and everything below it' : ''}`, whole: false } : undefined;
+    case 'vgremove':
+    case 'pvremove':
+      return { what: `the LVM ${inv.program === 'vgremove' ? 'volume group' : 'physical volume'} ${verb ?? ''} and the volumes on it`, whole: true };
+    case 'lvremove':
+      return { what: `the logical volume ${verb ?? ''} and the file system on it`, whole: false };
+    case 'lvm':
+      return verb === 'vgremove' || verb === 'pvremove' ? { what: `an LVM ${verb === 'vgremove' ? 'volume group' : 'physical volume'}`, whole: true } : verb === 'lvremove' ? { what: 'a logical volume and the file system on it', whole: false } : undefined;
+    case 'btrfs':
+      return (verb === 'subvolume' || verb === 'sub') && (second === 'delete' || second === 'del') ? { what: `the btrfs subvolume ${pos[2] ?? ''} and its files`, whole: false } : undefined;
+    case 'mdadm':
+      return hasLong(inv.args, 'zero-superblock') ? { what: 'the RAID metadata of the device, so the array cannot be assembled again', whole: true } : undefined;
+    case 'nvme':
+      return verb === 'format' || verb === 'sanitize' ? { what: `every block of ${pos[1] ?? 'the drive'}`, whole: true } : undefined;
+    case 'sg_format':
+    case 'sg_sanitize':
+      return pos.length > 0 ? { what: `every block of ${pos[pos.length - 1] ?? 'the drive'}`, whole: true } : undefined;
+    case 'hdparm':
+      return inv.args.some((a) => a.startsWith('--security-erase') || a === '--trim-sector-ranges' || a === '--make-bad-sector') ? { what: 'the data on the drive', whole: true } : undefined;
+    case 'dmsetup':
+      return verb === 'remove_all' || verb === 'wipe_table' ? { what: 'the device-mapper devices (encrypted and LVM volumes in use)', whole: true } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const destroyVolume: CommandRule = {
+  id: 'system.destroy-volume',
+  scope: 'machine',
+  programs: ['zpool', 'zfs', 'vgremove', 'pvremove', 'lvremove', 'lvm', 'btrfs', 'mdadm', 'nvme', 'sg_format', 'sg_sanitize', 'hdparm', 'dmsetup'],
+  decision: 'deny',
+  risk: 'critical',
+  message: 'This destroys a storage pool, volume or whole drive and the data on it; there is no undo. Check what it is with lsblk / zpool list / lvs and run it yourself if you mean it.',
+  match: (inv) => {
+    if (hasLong(inv.args, 'help')) return undefined;
+    const d = volumeDestroyed(inv);
+    if (d === undefined) return undefined;
+    const message = `\`${inv.text}\` destroys ${d.what.trim()}; there is no undo. Check what it is with lsblk / zpool list / lvs and run it yourself if you mean it.`;
+    return d.whole ? { message } : { decision: 'confirm', message };
+  },
+  examples: {
+    match: ['zpool destroy tank', 'sudo zfs destroy -r tank/data', 'vgremove -f vg0', 'lvremove -f vg0/data', 'btrfs subvolume delete /mnt/data', 'mdadm --zero-superblock /dev/sda1', 'nvme format /dev/nvme0n1', 'hdparm --security-erase pw /dev/sda', 'dmsetup remove_all', 'sg_format --format /dev/sdb'],
+    notMatch: ['zpool list', 'zpool status tank', 'zfs list -t snapshot', 'zfs snapshot tank/data@now', 'lvs', 'vgs', 'btrfs subvolume list /', 'mdadm --detail /dev/md0', 'nvme list', 'hdparm -I /dev/sda', 'dmsetup ls'],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------- network
+
+/** `ip link set eth0 down`, `ifconfig eth0 down`, `ifdown eth0`, `nmcli networking off`: the machine's network goes away. */
+const networkDown: CommandRule = {
+  id: 'system.network-down',
+  scope: 'machine',
+  programs: ['ip', 'ifconfig', 'ifdown', 'nmcli'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This takes a network interface (or all networking) down; on a remote machine that cuts every connection, this one included. Do it yourself from a console if you mean it.',
+  match: (inv) => {
+    const pos = positionals(inv.args, ['-n', '-netns', '-f', '-family']);
+    const loopback = (name: string | undefined): boolean => name === 'lo' || name === 'lo0';
+    switch (inv.program) {
+      case 'ip': {
+        const obj = pos[0] ?? '';
+        if (!'link'.startsWith(obj) || obj === '' || pos[1] !== 'set' || !pos.includes('down')) return undefined;
+        const dev = pos[2] === 'dev' ? pos[3] : pos[2];
+        return loopback(dev) ? undefined : true;
+      }
+      case 'ifconfig':
+        return pos.includes('down') && !loopback(pos[0]) ? true : undefined;
+      case 'ifdown':
+        return pos.length > 0 && !pos.every(loopback) || hasFlag(inv.args, 'a', 'all') ? true : undefined;
+      case 'nmcli':
+        return (pos[0] === 'networking' || pos[0] === 'n') && pos[1] === 'off' || (pos[0] === 'radio' && pos[pos.length - 1] === 'off') || ((pos[0] === 'device' || pos[0] === 'd') && (pos[1] === 'disconnect' || pos[1] === 'down')) ? true : undefined;
+      default:
+        return undefined;
+    }
+  },
+  examples: {
+    match: ['ip link set eth0 down', 'sudo ip link set dev enp0s3 down', 'ifconfig eth0 down', 'ifdown eth0', 'nmcli networking off', 'nmcli device disconnect eth0'],
+    notMatch: ['ip link show', 'ip addr', 'ip link set eth0 up', 'ip link set lo down', 'ifconfig', 'ifconfig eth0 up', 'nmcli device status', 'nmcli networking on'],
+  },
+};
+
 // ---------------------------------------------------------------------------------------------- partitioning
 
 const PARTED_WRITES = new Set(['mklabel', 'mktable', 'mkpart', 'mkpartfs', 'rm', 'resizepart', 'resize', 'move', 'rescue', 'name', 'set', 'toggle', 'disk_set', 'disk_toggle', 'type']);
@@ -790,5 +887,5 @@ const mountChange: CommandRule = {
 export const systemPack: RulePack = {
   name: 'system',
   description: 'The machine itself: raw disk writes, formatting and partitioning, permissions and file attributes of system trees, mounts, kernel settings, shutdown, killing every process, crontab, firewall, accounts and sudoers.',
-  rules: [writeBlockDevice, sysrqTrigger, formatDisk, partitionTable, recursivePermissions, worldWritableSystem, permissionLockout, fileAttributes, mountChange, kernelSetting, overwriteSshKey, removeSystemPackage, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
+  rules: [writeBlockDevice, sysrqTrigger, formatDisk, destroyVolume, networkDown, partitionTable, recursivePermissions, worldWritableSystem, permissionLockout, fileAttributes, mountChange, kernelSetting, overwriteSshKey, removeSystemPackage, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
 };
