@@ -135,7 +135,7 @@ const sed: Wrapper = (args) => {
 
 /** Git settings whose value is a command git runs (`!`-aliases and helpers run through the shell). */
 const GIT_COMMAND_KEYS = /^(?:core\.(?:pager|editor|sshcommand|fsmonitor|askpass)|sequence\.editor|diff\.external|pager\.[\w.-]+|alias\.[\w.-]+|credential(?:\.[^=]*)?\.helper|gpg(?:\.\w+)?\.program|interactive\.difffilter|(?:diff|merge|filter)\.[^=]+\.(?:textconv|command|driver|clean|smudge|process|cmd))$/i;
-const GIT_COMMAND_ENV = ['GIT_PAGER', 'GIT_EDITOR', 'GIT_SSH_COMMAND', 'GIT_SEQUENCE_EDITOR', 'GIT_EXTERNAL_DIFF', 'GIT_ASKPASS'];
+const GIT_COMMAND_ENV = ['GIT_PAGER', 'GIT_EDITOR', 'GIT_SSH_COMMAND', 'GIT_SEQUENCE_EDITOR', 'GIT_EXTERNAL_DIFF', 'GIT_ASKPASS', 'PAGER', 'EDITOR', 'VISUAL'];
 
 /** Shell text of a git setting's value: `!cmd` for aliases, the value itself for the others. */
 function gitCommandText(key: string, value: Arg): Arg | undefined {

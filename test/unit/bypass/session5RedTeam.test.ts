@@ -202,6 +202,16 @@ const FAMILIES: readonly { readonly name: string; readonly dangerous: readonly C
       'git update-ref refs/tags/x HEAD',
     ],
   },
+  {
+    // git runs $PAGER and $EDITOR/$VISUAL when its own settings name none
+    name: 'git commands from the environment',
+    dangerous: [
+      ['PAGER="rm -rf ~" git log', 'deny', 'fs.delete-home'],
+      ['EDITOR="rm -rf ~" git commit', 'deny', 'fs.delete-home'],
+      ['VISUAL="git push -f origin main" git commit', 'deny', 'git.force-push-protected-branch'],
+    ],
+    ordinary: ['PAGER=cat git log -5', 'EDITOR=true git commit --amend', 'GIT_EDITOR="code --wait" git rebase -i HEAD~3'],
+  },
 ];
 
 for (const family of FAMILIES) {
