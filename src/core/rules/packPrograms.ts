@@ -5,8 +5,8 @@
 export const PACK_PROGRAMS = {
   fs: ['Remove-Item', 'bsdtar', 'chattr', 'cp', 'curl', 'dd', 'del', 'del-cli', 'ex', 'fallocate', 'gio', 'git', 'gsed', 'gtar', 'install', 'ln', 'mkdir', 'mv', 'nvim', 'patch', 'perl', 'remove-item', 'rimraf', 'rm', 'rmdir', 'rsync', 'scp', 'sed', 'shred', 'sort', 'srm', 'ssh-keygen', 'sudoedit', 'tar', 'tee', 'touch', 'trash', 'trash-cli', 'trash-put', 'tree', 'truncate', 'uniq', 'unlink', 'unzip', 'vi', 'vim', 'wget', 'xxd', 'yq'],
   git: ['git'],
-  iac: ['aws', 'aws-cdk', 'cdk', 'pulumi', 'sam', 'serverless', 'sls', 'terraform', 'terragrunt', 'tofu'],
-  kubernetes: ['helm', 'kubecolor', 'kubectl', 'oc'],
+  iac: ['aws', 'aws-cdk', 'cdk', 'cdktf', 'pulumi', 'sam', 'serverless', 'sls', 'terraform', 'terragrunt', 'tofu'],
+  kubernetes: ['argocd', 'flux', 'helm', 'istioctl', 'k3d', 'kubecolor', 'kubectl', 'linkerd', 'oc', 'velero'],
   cloud: ['aws', 'az', 'civo', 'doctl', 'eksctl', 'firebase', 'fly', 'flyctl', 'gcloud', 'gsutil', 'hcloud', 'heroku', 'ibmcloud', 'linode-cli', 'netlify', 'oci', 'railway', 'scw', 'supabase', 'vercel', 'wrangler'],
   db: ['alembic', 'bunx', 'clickhouse', 'clickhouse-client', 'cockroach', 'cqlsh', 'dbmate', 'diesel', 'dropdb', 'duckdb', 'flyway', 'keydb-cli', 'knex', 'liquibase', 'mariadb', 'mariadb-admin', 'mongo', 'mongosh', 'mycli', 'mysql', 'mysqladmin', 'npx', 'php', 'pnpm', 'prisma', 'psql', 'python', 'python3', 'rails', 'rake', 'redis-cli', 'sequelize', 'sequelize-cli', 'sqlcmd', 'sqlite', 'sqlite3', 'typeorm', 'typeorm-ts-node-commonjs', 'usql', 'valkey-cli'],
   container: ['docker', 'docker-compose', 'nerdctl', 'podman', 'podman-compose'],

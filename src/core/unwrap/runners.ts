@@ -43,6 +43,29 @@ const at: Wrapper = (args) => {
 };
 
 
+/** A crontab line that schedules a command: five time fields or an `@reboot`-style nickname, then the command. */
+const CRON_JOB = /^\s*(?:@\w+|(?:\S+\s+){4}\S+)\s+(.+)$/;
+
+/**
+ * `crontab -` / `crontab` with its table on standard input (`crontab <<EOF … EOF`, `echo '* * * * * cmd' |
+ * crontab -`): the commands it schedules are judged as commands that will run. Removing or emptying the table is
+ * the system pack's concern, judged on crontab itself.
+ */
+const crontab: Wrapper = (args, input) => {
+  const { options, rest } = parseOptions(args, { shortWithValue: 'u' });
+  if (options.has('l') || options.has('r') || options.has('e') || options.has('V')) return { kind: 'none' };
+  const file = args[rest]?.value;
+  if ((file !== undefined && file !== '-') || input.stdinText === undefined) return { kind: 'none' };
+  const texts: Arg[] = [];
+  for (const line of input.stdinText.split('\n')) {
+    if (/^\s*(?:#|$|[A-Za-z_][A-Za-z0-9_]*\s*=)/.test(line)) continue;
+    // `%` ends the command (what follows is its standard input) unless escaped
+    const command = CRON_JOB.exec(line)?.[1]?.split(/(?<!\\)%/)[0];
+    if (command !== undefined && command.trim() !== '') texts.push(lit(command));
+  }
+  return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'crontab job', self: true } : { kind: 'none' };
+};
+
 /** What nvm takes as a version: `20`, `v20.1.0`, `20.x`, `node`, `lts/iron`, `default`… */
 const NVM_VERSION = /^(?:v?\d[\d.x]*|node|iojs|stable|unstable|system|default|lts\/.+|iojs-v?[\d.]+)$/;
 
@@ -279,6 +302,7 @@ export const RUNNER_WRAPPERS: readonly (readonly [string, Wrapper])[] = [
   ['with-contenv', simple('with-contenv', {})],
   ['script', script],
   ['at', at],
+  ['crontab', crontab],
   ['batch', at],
   ['uv', uv],
   ['uvx', uvx],

@@ -165,12 +165,15 @@ const composeDownVolumes: CommandRule = {
   message: 'compose down with -v/--volumes deletes the project\'s volumes, so database and cache data kept in them is lost for good. Use `compose down` without -v to keep the data.',
   match: (inv) => {
     const sub = composeArgs(inv);
+    if (sub && is(sub, 'compose rm') && hasFlag(sub.rest, 'v', 'volumes')) {
+      return { message: `\`${inv.text}\` also deletes the anonymous volumes of the removed containers, and the data kept in them is lost for good. Leave out -v to keep the data.` };
+    }
     if (!is(sub, 'compose down') || !sub) return undefined;
     return hasFlag(sub.rest, 'v', 'volumes') ? true : undefined;
   },
   examples: {
-    match: ['docker compose down -v', 'docker-compose down --volumes --remove-orphans', 'docker compose -f docker-compose.test.yml down -v', 'podman-compose down -v'],
-    notMatch: ['docker compose down', 'docker compose up -d', 'docker compose logs -f --tail=100 api', 'docker-compose down --remove-orphans', 'docker compose run --rm api npm run migrate:status'],
+    match: ['docker compose down -v', 'docker-compose down --volumes --remove-orphans', 'docker compose -f docker-compose.test.yml down -v', 'podman-compose down -v', 'docker compose rm -fsv', 'docker-compose rm -v -f db'],
+    notMatch: ['docker compose down', 'docker compose rm -f', 'docker compose rm -sf api', 'docker compose up -d', 'docker compose logs -f --tail=100 api', 'docker-compose down --remove-orphans', 'docker compose run --rm api npm run migrate:status'],
   },
 };
 

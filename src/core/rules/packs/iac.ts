@@ -431,21 +431,22 @@ const CDK_VALUE_OPTS = ['-a', '--app', '-c', '--context', '--profile', '-o', '--
 const cdkDestroy: CommandRule = {
   id: 'iac.cdk-destroy',
   // `npx aws-cdk destroy` runs the package's `cdk` binary under the package's name
-  programs: ['cdk', 'aws-cdk'],
+  programs: ['cdk', 'aws-cdk', 'cdktf'],
   decision: 'confirm',
   risk: 'high',
   message: '`cdk destroy` deletes the CloudFormation stacks and every resource in them that is not retained. Let a person run it.',
   match(inv) {
     const sub = subcommand(inv.args, CDK_VALUE_OPTS);
     if (sub === undefined || sub.name !== 'destroy') return false;
-    if (hasFlag(sub.rest, 'f', 'force')) {
+    // `cdktf destroy --auto-approve` is CDK for Terraform's unattended destroy
+    if (hasFlag(sub.rest, 'f', 'force') || inv.program === 'cdktf' && hasLong(sub.rest, 'auto-approve')) {
       return { decision: 'deny', risk: 'critical', message: '`cdk destroy --force` deletes the stacks without asking anyone. Let a person run `cdk destroy` and answer its prompt.' };
     }
     return true;
   },
   examples: {
-    match: ['cdk destroy', 'cdk destroy ApiStack', 'cdk destroy --all --force', 'cdk --profile prod destroy -f ApiStack', "cdk destroy --app='node bin/main.js' MyStack", 'npx aws-cdk destroy -f'],
-    notMatch: ['cdk diff', 'cdk synth', 'cdk deploy ApiStack', 'cdk list'],
+    match: ['cdk destroy', 'cdk destroy ApiStack', 'cdk destroy --all --force', 'cdk --profile prod destroy -f ApiStack', "cdk destroy --app='node bin/main.js' MyStack", 'npx aws-cdk destroy -f', 'cdktf destroy', 'cdktf destroy --auto-approve'],
+    notMatch: ['cdk diff', 'cdk synth', 'cdk deploy ApiStack', 'cdk list', 'cdktf synth', 'cdktf diff'],
   },
 };
 

@@ -321,8 +321,35 @@ const helmUninstall: CommandRule = {
   },
 };
 
+/** Cluster tools beside kubectl and helm: the command words that delete, by program. */
+const CLUSTER_TOOL_DELETES: ReadonlyMap<string, (pos: readonly string[]) => string | undefined> = new Map<string, (pos: readonly string[]) => string | undefined>([
+  // `argocd app delete` deletes the app's resources from the cluster (cascading by default)
+  ['argocd', (p) => ((p[0] === 'app' || p[0] === 'appset' || p[0] === 'proj' || p[0] === 'cluster') && (p[1] === 'delete' || p[1] === 'rm') ? `argocd ${p[0]} ${p[1]}` : undefined)],
+  ['flux', (p) => (p[0] === 'delete' || p[0] === 'uninstall' ? `flux ${p[0]}` : undefined)],
+  ['istioctl', (p) => (p[0] === 'uninstall' || p[0] === 'x' && p[1] === 'uninstall' ? 'istioctl uninstall' : undefined)],
+  ['velero', (p) => ((p[0] === 'backup' || p[0] === 'schedule' || p[0] === 'restore') && p[1] === 'delete' ? `velero ${p[0]} delete` : undefined)],
+  ['k3d', (p) => (p[0] === 'cluster' && p[1] === 'delete' ? 'k3d cluster delete' : undefined)],
+  ['linkerd', (p) => (p[0] === 'uninstall' ? 'linkerd uninstall' : undefined)],
+]);
+
+const clusterToolDelete: CommandRule = {
+  id: 'kubernetes.cluster-tool-delete',
+  programs: ['argocd', 'flux', 'istioctl', 'velero', 'k3d', 'linkerd'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This deletes applications, their cluster resources, a mesh or backups through a cluster tool. Let a person confirm, or look at what it would remove first.',
+  match(inv) {
+    const found = CLUSTER_TOOL_DELETES.get(inv.program)?.(positionals(inv.args, ['-n', '--namespace', '--context', '--kubeconfig', '--server', '--auth-token', '--grpc-web-root-path', '--revision', '-l', '--selector']));
+    return found === undefined || hasLong(inv.args, 'help') || hasLong(inv.args, 'dry-run') ? undefined : { message: `\`${inv.text}\` (${found}) deletes resources of the cluster or the backups kept for it. Let a person confirm, or look at what it would remove first.` };
+  },
+  examples: {
+    match: ['argocd app delete api --cascade', 'argocd app delete api -y', 'flux delete kustomization apps', 'flux uninstall --silent', 'istioctl uninstall --purge -y', 'velero backup delete --all --confirm', 'k3d cluster delete dev', 'linkerd uninstall'],
+    notMatch: ['argocd app list', 'argocd app sync api', 'flux get kustomizations', 'flux reconcile source git flux-system', 'istioctl analyze', 'velero backup get', 'velero backup create nightly', 'k3d cluster list'],
+  },
+};
+
 export const kubernetesPack: RulePack = {
   name: 'kubernetes',
-  description: 'kubectl, oc and helm commands that delete workloads or their data, empty nodes, or scale services to zero.',
-  rules: [deleteNamespace, deleteAll, deleteResource, drainNode, scaleToZero, forceReplace, applyPrune, taintNoExecute, helmUninstall],
+  description: 'kubectl, oc, helm and other cluster tools (argocd, flux, istioctl, velero, k3d, linkerd) deleting workloads or their data, emptying nodes, or scaling services to zero.',
+  rules: [deleteNamespace, deleteAll, deleteResource, drainNode, scaleToZero, forceReplace, applyPrune, taintNoExecute, helmUninstall, clusterToolDelete],
 };
