@@ -43,7 +43,14 @@ export interface LaunchGuess {
   readonly texts: readonly Arg[];
 }
 
-const WORD_SPLIT = /[^A-Za-z0-9._+-]+/;
+/** The first command word of some text, after `NAME=value` assignments and Tcl/expect's `spawn`/`exec`. */
+const FIRST_WORD = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:(?:spawn|exec)\s+)?([^\s;|&()<>]+)/;
+
+/** Text that starts with a judged program (`rm -rf ~`, `A=1 git push -f`); a sentence (`how to rm -rf ~`) does not. */
+function startsWithJudged(text: string, judged: ReadonlySet<string>): boolean {
+  const first = FIRST_WORD.exec(text)?.[1];
+  return first !== undefined && judged.has(basename(first.replace(/^['"]|['"]$/g, '')));
+}
 
 /** Options whose value is a command (`-c`, `--exec`, `--prepare`, `--on-change`, `--cmd`): the rest name patterns, titles, messages. */
 const COMMAND_OPTION = /^--?(?:[a-z]*-)*(?:a|args|c|e|x|cmd|command|commands|exec|execute|run|shell|eval|script|prepare|setup|cleanup|conclude|before|after|pre|post|hook|on(?:-[a-z]+)+)$/;
@@ -76,7 +83,7 @@ export function guessLaunch(name: string, args: readonly Arg[], isWrapper: (name
     // the first judged program starts the tail; text arguments are looked at anywhere (`sg docker 'rm …'`: `docker` is the group)
     if (argv === undefined && !a.glob && !a.value.startsWith('-') && judged.has(basename(a.value))) argv = args.slice(i);
     const text = shellTextOf(a.value, args[i - 1]?.value);
-    if (text !== undefined && /\s/.test(text) && text.split(WORD_SPLIT).some((w) => judged.has(w))) texts.push({ ...a, value: text });
+    if (text !== undefined && /\s/.test(text) && startsWithJudged(text, judged)) texts.push({ ...a, value: text });
   }
   return argv === undefined && texts.length === 0 ? undefined : { argv, texts };
 }

@@ -702,17 +702,21 @@ class Walker {
         // a program the guard knows nothing about may be a launcher: what it may run is judged too
         const guess = guessLaunch(name, args, (w) => WRAPPERS.has(w), WRAPPERS.keys());
         if (guess === undefined) break;
-        this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
+        // only what the rules say about a guess counts: a bare `bash` after `chsh -s` is no interactive shell
+        const kept = this.result.reasons.length;
         for (const t of guess.texts) {
           if (!parsesCleanly(t.value)) continue;
           const sub = cloneState(state);
           sub.cwd = cwd;
           this.nested(t.value, sub, { ...ctx, env }, at.line, `${name} argument`, [...wrappers, name], elevated);
         }
-        if (guess.argv === undefined) return NO_OUTPUT;
-        wrappers = [...wrappers, name];
-        argv = [...guess.argv];
-        continue;
+        if (guess.argv !== undefined) {
+          const sub = cloneState(state);
+          sub.cwd = cwd;
+          this.run([...guess.argv], sub, { ...ctx, env, wrappers: [...wrappers, name], elevated }, { ...at, redirects: [] });
+        }
+        dropGuessNoise(this.result.reasons, kept);
+        break;
       }
       const input: WrapperInput = {
         stdinText: ctx.stdin?.text,
@@ -1429,6 +1433,23 @@ function expandHeredoc(text: string, scope: ExpansionScope): string {
 export { SHELLS };
 
 /** The one command a list of one item is (`if [ -f x ]; then . x; fi` has lists around both), else undefined. */
+/**
+ * Findings a guessed launch does not raise: words that only look like a shell or a script (`chsh -s /bin/bash`
+ * is no interactive shell, `stow bash vim` runs no script `vim`). What the rules say, and text that is downloaded
+ * or decoded (`shell.dynamic-script`), still counts.
+ */
+const GUESS_NOISE: ReadonlySet<string> = new Set(['shell.unknown-script', 'shell.unreadable-script', 'shell.dynamic-program', 'shell.limit-exceeded']);
+
+/** Remove the GUESS_NOISE findings added since `from`. */
+function dropGuessNoise(reasons: Reason[], from: number): void {
+  let w = from;
+  for (let r = from; r < reasons.length; r++) {
+    const reason = reasons[r] as Reason;
+    if (!GUESS_NOISE.has(reason.rule)) reasons[w++] = reason;
+  }
+  reasons.length = w;
+}
+
 /** Text that parses as shell (a launcher's argument that does not is not shell text, and is no finding). */
 function parsesCleanly(text: string): boolean {
   try {
