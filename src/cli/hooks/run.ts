@@ -30,6 +30,10 @@ export interface HookIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly write: (text: string) => void;
   readonly warn: (text: string) => void;
+  /** The hook process's own working directory (calls without a cwd of their own run there). */
+  readonly processCwd: string;
+  /** The user's home directory, for `~/` paths and the user policy. */
+  readonly home: string;
 }
 
 let stdinOpened = false;
@@ -49,6 +53,8 @@ const defaultIo: HookIo = {
   env: process.env,
   write: writeStdout,
   warn: writeStderr,
+  processCwd: process.cwd(),
+  home: homeDirectory(),
 };
 
 function envStrings(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
@@ -130,11 +136,11 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
       call = parsed.call;
       if (isTrusted(call.tool, options.skipTools)) return { answer: { kind: 'defer' } };
       const envRoot = adapter.projectDirEnv?.map((k) => io.env[k]).find((v) => typeof v === 'string' && v.length > 0);
-      let loc: Location = resolveLocation(call.cwd, call.roots, envRoot);
+      let loc: Location = resolveLocation(call.cwd, call.roots, envRoot, io.processCwd, io.home);
       const classification = classifyTool(call.tool, call.input);
       if (call.cwd === undefined && call.roots.length === 0 && envRoot === undefined && classification.kind !== 'read-only') {
         const { rootFromEditors } = await import('./editorRoots.js');
-        const root = rootFromEditors(classification);
+        const root = rootFromEditors(classification, runtimeDir(io.env));
         if (root !== undefined) loc = { cwd: root, root };
       }
       // the core and the policy loader are loaded only for calls that need judging (not reads, not unknown tools)
@@ -143,12 +149,12 @@ export async function runHook(adapter: AgentAdapter, argv: readonly string[], io
       };
       if (classification.kind === 'actions') {
         const { hookGuard } = await import('./guard.js');
-        guardFor = () => hookGuard(loc.cwd, loc.root, io.env);
+        guardFor = () => hookGuard(loc.cwd, loc.root, io);
       }
       const judgement: Judgement = judge(call.tool, classification, loc, guardFor, {
         trustedTools: options.trustedTools,
         env: envStrings(io.env),
-        home: homeDirectory(),
+        home: io.home,
       });
       const verdict = judgement.verdict;
       if (verdict.decision === 'confirm') pendingConfirm = verdict;

@@ -33,8 +33,7 @@ function safeFileUrl(u: string): string | undefined {
 }
 
 /** Nearest ancestor (below home and `/`) that holds `.git` or `.vscode`; undefined when none. */
-function projectAncestor(start: string): string | undefined {
-  const home = homeDirectory();
+function projectAncestor(start: string, home: string): string | undefined {
   let dir = start;
   for (let i = 0; i < 64; i++) {
     if (dir === home || dirname(dir) === dir) return undefined;
@@ -44,13 +43,19 @@ function projectAncestor(start: string): string | undefined {
   return undefined;
 }
 
-export function resolveLocation(payloadCwd: string | undefined, roots: readonly string[], envRoot: string | undefined, processCwd: string = process.cwd()): Location {
+export function resolveLocation(
+  payloadCwd: string | undefined,
+  roots: readonly string[],
+  envRoot: string | undefined,
+  processCwd: string = process.cwd(),
+  home: string = homeDirectory(),
+): Location {
   const rootList = roots.map(absolute).filter((r): r is string => r !== undefined);
   const projectDir = absolute(envRoot);
   const givenCwd = absolute(payloadCwd) ?? (payloadCwd && (projectDir ?? rootList[0]) ? resolve(projectDir ?? rootList[0] ?? processCwd, payloadCwd) : undefined);
   const cwd = givenCwd ?? projectDir ?? rootList[0] ?? processCwd;
   const containing = rootList.filter((r) => isInside(cwd, r)).sort((a, b) => b.length - a.length)[0];
-  const root = (projectDir && isInside(cwd, projectDir) ? projectDir : undefined) ?? containing ?? projectDir ?? rootList[0] ?? projectAncestor(cwd) ?? cwd;
+  const root = (projectDir && isInside(cwd, projectDir) ? projectDir : undefined) ?? containing ?? projectDir ?? rootList[0] ?? projectAncestor(cwd, home) ?? cwd;
   return { cwd, root };
 }
 

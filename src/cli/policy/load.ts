@@ -36,6 +36,8 @@ export interface LoadPolicyOptions {
   readonly report?: ((line: string) => void) | undefined;
   /** Also print warnings (failing self-tests, untrusted-workspace notices), not only errors. Default true. */
   readonly reportWarnings?: boolean;
+  /** Policy files inside this directory are named relative to it in messages (default: the process's cwd). */
+  readonly displayBase?: string;
 }
 
 export interface LoadedPolicy {
@@ -86,9 +88,9 @@ export function rootOfPolicyFile(file: string): string {
   return basename(dir) === '.vscode' ? dirname(dir) : dir;
 }
 
-/** Short, clickable name for messages: relative to the current directory when inside it. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
+/** Short, clickable name for messages: relative to the current directory (or `base`) when inside it. */
+export function displayPath(file: string, base: string = process.cwd()): string {
+  const rel = relative(base, file);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
@@ -111,6 +113,7 @@ export function loadPolicy(options: LoadPolicyOptions = {}): LoadedPolicy {
   const home = options.home ?? homeDirectory();
   const report = 'report' in options ? options.report : (line: string) => writeStderr(line + '\n');
   const cwd = resolve(options.cwd ?? process.cwd());
+  const displayBase = options.displayBase ?? process.cwd();
   const unreadable: { file: string; message: string; layer: 'user' | 'workspace' }[] = [];
 
   let workspaceFile: string | undefined;
@@ -118,14 +121,14 @@ export function loadPolicy(options: LoadPolicyOptions = {}): LoadedPolicy {
   if (options.policyFile !== undefined) {
     workspaceFile = resolve(cwd, options.policyFile);
     const r = readPolicy(workspaceFile);
-    if (r.kind === 'text') workspace = { file: displayPath(workspaceFile), text: r.text };
-    else unreadable.push({ file: displayPath(workspaceFile), message: r.kind === 'absent' ? 'no such file' : r.message, layer: 'workspace' });
+    if (r.kind === 'text') workspace = { file: displayPath(workspaceFile, displayBase), text: r.text };
+    else unreadable.push({ file: displayPath(workspaceFile, displayBase), message: r.kind === 'absent' ? 'no such file' : r.message, layer: 'workspace' });
   } else {
     workspaceFile = findWorkspacePolicy(options.root !== undefined ? resolve(cwd, options.root) : cwd);
     if (workspaceFile !== undefined) {
       const r = readPolicy(workspaceFile);
-      if (r.kind === 'text') workspace = { file: displayPath(workspaceFile), text: r.text };
-      else if (r.kind === 'unreadable') unreadable.push({ file: displayPath(workspaceFile), message: r.message, layer: 'workspace' });
+      if (r.kind === 'text') workspace = { file: displayPath(workspaceFile, displayBase), text: r.text };
+      else if (r.kind === 'unreadable') unreadable.push({ file: displayPath(workspaceFile, displayBase), message: r.message, layer: 'workspace' });
     }
   }
   const root =
