@@ -34,6 +34,10 @@ export interface HookIo {
   readonly processCwd: string;
   /** The user's home directory, for `~/` paths and the user policy. */
   readonly home: string;
+  /** When the hook process started (ms since the epoch), if before this run: the agent's timeout counts from it. */
+  readonly startedAt?: number;
+  /** Told the time by which the answer will be given (the watchdog's deadline), before any waiting. */
+  readonly onDeadline?: (deadline: number) => void;
 }
 
 let stdinOpened = false;
@@ -74,10 +78,11 @@ function safeRender(adapter: AgentAdapter, answer: HookAnswer, call: ParsedCall 
 
 /** Runs the hook for one agent; returns the exit code after the answer has been written. */
 export async function runHook(adapter: AgentAdapter, argv: readonly string[], io: HookIo = defaultIo): Promise<number> {
-  const started = Date.now();
+  const started = io.startedAt ?? Date.now();
   const options = parseHookOptions(argv, io.env);
   const timeoutSeconds = options.timeoutSeconds ?? adapter.defaultTimeoutSeconds;
   const deadline = started + answerBudgetMs(timeoutSeconds);
+  io.onDeadline?.(deadline);
 
   let call: ParsedCall | undefined;
   let pendingConfirm: Verdict | undefined;

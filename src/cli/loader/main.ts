@@ -11,6 +11,7 @@ import { dirname as pathDirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { homeDirectory } from '../homeDirectory';
 import { JUDGE_COMMAND_NAMES } from '../judgeCommandNames';
+import { handToService } from './serviceClient';
 
 /**
  * Which bundle to run: `check` and `hook` have their own, without install, doctor and the rest (an agent starts one
@@ -30,9 +31,8 @@ function runKind(argv: readonly string[]): string {
 }
 
 /** `cli-<node>-<arch>-<bundle size>-<bundle mtime>--<kind>.v8cache`: one per build and kind of run. */
-function cacheFile(): string {
+function cacheFile(st: { readonly size: number; readonly mtimeMs: number }): string {
   const base = process.env['XDG_CACHE_HOME'] || join(homeDirectory(), '.cache');
-  const st = statSync(bundle);
   const build = `${process.version}-${process.arch}-${st.size}-${Math.floor(st.mtimeMs)}`;
   return join(base, 'agent-guard', `cli-${build}--${runKind(process.argv.slice(2))}.v8cache`);
 }
@@ -62,9 +62,16 @@ function compile(source: string, cached: Buffer | undefined): Script {
   return new Script(source, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
 }
 
-function runBundle(fn: BundleFunction): void {
+/** What an entry (src/cli/entries/) exports: `main`, and for the judging bundle `hookWithInput`. */
+interface BundleExports {
+  main(): void;
+  hookWithInput?(argv: readonly string[], input: Promise<string>, startedAt: number): void;
+}
+
+function runBundle(fn: BundleFunction): BundleExports {
   const bundleModule = { exports: {} };
   fn.call(bundleModule.exports, bundleModule.exports, require, bundleModule, bundle, __dirname);
+  return bundleModule.exports as BundleExports;
 }
 
 /**
@@ -76,9 +83,9 @@ function readBundle(): string {
 }
 
 /** The bundle compiled with the cached code; undefined when anything about the cache or compile goes wrong. */
-function prepare(): BundleFunction | undefined {
+function prepare(st: { readonly size: number; readonly mtimeMs: number }): BundleFunction | undefined {
   try {
-    const file = cacheFile();
+    const file = cacheFile(st);
     let cached: Buffer | undefined;
     try {
       cached = readFileSync(file);
@@ -107,5 +114,28 @@ function prepare(): BundleFunction | undefined {
   }
 }
 
-// without the cache (turned off, or any problem with it), the same text compiled the plain way
-runBundle((process.env['AGENT_GUARD_NO_CODE_CACHE'] === '1' ? undefined : prepare()) ?? (compile(readBundle(), undefined).runInThisContext() as BundleFunction));
+function loadBundle(st: { readonly size: number; readonly mtimeMs: number } | undefined): BundleExports {
+  // without the cache (turned off, or any problem with it), the same text compiled the plain way
+  const fn = st !== undefined && process.env['AGENT_GUARD_NO_CODE_CACHE'] !== '1' ? prepare(st) : undefined;
+  return runBundle(fn ?? (compile(readBundle(), undefined).runInThisContext() as BundleFunction));
+}
+
+function bundleStat(): { readonly size: number; readonly mtimeMs: number } | undefined {
+  try {
+    return statSync(bundle);
+  } catch {
+    return undefined;
+  }
+}
+
+const st = bundleStat();
+const argv = process.argv.slice(2);
+// when the hook process started: the agent's timeout counts from then, whoever answers
+const startedAt = Date.now() - Math.round(process.uptime() * 1000);
+const judgeHere = (input?: Promise<string>): void => {
+  const entry = loadBundle(st);
+  if (input !== undefined && entry.hookWithInput !== undefined) entry.hookWithInput(argv.slice(1), input, startedAt);
+  else entry.main();
+};
+// a hook hands its call to the judge service when one runs for this build (src/cli/service/); else it judges here
+if (!(argv[0] === 'hook' && st !== undefined && handToService(argv.slice(1), st, startedAt, judgeHere))) judgeHere();
