@@ -20,6 +20,7 @@ import { registerProtection } from './protection/register';
 import { Ledger } from './session/ledger';
 import type { Services } from './services';
 import { registerStatusBar } from './status/statusBar';
+import { registerJudgeService } from './service/judgeService';
 
 export function activateFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
   const guards = new WorkspaceGuards();
@@ -36,5 +37,6 @@ export function activateFeatures(context: vscode.ExtensionContext, log: vscode.L
   context.subscriptions.push(registerHardenCommand(services), registerAutoApproveWarning(services));
   context.subscriptions.push(registerInstallHooksCommand(services));
   context.subscriptions.push(registerProtection(services));
+  context.subscriptions.push(registerJudgeService(services));
 
 }
