@@ -28,6 +28,11 @@ export async function run(argv: readonly string[]): Promise<number> {
       return 3;
     }
   }
+  if (process.platform === 'win32') {
+    // the service listens on a Unix socket in the runtime folder; Windows hooks judge by themselves
+    writeStderr('agent-guard serve: not available on Windows; hooks judge by themselves there\n');
+    return 1;
+  }
   // the hooks look for the service of the judging bundle beside this one (the bundle they run themselves)
   const socketPath = serviceSocketPath(runtimeDir(process.env), statSync(join(__dirname, 'cli-judge.js')));
   try {

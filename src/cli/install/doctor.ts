@@ -9,6 +9,7 @@ import { homeDirectory } from '../homeDirectory';
 import { pingEditor } from '../bridge/client';
 import { runtimeDir } from '../bridge/runtimeDir';
 import { findRuntimeFile } from '../bridge/runtimeFile';
+import { serviceStatus, type ServiceStatus } from '../service/status';
 import { AGENT_IDS, type AgentId } from '../hooks/types';
 import { readIfExists } from './apply';
 import { parseSetupArgs, SETUP_USAGE, UsageError } from './args';
@@ -58,6 +59,8 @@ export interface DoctorReport {
   readonly workspace: string;
   readonly agents: readonly AgentReport[];
   readonly bridge: BridgeReport;
+  /** The judge service (`agent-guard serve`): speed only, never part of `ok`. */
+  readonly service: ServiceStatus;
   readonly ok: boolean;
 }
 
@@ -120,8 +123,9 @@ export async function doctor(argv: readonly string[]): Promise<{ report: DoctorR
     return { agent, name: INSTALLERS[agent].displayName, detection, status, scopes };
   });
   const bridge = await bridgeReport(args.ctx.workspace, args.ctx.env);
+  const service = await serviceStatus(args.ctx.env, __dirname);
   const ok = reports.every((r) => r.status === 'protected' || r.status === 'not installed');
-  return { report: { workspace: args.ctx.workspace, agents: reports, bridge, ok }, json: args.json };
+  return { report: { workspace: args.ctx.workspace, agents: reports, bridge, service, ok }, json: args.json };
 }
 
 function tilde(p: string): string {
@@ -156,6 +160,7 @@ export function formatDoctor(r: DoctorReport): string {
   }
   lines.push('', `Editor bridge (${tilde(r.bridge.runtimeDir)}): ${r.bridge.editor} — ${r.bridge.detail}`);
   if (r.bridge.editor !== 'answers') lines.push('  Without an editor, calls that need confirmation are asked in the agent where it can ask, otherwise blocked with how to approve.');
+  lines.push('', `Judge service${r.service.socket !== undefined ? ` (${tilde(r.service.socket)})` : ''}: ${r.service.detail}`);
   lines.push('', r.ok ? 'Every installed hook is wired and blocks as it should.' : 'Some agents are not protected or their hooks have problems (see above).');
   return lines.join('\n') + '\n';
 }

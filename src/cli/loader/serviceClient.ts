@@ -77,7 +77,7 @@ export function handToService(
   startedAt: number,
   judgeHere: (input?: Promise<string>) => void,
 ): boolean {
-  if (process.env['AGENT_GUARD_SERVICE'] === '0') return false;
+  if (process.env['AGENT_GUARD_SERVICE'] === '0' || process.platform === 'win32') return false;
   let socketPath: string;
   try {
     socketPath = serviceSocketPath(runtimeDir(process.env), bundle);

@@ -20,8 +20,9 @@ const IDLE_MINUTES = 60;
 /** Started a little after activation, off the editor's start-up path. */
 const FIRST_START_MS = 1_500;
 
+/** On, and not on Windows (the service listens on a Unix socket; Windows hooks judge by themselves). */
 function enabled(): boolean {
-  return vscode.workspace.getConfiguration('agentGuard').get<boolean>('judgeService.enable', true);
+  return process.platform !== 'win32' && vscode.workspace.getConfiguration('agentGuard').get<boolean>('judgeService.enable', true);
 }
 
 export function registerJudgeService(services: Services): vscode.Disposable {

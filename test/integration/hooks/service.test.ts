@@ -8,15 +8,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { serviceSocketPath } from '../../../src/cli/service/protocol';
 import { AGENTS, CLI, fixture, fixtureNames, readAnswer, runHook, runHookAsync, scratch, type Scratch } from './harness';
 
-/** The socket the hooks of this build look for in `runtime` (as src/cli/service/protocol.ts names it). */
+/** The socket the hooks of this build look for in `runtime`. */
 function socketPath(runtime: string): string {
-  const st = fs.statSync(path.join(path.dirname(CLI), 'cli-judge.js'));
-  const text = `${st.size}-${Math.floor(st.mtimeMs)}`;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return path.join(runtime, 'agent-guard', `judge-${h.toString(16).padStart(8, '0')}.sock`);
+  return serviceSocketPath(path.join(runtime, 'agent-guard'), fs.statSync(path.join(path.dirname(CLI), 'cli-judge.js')));
 }
 
 function startService(s: Scratch): Promise<{ child: ChildProcess; log: () => string }> {
@@ -82,6 +79,15 @@ describe('agent-guard hook with the judge service (agent-guard serve)', function
         assert.equal(served, calls, `every ${agent} call went to the service:\n${service.log()}`);
       });
     }
+
+    it('agent-guard doctor says it runs (and without it, that each hook judges by itself)', () => {
+      const doctor = (env: NodeJS.ProcessEnv): { running: boolean; socket?: string } => {
+        const r = spawnSync(process.execPath, [CLI, 'doctor', '--json'], { cwd: s.ws, encoding: 'utf8', env: { ...s.env, ...env } });
+        return (JSON.parse(r.stdout) as { service: { running: boolean; socket?: string } }).service;
+      };
+      assert.deepEqual(doctor({}), { running: true, socket: socketPath(s.runtime), detail: 'running: hooks hand their calls to it' });
+      assert.equal(doctor({ XDG_RUNTIME_DIR: path.join(s.root, 'elsewhere') }).running, false);
+    });
 
     it('a policy error reaches stderr through the service too, and the call is still judged', () => {
       const ws = path.join(s.root, 'broken');
