@@ -118,13 +118,15 @@ export function handToService(
   };
 
   const received: Buffer[] = [];
+  let acceptedSeen = false;
   const onAnswerBytes = (): void => {
     const text = Buffer.concat(received).toString('utf8');
     const lines = text.split('\n');
     const accepted = lines.length > 1 ? parseAccepted(lines[0] ?? '') : undefined;
     if (lines.length > 1 && accepted === undefined) return giveUp();
-    if (accepted !== undefined && accepted.deadline !== deadline) {
-      // the service says when it will answer (the agent's own budget); wait for that, and not longer
+    if (accepted !== undefined && !acceptedSeen) {
+      // the service says when it will answer (the agent's own budget): wait for that, a second more, not longer
+      acceptedSeen = true;
       deadline = accepted.deadline + 1000;
       armTimer();
     }
