@@ -392,8 +392,8 @@ const FIND_FILTERS = new Set([
   '-writable', '-executable', '-fstype', '-context',
 ]);
 
-/** Tests that do not narrow much: `find . -type f -delete` still deletes every file below `.`, `.git`'s too. */
-const FIND_WEAK_FILTERS = new Set(['-type', '-xtype', '-readable', '-writable', '-executable', '-user', '-uid', '-group', '-gid', '-fstype', '-context']);
+/** Tests that do not narrow much (and `-type f`, see findBranch): `find . -type f -delete` still deletes every file below `.`, `.git`'s too. */
+const FIND_WEAK_FILTERS = new Set(['-readable', '-writable', '-executable', '-user', '-uid', '-group', '-gid', '-fstype', '-context']);
 /** Tests on the name or the path: what they match is known (`-name .git` matches `<root>/…/.git`). */
 const FIND_NAME_TESTS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename']);
 
@@ -422,6 +422,10 @@ function findBranch(args: readonly Arg[], i: number): FindBranch {
       const before = k > 0 ? (args[k - 1] as Arg).value : '';
       if (value === undefined || value.dynamic || before === '!' || before === '-not') negated = true;
       else (v.endsWith('name') ? names : paths).push(value);
+    } else if (v === '-type' || v === '-xtype') {
+      // `-type f` is every file; `-type d` with -exec is every folder (`-delete` only removes empty ones); links, pipes… are few
+      const t = args[k + 1]?.value ?? '';
+      if (!(t.includes('f') || t.includes('d') && (args[i] as Arg).value !== '-delete')) narrowed = true;
     } else if (FIND_FILTERS.has(v) && !FIND_WEAK_FILTERS.has(v)) narrowed = true;
   }
   if (!negated && names.length + paths.length > 0) return { kind: 'named', names, paths };
@@ -704,6 +708,32 @@ const ip: Wrapper = (args) => {
   return exec(args, i + 3, 'ip netns exec');
 };
 
+/** `cmake -E <tool>`: CMake's portable file commands, as the programs they stand for. */
+const CMAKE_TOOLS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['rm', ['rm']],
+  ['remove', ['rm', '-f']],
+  ['remove_directory', ['rm', '-rf']],
+  ['copy', ['cp']],
+  ['copy_directory', ['cp', '-r']],
+  ['copy_directory_if_different', ['cp', '-r']],
+  ['copy_if_different', ['cp']],
+  ['rename', ['mv']],
+  ['touch', ['touch']],
+  ['create_symlink', ['ln', '-sf']],
+  ['tar', ['tar']],
+]);
+
+/** `cmake -E rm -rf build`, `cmake -E chdir dir cmd…`, `cmake -E env A=1 cmd…`, `cmake -E time cmd…`; other cmake runs nothing. */
+const cmake: Wrapper = (args) => {
+  if (args[0]?.value !== '-E') return { kind: 'none' };
+  const tool = args[1]?.value ?? '';
+  if (tool === 'chdir') return args[2] ? exec(args, 3, 'cmake -E chdir', { cwd: args[2] }) : { kind: 'none' };
+  if (tool === 'time') return exec(args, 2, 'cmake -E time');
+  if (tool === 'env') return exec([lit('env'), ...args.slice(2)], 0, 'cmake -E env');
+  const as = CMAKE_TOOLS.get(tool);
+  return as === undefined ? { kind: 'none' } : { kind: 'exec', argv: [...as.map(lit), ...args.slice(2)], label: `cmake -E ${tool}` };
+};
+
 /** `ssh host 'cmd'`: the command runs on another machine, but it runs. */
 const ssh: Wrapper = (args) => {
   const { rest } = parseOptions(args, { shortWithValue: 'BbcDEeFIiJLlmOoPpQRSWw' });
@@ -758,6 +788,7 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['corepack', corepack],
   ['ssh', ssh],
   ['ip', ip],
+  ['cmake', cmake],
   ...CONTAINER_WRAPPERS,
   ...RUNNER_WRAPPERS,
   ...EMBEDDED_COMMAND_WRAPPERS,

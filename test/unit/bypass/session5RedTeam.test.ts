@@ -237,6 +237,27 @@ const FAMILIES: readonly { readonly name: string; readonly dangerous: readonly C
       'docker compose rm -f',
     ],
   },
+  {
+    // cmake -E's portable file commands are the programs they stand for; find -type l/d -delete removes few things
+    name: 'cmake -E and find by type',
+    dangerous: [
+      ['cmake -E rm -rf ~', 'deny', 'fs.delete-home'],
+      ['cmake -E remove_directory /home/dev', 'deny', 'fs.delete-home'],
+      ['cmake -E chdir / rm -rf etc', 'deny', 'fs.delete-system'],
+      ['cmake -E copy /dev/null .env', 'confirm', 'path.secrets'],
+      ['find . -type d -exec rm -rf {} +', 'deny', 'fs.delete-workspace-root'],
+      ['find . -type f,l -delete', 'deny', 'fs.delete-workspace-root'],
+    ],
+    ordinary: [
+      'cmake -E rm -rf build',
+      'cmake -S . -B build',
+      'cmake --build build -j4',
+      'cmake -E copy_directory assets build/assets',
+      'find . -xtype l -delete',
+      'find . -type l -delete',
+      'find . -type d -delete',
+    ],
+  },
 ];
 
 for (const family of FAMILIES) {
