@@ -341,6 +341,8 @@ class Walker {
    * text as far as known (undefined when it is not), which is what would run — not what is on disk now.
    */
   private writtenHere: Map<string, string | undefined> | undefined;
+  /** Programs copied or linked under another name earlier in the line (`cp /bin/rm /tmp/x`): path → what runs ('' unknown). */
+  private copiedPrograms: Map<string, string> | undefined;
   /** A command so far may have checked out another branch or changed git's settings (gitStateChanges.ts). */
   private gitStateChanged = false;
 
@@ -628,6 +630,7 @@ class Walker {
 
   /** Run argv: builtins that change state, aliases, functions, wrappers, then the program itself. */
   private run(argv: Arg[], state: State, ctx: Context, at: At): Output {
+    let viaCopy = false;
     let wrappers = ctx.wrappers;
     let elevated = ctx.elevated;
     let env = ctx.env;
@@ -663,6 +666,18 @@ class Walker {
           argv = [hashed, ...args];
           continue;
         }
+      }
+      // `cp /bin/rm /tmp/x && /tmp/x -rf ~`: the copy is the program it was copied from
+      const copied = this.copiedPrograms !== undefined && !prog.dynamic && prog.value.includes('/') && cwd !== undefined ? this.copiedPrograms.get(resolve(cwd, prog.value)) : undefined;
+      if (copied === '') {
+        this.result.reasons.push(structural('shell.dynamic-program', at.text, at.line, `${prog.value} is a copy of a program only known when it runs`, ctx.src.file));
+        this.emit(prog, name, args, { ...ctx, env, wrappers, elevated }, cwd, at);
+        return NO_OUTPUT;
+      }
+      if (copied !== undefined && copied !== prog.value && resolve(cwd ?? '/', prog.value) !== copied) {
+        argv = [lit(copied), ...args];
+        viaCopy = true;
+        continue;
       }
       if (name === 'eval') {
         const text = joinForShell(args);
@@ -803,11 +818,33 @@ class Walker {
     const prog = argv[0];
     if (!prog) return NO_OUTPUT;
     const progName = basename(prog.value);
+    if (COPIERS.has(progName) && cwd !== undefined) this.rememberCopiedProgram(argv.slice(1), cwd);
     const code = CODE_FLAGS.get(progName);
     if (code !== undefined) this.downloadedCode(progName, argv, code, ctx, at);
     const out = this.emit(prog, progName, argv.slice(1), { ...ctx, env, wrappers, elevated }, cwd, at);
-    if (!prog.dynamic && prog.value.includes('/')) this.programFile(prog, argv.slice(1), state, { ...ctx, env, wrappers, elevated }, cwd, at);
+    if (!prog.dynamic && prog.value.includes('/')) this.programFile(prog, argv.slice(1), state, { ...ctx, env, wrappers, elevated }, cwd, at, viaCopy);
     return out;
+  }
+
+  /** `cp SRC DEST`, `ln -s SRC DEST`, `install SRC DEST` of one program: DEST runs what SRC names (unknown for `$(which rm)`). */
+  private rememberCopiedProgram(args: readonly Arg[], cwd: string): void {
+    const ops: Arg[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as Arg;
+      if (a.value.length > 1 && a.value.startsWith('-') && !a.dynamic) {
+        if (COPY_VALUE_OPTS.has(a.value)) i++;
+        continue;
+      }
+      ops.push(a);
+    }
+    const [src, dest] = ops;
+    if (ops.length !== 2 || src === undefined || dest === undefined || dest.dynamic || dest.glob || src.glob) return;
+    const name = src.dynamic ? '' : basename(src.value);
+    const target = dest.value.endsWith('/') ? resolve(cwd, dest.value + (name || 'x')) : resolve(cwd, dest.value);
+    // a path stays a path, so a copied script is still read (`cp x.sh /tmp/y && /tmp/y`); a name is looked up as itself
+    const runs = src.dynamic ? '' : src.value.includes('/') ? resolve(cwd, src.value) : name;
+    if (runs === target || runs === basename(target)) return;
+    (this.copiedPrograms ??= new Map()).set(target, runs);
   }
 
   /** `node -e "$(curl …)"`, `python3 -c "$(base64 -d <<< …)"`: code that only exists once it is downloaded or decoded. */
@@ -962,11 +999,12 @@ class Walker {
    * workspace, what it runs is judged — shell text line by line, python/node/… through the interpreter rules.
    * Installed dependencies (`node_modules/`) are judged by name only.
    */
-  private programFile(prog: Arg, args: readonly Arg[], state: State, ctx: Context, cwd: string | undefined, at: At): void {
+  private programFile(prog: Arg, args: readonly Arg[], state: State, ctx: Context, cwd: string | undefined, at: At, copied = false): void {
     if (!this.opts.readFile || cwd === undefined) return;
     const abs = resolve(cwd, prog.value);
-    if (!isWithin(abs, this.opts.root) || abs === this.opts.root || /\/node_modules\//.test(abs + '/')) return;
+    // a file this same line wrote, or copied to run it, is read wherever it is (`printf … > /tmp/x.sh && /tmp/x.sh`)
     const written = this.writtenHere?.has(abs) === true;
+    if (!written && !copied && (!isWithin(abs, this.opts.root) || abs === this.opts.root || /\/node_modules\//.test(abs + '/'))) return;
     const content = this.scriptFile(abs);
     if (content === null) {
       // a program that is not there yet may be built by an earlier command (`cargo build && ./target/debug/app`)
@@ -1439,6 +1477,10 @@ export { SHELLS };
  * or decoded (`shell.dynamic-script`), still counts.
  */
 const GUESS_NOISE: ReadonlySet<string> = new Set(['shell.unknown-script', 'shell.unreadable-script', 'shell.dynamic-program', 'shell.limit-exceeded']);
+
+/** Programs that copy or link a file to another name, and their options that take a value. */
+const COPIERS: ReadonlySet<string> = new Set(['cp', 'ln', 'install']);
+const COPY_VALUE_OPTS: ReadonlySet<string> = new Set(['-m', '--mode', '-o', '--owner', '-g', '--group', '-S', '--suffix', '-t', '--target-directory']);
 
 /** Remove the GUESS_NOISE findings added since `from`. */
 function dropGuessNoise(reasons: Reason[], from: number): void {

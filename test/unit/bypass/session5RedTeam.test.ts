@@ -278,3 +278,28 @@ for (const family of FAMILIES) {
     }
   });
 }
+
+// Programs copied or linked to another name earlier in the line run as what they were copied from, and a script the
+// line itself wrote is read wherever it is. Files: none on disk (the reader says so), as in a fresh workspace.
+describe('session 5 red team: copied programs and scripts written by the line', () => {
+  const noFiles = (): null => null;
+  const rows: readonly (readonly [command: string, decision: Decision, rule: string | undefined])[] = [
+    ['cp /bin/rm /tmp/x && /tmp/x -rf ~', 'deny', 'fs.delete-home'],
+    ['ln -s /bin/rm /tmp/zap; /tmp/zap -rf ~', 'deny', 'fs.delete-home'],
+    ['install /bin/rm ./zap && ./zap -rf ~', 'deny', 'fs.delete-home'],
+    ['cp /usr/bin/git /tmp/tool && /tmp/tool push -f origin main', 'deny', 'git.force-push-protected-branch'],
+    ['cp "$(which rm)" /tmp/d && /tmp/d -rf ~', 'confirm', 'shell.dynamic-program'],
+    ['printf "rm -rf ~" > /tmp/s.sh && chmod +x /tmp/s.sh && /tmp/s.sh', 'deny', 'fs.delete-home'],
+    ['printf "rm -rf ~" > /tmp/s.sh && cp /tmp/s.sh /tmp/t && /tmp/t', 'deny', 'fs.delete-home'],
+    ['ln -s /usr/bin/python3 .venv/bin/python && .venv/bin/python -V', 'allow', undefined],
+    ['install -m 755 dist/cli /tmp/cli && /tmp/cli --help', 'allow', undefined],
+    ['cat > /tmp/x.sh <<EOF\nnpm test\nEOF\nchmod +x /tmp/x.sh && /tmp/x.sh', 'allow', undefined],
+  ];
+  for (const [command, decision, rule] of rows) {
+    it(`${JSON.stringify(command)} → ${decision}${rule !== undefined ? ` (${rule})` : ''}`, () => {
+      const v = guard.checkCommand(command, { cwd: ROOT, root: ROOT, readFile: noFiles });
+      assert.equal(v.decision, decision, JSON.stringify(v.reasons));
+      assert.equal(v.reasons[0]?.rule, rule, JSON.stringify(v.reasons));
+    });
+  }
+});
