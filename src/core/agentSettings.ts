@@ -26,13 +26,13 @@ const CHECKS: readonly SettingCheck[] = [
   {
     id: 'agents.settings-auto-approve',
     file: VSCODE_SETTINGS,
-    pattern: /"chat\.tools\.terminal\.autoApprove"\s*:\s*\{[^}]*"\/\.\*\/[a-z]*"\s*:\s*(?:true|\{[^}]*"approve"\s*:\s*true)/,
+    pattern: /"chat\.tools\.terminal\.autoApprove"\s*:\s*\{[^}]{0,4096}?"\/\.\*\/[a-z]*"\s*:\s*(?:true|\{[^}]{0,4096}?"approve"\s*:\s*true)/,
     message: 'This auto-approves every terminal command an agent runs (a pattern that matches everything).',
   },
   {
     id: 'agents.settings-auto-approve',
     file: VSCODE_SETTINGS,
-    pattern: /"chat\.tools\.edits\.autoApprove"\s*:\s*\{[^}]*"\*\*(?:\/\*)?"\s*:\s*true/,
+    pattern: /"chat\.tools\.edits\.autoApprove"\s*:\s*\{[^}]{0,4096}?"\*\*(?:\/\*)?"\s*:\s*true/,
     message: 'This auto-approves agent edits to every file, including the agent\'s own settings and hooks.',
   },
   {
@@ -44,13 +44,13 @@ const CHECKS: readonly SettingCheck[] = [
   {
     id: 'agents.settings-bypass-permissions',
     file: /(^|\/)\.claude\/settings[^/]*\.json$/,
-    pattern: /"defaultMode"\s*:\s*"bypassPermissions"|"disableAllHooks"\s*:\s*true|"allow"\s*:\s*\[[^\]]*"Bash(?:\(\*\)|\(:\*\))?"/,
+    pattern: /"defaultMode"\s*:\s*"bypassPermissions"|"disableAllHooks"\s*:\s*true|"allow"\s*:\s*\[[^\]]{0,4096}?"Bash(?:\(\*\)|\(:\*\))?"/,
     message: 'This switches Claude Code\'s permission prompts or hooks off (bypassPermissions, disableAllHooks, or every Bash command allowed).',
   },
   {
     id: 'agents.settings-bypass-permissions',
     file: /(^|\/)\.codex\/[^/]*\.toml$/,
-    pattern: /^\s*(?:approval_policy\s*=\s*["']never["']|sandbox_mode\s*=\s*["']danger-full-access["'])/m,
+    pattern: /^[ \t]*(?:approval_policy\s*=\s*["']never["']|sandbox_mode\s*=\s*["']danger-full-access["'])/m,
     message: 'This makes Codex run commands without approval or without its sandbox.',
   },
   {
@@ -67,15 +67,23 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
+/**
+ * How much of the new text is searched. Settings files are small; the checks only explain a change to a file the
+ * protected paths already ask about, and an agent must not be able to stall the hook (a hook the agent gives up on
+ * lets the call through) with megabytes of text. The patterns' runs are bounded for the same reason.
+ */
+const MAX_SCANNED = 512 * 1024;
+
 /** Findings for the new `content` of the file at `path` (workspace-relative or absolute). */
 export function judgeAgentSettings(path: string, content: string, command: string): Reason[] {
   const out: Reason[] = [];
   const p = path.replace(/\\/g, '/');
+  const text = content.length > MAX_SCANNED ? content.slice(0, MAX_SCANNED) : content;
   for (const c of CHECKS) {
     if (!c.file.test(p)) continue;
-    const m = c.pattern.exec(content);
+    const m = c.pattern.exec(text);
     if (!m) continue;
-    out.push({ rule: c.id, message: c.message, command, decision: 'confirm', risk: 'high', line: lineAt(content, m.index), file: path });
+    out.push({ rule: c.id, message: c.message, command, decision: 'confirm', risk: 'high', line: lineAt(text, m.index), file: path });
   }
   return out;
 }
