@@ -23,6 +23,8 @@ export type Classification =
   | { readonly kind: 'read-only' }
   | { readonly kind: 'actions'; readonly commands: ReadonlyArray<{ readonly command: string; readonly cwd?: string }>; readonly edits: readonly RawEdit[] }
   | { readonly kind: 'unknown'; readonly summary: string }
+  /** A known tool whose input names files in a way that cannot be read (a patch header, a `cd` to an unknown place): a person looks. */
+  | { readonly kind: 'unreadable'; readonly problem: string; readonly summary: string }
   /** A known tool whose input lacks what it needs (no command, no path): the call cannot be judged. */
   | { readonly kind: 'malformed'; readonly problem: string };
 
@@ -153,7 +155,7 @@ function shellCall(tool: string, input: Json): Classification {
   const cwd = str(input, ...CWD_FIELDS);
   const commands = [cwd !== undefined ? { command, cwd } : { command }];
   const patched = shellPatch(command);
-  if (patched === 'unreadable') return { kind: 'unknown', summary: summarize(tool, input) };
+  if (patched === 'unreadable') return { kind: 'unreadable', problem: 'apply_patch on a shell line whose patch or directory cannot be read', summary: summarize(tool, input) };
   // the rest of the line runs too: the command is judged as well as the files the patch writes
   return { kind: 'actions', commands, edits: patched };
 }
@@ -224,7 +226,7 @@ function patchCall(tool: string, input: Json | string): Classification {
   const text = typeof input === 'string' ? input : PATCH_FIELDS.map((k) => input[k]).find((v): v is string => typeof v === 'string');
   if (text === undefined) return { kind: 'malformed', problem: `${tool} call without patch text` };
   const targets = patchTargets(text);
-  if (targets === 'unreadable' || targets.length === 0) return { kind: 'unknown', summary: `${tool}: a patch in a format Agent Guard cannot read` };
+  if (targets === 'unreadable' || targets.length === 0) return { kind: 'unreadable', problem: targets === 'unreadable' ? 'a patch header naming a file in a way Agent Guard cannot read' : 'a patch in a format Agent Guard cannot read', summary: summarize(tool, input) };
   return { kind: 'actions', commands: [], edits: targets.map((t) => edit(t.path, t.op, t.added)) };
 }
 

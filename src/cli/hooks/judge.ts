@@ -7,7 +7,7 @@ import { ALLOW, combineVerdicts, verdictFromReasons, type Verdict } from '../../
 import type { GuardedAction } from '../../shared/bridgeProtocol';
 import type { Classification } from './catalogue';
 import type { HookGuard } from './guard';
-import { malformedInput, unknownTool } from './reasons';
+import { malformedInput, unknownTool, unreadableInput } from './reasons';
 import { realDirectory, realTarget } from './realTarget';
 import { absoluteTarget, joinedTarget, type Location } from './workspace';
 
@@ -42,6 +42,8 @@ export function judge(tool: string, classification: Classification, loc: Locatio
       return { verdict: ALLOW, actions: [], root: loc.root };
     case 'malformed':
       return { verdict: verdictFromReasons([malformedInput(classification.problem)]), actions: [], root: loc.root };
+    case 'unreadable':
+      return { verdict: verdictFromReasons([unreadableInput(tool, classification.problem, classification.summary)]), actions: [{ kind: 'tool', tool, summary: classification.summary }], root: loc.root };
     case 'unknown': {
       const actions: GuardedAction[] = [{ kind: 'tool', tool, summary: classification.summary }];
       if (isTrusted(tool, options.trustedTools)) return { verdict: ALLOW, actions, root: loc.root };

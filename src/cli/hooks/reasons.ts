@@ -7,6 +7,7 @@ import type { Reason } from '../../core/verdict';
 export const HOOK_RULES = {
   malformedInput: 'hook.malformed-input',
   unknownTool: 'hook.unknown-tool',
+  unreadableInput: 'hook.unreadable-input',
   internalError: 'hook.internal-error',
   timeout: 'hook.timeout',
 } as const;
@@ -25,6 +26,16 @@ export function unknownTool(tool: string, summary: string): Reason {
   return {
     rule: HOOK_RULES.unknownTool,
     message: `Agent Guard does not know the tool "${tool}" and cannot tell whether it writes files or runs commands; a person should approve it.`,
+    command: summary,
+    decision: 'confirm',
+    risk: 'medium',
+  };
+}
+
+export function unreadableInput(tool: string, problem: string, summary: string): Reason {
+  return {
+    rule: HOOK_RULES.unreadableInput,
+    message: `Agent Guard cannot tell which files this ${tool} call touches (${problem}); a person should look at it.`,
     command: summary,
     decision: 'confirm',
     risk: 'medium',

@@ -42,7 +42,7 @@ const CASES: readonly Case[] = [
   { agent: 'codex', what: 'cd src && apply_patch onto ../.git/config', payload: (s) => codex(s, 'Bash', { command: `cd src && apply_patch <<'EOF'\n${patch('../.git/config')}\nEOF` }), rules: ['path.git-internals'] },
   { agent: 'codex', what: 'apply_patch heredoc of an ordinary file stays silent', payload: (s) => codex(s, 'Bash', { command: `apply_patch <<'EOF'\n${patch('src/b.ts')}\nEOF` }), rules: [] },
   // unreadable patch headers
-  { agent: 'vscode', what: 'apply_patch with a header the parser does not know', payload: (s) => vscode(s, 'apply_patch', { input: `*** Begin Patch\n*** Update File: ${path.join(s.ws, 'src/a.ts')}\n@@\n+y\n*** Update  File: ${path.join(s.ws, '.env')}\n+x\n*** End Patch` }), rules: ['hook.unknown-tool'] },
+  { agent: 'vscode', what: 'apply_patch with a header the parser does not know', payload: (s) => vscode(s, 'apply_patch', { input: `*** Begin Patch\n*** Update File: ${path.join(s.ws, 'src/a.ts')}\n@@\n+y\n*** Update  File: ${path.join(s.ws, '.env')}\n+x\n*** End Patch` }), rules: ['hook.unreadable-input'] },
   // NUL bytes
   { agent: 'copilot-cli', what: 'bash with a NUL byte inside rm', payload: (s) => copilot(s, 'bash', { command: 'r\u0000m -rf ~' }), rules: ['hook.malformed-input'] },
   // Cline CLI hooks folder

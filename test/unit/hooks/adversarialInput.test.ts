@@ -72,7 +72,7 @@ describe('hook catalogue: apply_patch on a shell line', () => {
   });
 
   it('a cd to a place only known when the line runs makes the patch unreadable (a person looks)', () => {
-    assert.equal(classifyTool('Bash', { command: `cd "$D" && apply_patch <<'EOF'\n${patch('x')}\nEOF` }).kind, 'unknown');
+    assert.equal(classifyTool('Bash', { command: `cd "$D" && apply_patch <<'EOF'\n${patch('x')}\nEOF` }).kind, 'unreadable');
   });
 
   it('a patch merely mentioned (not run by apply_patch) is only a command', () => {
