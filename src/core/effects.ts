@@ -215,6 +215,16 @@ const sed: Extractor = (inv) => {
   return all('write', scripted ? ops : ops.slice(1), false);
 };
 
+/** gawk's `-i inplace` (`-iinplace`, `--include=inplace`): the files after the program are rewritten in place. */
+const awkInPlace: Extractor = (inv) => {
+  const a = inv.args;
+  const inPlace = a.some((x, i) => x === '-iinplace' || x === '--include=inplace' || (x === '-i' || x === '--include') && a[i + 1] === 'inplace');
+  if (!inPlace) return [];
+  const ops = operands(inv.argv, ['-i', '--include', '-f', '--file', '-v', '--assign', '-F', '--field-separator', '-e', '--source', '-l', '--load', '-E', '--exec', '-W']);
+  const scripted = a.some((x) => x === '-f' || x === '-e' || x.startsWith('--file') || x.startsWith('--source') || x === '-E' || x === '--exec');
+  return all('write', scripted ? ops : ops.slice(1), false);
+};
+
 /** `perl -pi -e '…' files`, `perl -i.bak -pe …`. */
 const perl: Extractor = (inv) => {
   const inPlace = inv.args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--'));
@@ -502,6 +512,8 @@ const EXTRACTORS: ReadonlyMap<string, Extractor> = new Map<string, Extractor>([
   ['sed', sed],
   ['gsed', sed],
   ['perl', perl],
+  ['awk', awkInPlace],
+  ['gawk', awkInPlace],
   ['sudoedit', tee],
   ['curl', downloadTo(['-o', '--output'])],
   ['wget', downloadTo(['-O', '--output-document'])],

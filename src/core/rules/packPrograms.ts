@@ -3,7 +3,7 @@
 
 /** For each rule pack, the programs its rules look at (`'*'`: every program), so a check can load only the packs it needs (registry.ts). */
 export const PACK_PROGRAMS = {
-  fs: ['Remove-Item', 'bsdtar', 'chattr', 'cp', 'curl', 'dd', 'del', 'del-cli', 'ex', 'fallocate', 'gio', 'git', 'gsed', 'gtar', 'install', 'ln', 'mkdir', 'mv', 'nvim', 'patch', 'perl', 'remove-item', 'rimraf', 'rm', 'rmdir', 'rsync', 'scp', 'sed', 'shred', 'sort', 'srm', 'ssh-keygen', 'sudoedit', 'tar', 'tee', 'touch', 'trash', 'trash-cli', 'trash-put', 'tree', 'truncate', 'uniq', 'unlink', 'unzip', 'vi', 'vim', 'wget', 'xxd', 'yq'],
+  fs: ['Remove-Item', 'awk', 'bsdtar', 'chattr', 'cp', 'curl', 'dd', 'del', 'del-cli', 'ex', 'fallocate', 'gawk', 'gio', 'git', 'gsed', 'gtar', 'install', 'ln', 'mkdir', 'mv', 'nvim', 'patch', 'perl', 'remove-item', 'rimraf', 'rm', 'rmdir', 'rsync', 'scp', 'sed', 'shred', 'sort', 'srm', 'ssh-keygen', 'sudoedit', 'tar', 'tee', 'touch', 'trash', 'trash-cli', 'trash-put', 'tree', 'truncate', 'uniq', 'unlink', 'unzip', 'vi', 'vim', 'wget', 'xxd', 'yq'],
   git: ['git'],
   iac: ['aws', 'aws-cdk', 'cdk', 'cdktf', 'pulumi', 'sam', 'serverless', 'sls', 'terraform', 'terragrunt', 'tofu'],
   kubernetes: ['argocd', 'flux', 'helm', 'istioctl', 'k3d', 'kubecolor', 'kubectl', 'linkerd', 'oc', 'velero'],

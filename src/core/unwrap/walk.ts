@@ -1041,7 +1041,13 @@ class Walker {
     const locate = (startDir: string): void => {
       for (let dir = startDir; ; dir = dirname(dir)) {
         const file = (dir === '/' ? '' : dir) + '/package.json';
-        const text = this.read(file);
+        // a package.json this same line wrote is what runs, not what is on disk
+        const written = this.writtenHere?.has(file) === true;
+        const text = written ? this.writtenHere?.get(file) : this.read(file);
+        if (written && text === undefined) {
+          this.unreadable(at, ctx, `${file} is written by this same command, with text that is only known when it runs`);
+          return;
+        }
         if (text !== undefined) {
           scripts = readScripts(text);
           pkgFile = file;

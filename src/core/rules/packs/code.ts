@@ -516,6 +516,12 @@ const HOME_SHAPES = new Set([
   "ENV['HOME']", "ENV.fetch('HOME')", 'Dir.home', '$ENV{HOME}', "$ENV{'HOME'}", "$_SERVER['HOME']", "$_ENV['HOME']",
 ]);
 
+/** Expressions that mean "the working directory" (the code runs where the command runs). */
+const CWD_SHAPES = new Set([
+  'os.getcwd()', 'getcwd()', 'Path.cwd()', 'pathlib.Path.cwd()', 'os.curdir', 'process.cwd()', 'Deno.cwd()', 'Dir.pwd', 'Dir.getwd', 'FileUtils.pwd',
+  "require('process').cwd()", 'cwd()',
+]);
+
 /** `__import__('os').path.expanduser('~')` is `os.path.expanduser('~')`. */
 function withoutDynamicImports(shape: string): string {
   return shape.includes('import') ? shape.replace(/(?:__import__|(?:importlib\.)?import_module)\('([\w.]+)'\)/g, '$1') : shape;
@@ -576,7 +582,9 @@ class Evaluator {
   operand(t: readonly Tok[]): Value {
     const first = t[0];
     if (!first) return UNKNOWN;
-    if (HOME_SHAPES.has(withoutDynamicImports(shape(t)))) return strValue('~', false);
+    const sh = withoutDynamicImports(shape(t));
+    if (HOME_SHAPES.has(sh)) return strValue('~', false);
+    if (CWD_SHAPES.has(sh)) return strValue('.', false);
     if (t.length === 1) {
       if (first.k === 'str') {
         if (first.exec) return UNKNOWN;
