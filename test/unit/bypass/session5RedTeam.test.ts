@@ -276,6 +276,18 @@ const FAMILIES: readonly { readonly name: string; readonly dangerous: readonly C
       'node -e "console.log(process.cwd())"',
     ],
   },
+  {
+    // key-value, time-series and secret stores emptied by their own CLIs
+    name: 'stores emptied',
+    dangerous: [
+      ['etcdctl del "" --prefix', 'confirm', 'db.store-delete'],
+      ['consul kv delete -recurse app/', 'confirm', 'db.store-delete'],
+      ['influx bucket delete -n metrics', 'confirm', 'db.store-delete'],
+      ['vault secrets disable secret/', 'confirm', 'db.store-delete'],
+      ['dropuser admin', 'confirm', 'db.store-delete'],
+    ],
+    ordinary: ['etcdctl get "" --prefix --keys-only', 'etcdctl del /app/lock', 'consul kv get -recurse app/', 'influx bucket list', 'vault kv get secret/app'],
+  },
 ];
 
 for (const family of FAMILIES) {

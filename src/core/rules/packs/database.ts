@@ -568,8 +568,49 @@ const frameworkReset: CommandRule = {
   },
 };
 
+/**
+ * Key-value, time-series and secret stores emptied or deleted by their own CLIs: `etcdctl del --prefix ""`,
+ * `consul kv delete -recurse`, `influx bucket delete`, `vault secrets disable` / `vault kv destroy`, `dropuser`.
+ * What each deletes, or undefined.
+ */
+function storeWipe(inv: Invocation): { readonly what: string; readonly risk: Risk } | undefined {
+  const a = inv.args;
+  const pos = positionals(a, ['--endpoints', '--user', '--password', '--cacert', '--cert', '--key', '-o', '--write-out', '-http-addr', '-token', '-datacenter', '--host', '-t', '--token', '--org', '--org-id', '-n', '--name', '-i', '--id', '-address', '-namespace', '-mount', '-versions', '-U', '--username', '-h', '-p', '--port']);
+  switch (inv.program) {
+    case 'etcdctl':
+      return (pos[0] === 'del' || pos[0] === 'delete') && (hasLong(a, 'prefix') || hasLong(a, 'from-key')) ? { what: `every key under ${JSON.stringify(pos[1] ?? '')}${pos[1] === '' || pos[1] === undefined ? ' (the whole store)' : ''}`, risk: 'critical' } : undefined;
+    case 'consul':
+      return pos[0] === 'kv' && pos[1] === 'delete' && a.some((x) => x === '-recurse' || x === '--recurse') ? { what: `every key under ${JSON.stringify(pos[2] ?? '')}`, risk: 'high' } : undefined;
+    case 'influx':
+      return pos[0] === 'bucket' && pos[1] === 'delete' ? { what: 'an InfluxDB bucket with all its data', risk: 'high' } : pos[0] === 'delete' && optionValue(a, ['--predicate', '-p']) === undefined ? { what: 'every point in the time range of the bucket', risk: 'high' } : undefined;
+    case 'vault':
+      return pos[0] === 'secrets' && pos[1] === 'disable' ? { what: `the secrets engine at ${pos[2] ?? 'the path'} with every secret in it`, risk: 'critical' } : pos[0] === 'kv' && (pos[1] === 'destroy' || pos[1] === 'metadata' && pos[2] === 'delete') ? { what: 'secret versions for good', risk: 'high' } : undefined;
+    case 'dropuser':
+      return pos.length > 0 ? { what: `the database role ${pos[0] ?? ''}; whatever logs in with it stops working`, risk: 'medium' } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const storeDelete: CommandRule = {
+  id: 'db.store-delete',
+  programs: ['etcdctl', 'consul', 'influx', 'vault', 'dropuser'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This deletes data in a key-value, time-series or secret store for good. Back it up first and run it yourself if you mean it.',
+  match: (inv) => {
+    if (hasLong(inv.args, 'help')) return undefined;
+    const w = storeWipe(inv);
+    return w === undefined ? undefined : { risk: w.risk, message: `\`${inv.text}\` deletes ${w.what}, for good. Back it up first and run it yourself if you mean it.` };
+  },
+  examples: {
+    match: ['etcdctl del "" --prefix', 'etcdctl del --from-key ""', 'consul kv delete -recurse app/', 'influx bucket delete -n metrics', 'vault secrets disable secret/', 'vault kv destroy -versions=1 secret/app', 'dropuser admin'],
+    notMatch: ['etcdctl get "" --prefix --keys-only', 'etcdctl del /app/lock', 'consul kv get -recurse app/', 'consul kv delete app/lock', 'influx bucket list', 'vault kv get secret/app', 'vault secrets list', 'dropuser --help'],
+  },
+};
+
 export const databasePack: RulePack = {
   name: 'db',
-  description: 'Statements and commands that delete database data for good: DROP, TRUNCATE, DELETE/UPDATE without WHERE, Redis FLUSHALL, Mongo drops, dropdb.',
-  rules: [dropStatement, truncateStatement, deleteWithoutWhere, updateWithoutWhere, alterDropColumn, redisFlush, mongoDrop, mongoDeleteAll, dropDatabaseCommand, frameworkReset],
+  description: 'Statements and commands that delete database data for good: DROP, TRUNCATE, DELETE/UPDATE without WHERE, Redis FLUSHALL, Mongo drops, dropdb, and etcd, Consul, InfluxDB and Vault stores emptied.',
+  rules: [dropStatement, truncateStatement, deleteWithoutWhere, updateWithoutWhere, alterDropColumn, redisFlush, mongoDrop, mongoDeleteAll, dropDatabaseCommand, frameworkReset, storeDelete],
 };
