@@ -288,6 +288,16 @@ const FAMILIES: readonly { readonly name: string; readonly dangerous: readonly C
     ],
     ordinary: ['etcdctl get "" --prefix --keys-only', 'etcdctl del /app/lock', 'consul kv get -recurse app/', 'influx bucket list', 'vault kv get secret/app'],
   },
+  {
+    // set-user-ID bits and root capabilities on programs: backdoors
+    name: 'setuid and capabilities',
+    dangerous: [
+      ['chmod u+s /bin/bash', 'confirm', 'system.setuid-grant'],
+      ['sudo chmod 4755 /usr/bin/find', 'confirm', 'system.setuid-grant'],
+      ['setcap cap_setuid+ep /usr/bin/python3', 'confirm', 'system.setuid-grant'],
+    ],
+    ordinary: ['chmod +x build/helper', 'chmod u+s build/helper', 'setcap cap_net_bind_service=+ep ./bin/server', 'chmod 755 /usr/local/bin/tool'],
+  },
 ];
 
 for (const family of FAMILIES) {

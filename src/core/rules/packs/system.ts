@@ -337,6 +337,55 @@ const worldWritableSystem: CommandRule = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------- setuid
+
+/** A chmod mode that sets the set-user-ID or set-group-ID bit (`u+s`, `g+s`, `4755`, `2755`, `6755`). */
+function grantsSetId(mode: string): boolean {
+  if (NUMERIC_MODE.test(mode)) return mode.length >= 4 && (Number(mode[mode.length - 4]) & 6) !== 0;
+  for (const clause of mode.split(',')) {
+    const m = SYMBOLIC_CLAUSE.exec(clause);
+    if (m && (m[2] === '+' || m[2] === '=') && (m[3] ?? '').includes('s')) return true;
+  }
+  return false;
+}
+
+/** Capabilities that make a program as powerful as root (`setcap cap_setuid+ep /usr/bin/python3`). */
+const ROOT_CAPABILITIES = /cap_(?:setuid|setgid|sys_admin|dac_override|dac_read_search|sys_ptrace|sys_module|chown|fowner)|^(?:all|=)/i;
+
+/**
+ * `chmod u+s` on a system program or as root, `setcap cap_setuid+ep`: whoever runs the program gets root's rights,
+ * a classic backdoor. Setting it on the project's own build output without root is left alone.
+ */
+const setIdGrant: CommandRule = {
+  id: 'system.setuid-grant',
+  scope: 'machine',
+  programs: ['chmod', 'setcap'],
+  decision: 'confirm',
+  risk: 'high',
+  message: 'This lets any user run a program with root\'s (or another account\'s) rights — a classic backdoor. Leave privileges to an administrator.',
+  match: (inv, ctx) => {
+    if (inv.program === 'setcap') {
+      const pos = positionals(inv.args, ['-v']);
+      const caps = pos[0];
+      if (caps === undefined || pos[0] === '-r' || !ROOT_CAPABILITIES.test(caps)) return undefined;
+      return { message: `\`${inv.text}\` gives ${pos[1] ?? 'the program'} capabilities (${caps}) that let anyone who runs it act as root. Leave privileges to an administrator.` };
+    }
+    const mt = chmodModeAndTargets(inv.argv);
+    if (mt === undefined || !grantsSetId(mt.mode)) return undefined;
+    for (const t of onHost(inv, mt.targets)) {
+      const p = ctx.resolvePath(t, inv.cwd);
+      if (inv.elevated || p.abs === '/' || underSystem(p.abs) || p.isHome) {
+        return { message: `\`${inv.text}\` sets the set-user-ID/set-group-ID bit on ${p.abs}${inv.elevated ? ' as root' : ''}: whoever runs it gets its owner's rights. Leave privileges to an administrator.` };
+      }
+    }
+    return undefined;
+  },
+  examples: {
+    match: ['chmod u+s /bin/bash', 'sudo chmod 4755 /usr/bin/find', 'sudo chmod u+s build/helper', 'chmod g+s /usr/local/bin/tool', 'setcap cap_setuid+ep /usr/bin/python3', 'sudo setcap cap_sys_admin=eip ./bin/app'],
+    notMatch: ['chmod +x build/helper', 'chmod 755 /usr/local/bin/tool', 'chmod u+s build/helper', 'chmod g+s shared/', 'setcap cap_net_bind_service=+ep ./bin/server', 'setcap -r ./bin/server', 'chmod -R u+rwX src'],
+  },
+};
+
 // ---------------------------------------------------------------------------------------------- lockout
 
 /** chmod's own options; every other word starting with `-` (`-x`, `-rwx`) is a symbolic mode. */
@@ -887,5 +936,5 @@ const mountChange: CommandRule = {
 export const systemPack: RulePack = {
   name: 'system',
   description: 'The machine itself: raw disk writes, formatting and partitioning, permissions and file attributes of system trees, mounts, kernel settings, shutdown, killing every process, crontab, firewall, accounts and sudoers.',
-  rules: [writeBlockDevice, sysrqTrigger, formatDisk, destroyVolume, networkDown, partitionTable, recursivePermissions, worldWritableSystem, permissionLockout, fileAttributes, mountChange, kernelSetting, overwriteSshKey, removeSystemPackage, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
+  rules: [writeBlockDevice, sysrqTrigger, formatDisk, destroyVolume, networkDown, partitionTable, recursivePermissions, worldWritableSystem, setIdGrant, permissionLockout, fileAttributes, mountChange, kernelSetting, overwriteSshKey, removeSystemPackage, shutdown, killAll, crontabRemove, firewallOff, accounts, sudoers, sshdStop],
 };
