@@ -298,6 +298,16 @@ const FAMILIES: readonly { readonly name: string; readonly dangerous: readonly C
     ],
     ordinary: ['chmod +x build/helper', 'chmod u+s build/helper', 'setcap cap_net_bind_service=+ep ./bin/server', 'chmod 755 /usr/local/bin/tool'],
   },
+  {
+    // git runs the hooks of whatever folder core.hooksPath names
+    name: 'git hooks outside the project',
+    dangerous: [
+      ['git config core.hooksPath /tmp/h && git commit -m x', 'confirm', 'git.hooks-path-outside'],
+      ['git config --global core.hooksPath ~/.git-hooks', 'confirm', 'git.hooks-path-outside'],
+      ['git -c core.hooksPath=/tmp/h commit -m x', 'confirm', 'git.hooks-path-outside'],
+    ],
+    ordinary: ['git config core.hooksPath .githooks', 'git config core.hooksPath .husky/_', 'git config --unset core.hooksPath'],
+  },
 ];
 
 for (const family of FAMILIES) {

@@ -644,6 +644,43 @@ const branchOverwrite: CommandRule = {
   },
 };
 
+/** The folder `core.hooksPath` is set to: `git config [scope] core.hooksPath DIR`, `git config set …`, `git -c core.hooksPath=DIR …`. */
+function hooksPathSet(inv: Invocation): string | undefined {
+  const a = inv.args;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i] ?? '';
+    if (v === '-c' && /^core\.hookspath=/i.test(a[i + 1] ?? '')) return (a[i + 1] ?? '').slice('core.hooksPath='.length);
+  }
+  const name = gitSubName(inv);
+  if (name !== 'config') return undefined;
+  const words = positionals(gitSub(inv, 'config') ?? [], ['-f', '--file', '--blob', '--type', '--default', '--comment']);
+  const [first, second, third] = words[0] === 'set' ? words.slice(1) : words;
+  return first !== undefined && /^core\.hookspath$/i.test(first) && second !== undefined && third === undefined ? second : undefined;
+}
+
+/**
+ * `git config core.hooksPath /tmp/h`: every later commit, checkout, merge and push runs the scripts in that folder.
+ * A folder of the project (`.githooks`, `.husky/_`) is ordinary; one elsewhere is not the project's to decide.
+ */
+const hooksPathOutside: CommandRule = {
+  id: 'git.hooks-path-outside',
+  programs: GIT,
+  decision: 'confirm',
+  risk: 'medium',
+  message: 'This makes git run the hook scripts of a folder outside the project on every commit, checkout, merge and push. Keep hooks in the project (for example .githooks).',
+  match(inv, ctx) {
+    const dir = hooksPathSet(inv);
+    if (dir === undefined) return undefined;
+    const p = ctx.resolvePath(dir.startsWith('~/') && ctx.home !== '' ? ctx.home + dir.slice(1) : dir, inv.cwd);
+    if (p.insideWorkspace || p.isWorkspaceRoot) return undefined;
+    return { message: `\`${inv.text}\` makes git run the hook scripts in ${p.abs} on every commit, checkout, merge and push; they are outside the project. Keep hooks in the project (for example .githooks).` };
+  },
+  examples: {
+    match: ['git config core.hooksPath /tmp/h', 'git config --global core.hooksPath ~/.git-hooks', 'git -c core.hooksPath=/tmp/h commit -m x', 'git config set core.hooksPath /opt/hooks'],
+    notMatch: ['git config core.hooksPath .githooks', 'git config core.hooksPath .husky/_', 'git config --get core.hooksPath', 'git config --unset core.hooksPath', 'git commit -m "set core.hooksPath /tmp"'],
+  },
+};
+
 const deleteRef: CommandRule = {
   id: 'git.delete-ref',
   programs: GIT,
@@ -676,6 +713,7 @@ export const gitPack: RulePack = {
     discardChanges,
     branchForceDelete,
     branchOverwrite,
+    hooksPathOutside,
     stashClear,
     stashDrop,
     rewriteHistory,
