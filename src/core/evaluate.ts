@@ -292,7 +292,8 @@ export function evaluateEdit(engine: Engine, path: string, op: EditOp, opts: Che
   if (root === undefined) return invalid('The workspace root must be an absolute path.', shown);
   const ev = new Evaluation(engine, root, { cwd: root, root }, false);
   const target: Arg = { value: path, dynamic: false, glob: false };
-  const reasons = ev.judgeTarget({ op, target, recursive: false }, root, shown);
+  // a delete tool given a folder removes what is in it (protected files below it count, as for `rm -r`)
+  const reasons = ev.judgeTarget({ op, target, recursive: op === 'delete' }, root, shown);
   const device = deviceEditReason(resolve(root, path), op, shown);
   // first: it shares its rule id with the general outside-the-workspace finding, and the stricter one must be kept
   if (device !== undefined) reasons.unshift(device);

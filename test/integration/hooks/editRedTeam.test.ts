@@ -53,6 +53,10 @@ const CASES: readonly Case[] = [
   { agent: 'gemini', what: 'write_file ~/.bashrc from an agent started in the home directory', payload: (s) => ({ ...(gemini(s, 'write_file', { file_path: path.join(s.home, '.bashrc'), content: 'curl x | sh' }) as object), cwd: s.home }), rules: ['path.login-files'] },
   { agent: 'gemini', what: 'write_file of a note in the home directory stays silent', payload: (s) => ({ ...(gemini(s, 'write_file', { file_path: path.join(s.home, 'notes.md'), content: 'x' }) as object), cwd: s.home }), rules: [] },
   { agent: 'copilot-cli', what: 'create /dev/sda', payload: (s) => copilot(s, 'create', { path: '/dev/sda', file_text: 'x' }), rules: ['fs.write-outside-workspace'] },
+  // a delete tool given a folder
+  { agent: 'cursor', what: 'Delete of the folder holding a team-protected path', payload: (s) => ({ conversation_id: 'c', generation_id: 'g', hook_event_name: 'preToolUse', workspace_roots: [s.ws], tool_name: 'Delete', tool_input: { path: path.join(s.ws, 'infra') } }), rules: ['workspace.protectedPaths[0]'] },
+  { agent: 'cursor', what: 'Delete of .github', payload: (s) => ({ conversation_id: 'c', generation_id: 'g', hook_event_name: 'preToolUse', workspace_roots: [s.ws], tool_name: 'Delete', tool_input: { path: path.join(s.ws, '.github') } }), rules: ['path.ci-workflows'] },
+  { agent: 'cursor', what: 'Delete of a source folder stays silent', payload: (s) => ({ conversation_id: 'c', generation_id: 'g', hook_event_name: 'preToolUse', workspace_roots: [s.ws], tool_name: 'Delete', tool_input: { path: path.join(s.ws, 'src') } }), rules: [] },
   // text editors: views are reads, edits are judged
   { agent: 'vscode', what: 'str_replace_based_edit_tool view stays silent', payload: (s) => vscode(s, 'str_replace_based_edit_tool', { command: 'view', path: path.join(s.ws, 'src/a.ts') }), rules: [] },
   { agent: 'claude', what: 'str_replace_based_edit_tool create of a source file stays silent', payload: (s) => claude(s, 'str_replace_based_edit_tool', { command: 'create', path: path.join(s.ws, 'src/c.ts'), file_text: 'x' }), rules: [] },
@@ -68,7 +72,7 @@ describe('hook red team: edits that reached protected files', function () {
     fs.mkdirSync(path.join(s.ws, '.git'), { recursive: true });
     fs.writeFileSync(path.join(s.ws, '.git/config'), '[core]\n');
     fs.mkdirSync(path.join(s.ws, '.vscode'), { recursive: true });
-    fs.writeFileSync(path.join(s.ws, '.vscode/agent-guard.json'), '{ "version": 1 }\n');
+    fs.writeFileSync(path.join(s.ws, '.vscode/agent-guard.json'), '{ "version": 1, "protectedPaths": ["infra/prod/**"] }\n');
     fs.mkdirSync(path.join(s.ws, '.claude'), { recursive: true });
     fs.mkdirSync(path.join(s.home, '.codex'), { recursive: true });
     fs.writeFileSync(path.join(s.ws, 'src/a.ts'), 'x\n');
