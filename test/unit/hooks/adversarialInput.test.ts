@@ -5,7 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { classifyTool, type Classification } from '../../../src/cli/hooks/catalogue';
+import { claude } from '../../../src/cli/hooks/claude';
 import { cline } from '../../../src/cli/hooks/cline';
+import { gemini } from '../../../src/cli/hooks/gemini';
 import type { Json } from '../../../src/cli/hooks/payload';
 import { patchTargets } from '../../../src/cli/hooks/patch';
 import { vscode } from '../../../src/cli/hooks/vscode';
@@ -117,5 +119,27 @@ describe('hook adapters: two names for the tool', () => {
   });
   it('the same name in both places is fine', () => {
     assert.ok(vscode.parse({ cwd: '/w', toolName: 'create', tool_name: 'create', tool_input: { path: '/w/a' } }).ok);
+  });
+});
+
+describe('hook adapters: MCP tools under a built-in name', () => {
+  it('Gemini: a tool with mcp_context is an MCP tool, not the built-in read_file', () => {
+    const parsed = gemini.parse({ session_id: 's', cwd: '/w', hook_event_name: 'BeforeTool', tool_name: 'read_file', tool_input: { path: 'x' }, mcp_context: { server_name: 'files' } });
+    assert.ok(parsed.ok);
+    assert.equal(parsed.call.tool, 'mcp__files__read_file');
+    assert.equal(classifyTool(parsed.call.tool, parsed.call.input).kind, 'unknown');
+  });
+  it('Claude: mcp_server marks the tool too; an mcp__ name is kept', () => {
+    const bare = claude.parse({ cwd: '/w', tool_name: 'Glob', tool_input: {}, mcp_server: 'srv' });
+    assert.ok(bare.ok);
+    assert.equal(bare.call.tool, 'mcp__srv__Glob');
+    const named = claude.parse({ cwd: '/w', tool_name: 'mcp__srv__x', tool_input: {}, mcp_server: 'srv' });
+    assert.ok(named.ok);
+    assert.equal(named.call.tool, 'mcp__srv__x');
+  });
+  it('built-in tools without MCP metadata keep their names', () => {
+    const parsed = gemini.parse({ cwd: '/w', tool_name: 'read_file', tool_input: { path: 'x' } });
+    assert.ok(parsed.ok);
+    assert.equal(parsed.call.tool, 'read_file');
   });
 });
