@@ -3,7 +3,7 @@
  * core, strictest wins. Unknown tools become `confirm` (never a silent allow), malformed calls `deny`.
  */
 import { readSmallFile } from '../readFile';
-import { ALLOW, combineVerdicts, verdictFromReasons, type Verdict } from '../../core/verdict';
+import { ALLOW, combineVerdicts, decisionRank, verdictFromReasons, type Reason, type Verdict } from '../../core/verdict';
 import type { GuardedAction } from '../../shared/bridgeProtocol';
 import type { Classification } from './catalogue';
 import type { HookGuard } from './guard';
@@ -26,10 +26,14 @@ export interface JudgeOptions {
   readonly home: string;
 }
 
-/** The reasons found for the real file, saying which path leads there. */
-function throughLink(verdict: Verdict, shown: string): Verdict {
-  if (verdict.reasons.length === 0) return verdict;
-  return verdictFromReasons(verdict.reasons.map((r) => ({ ...r, message: `${r.message} (${shown} leads there through a symbolic link.)` })));
+/**
+ * The reasons found for the real file that the path as given did not already bring (the same rule, as strict: a
+ * workspace reached through a linked folder is the same workspace), each saying which path leads there.
+ */
+function throughLink(verdict: Verdict, shown: string, given: Verdict): Verdict {
+  const known = (r: Reason): boolean => given.reasons.some((g) => g.rule === r.rule && decisionRank(g.decision) >= decisionRank(r.decision));
+  const added = verdict.reasons.filter((r) => !known(r));
+  return verdictFromReasons(added.map((r) => ({ ...r, message: `${r.message} (${shown} leads there through a symbolic link.)` })));
 }
 
 export function isTrusted(tool: string, patterns: readonly string[]): boolean {
@@ -61,13 +65,14 @@ export function judge(tool: string, classification: Classification, loc: Locatio
       let realRoot: string | undefined;
       for (const e of classification.edits) {
         const abs = absoluteTarget(e.path, loc.cwd, options.home);
-        verdicts.push(g.checkEdit(abs, e.op, e.content !== undefined ? { root, content: e.content } : { root }));
+        const given = g.checkEdit(abs, e.op, e.content !== undefined ? { root, content: e.content } : { root });
+        verdicts.push(given);
         actions.push({ kind: 'edit', path: abs, op: e.op });
         // through a symbolic link the edit lands elsewhere: judge where it lands too, against the real root
         const real = realTarget(joinedTarget(e.path, loc.cwd, options.home));
         if (real === abs) continue;
         realRoot ??= realDirectory(root);
-        verdicts.push(throughLink(g.checkEdit(real, e.op, e.content !== undefined ? { root: realRoot, content: e.content } : { root: realRoot }), abs));
+        verdicts.push(throughLink(g.checkEdit(real, e.op, e.content !== undefined ? { root: realRoot, content: e.content } : { root: realRoot }), abs, given));
       }
       if (verdicts.length === 0) return { verdict: verdictFromReasons([malformedInput(`${tool} call that does nothing Agent Guard can see`)]), actions, root };
       return { verdict: combineVerdicts(verdicts), actions, root };

@@ -15,6 +15,8 @@ interface Case {
   readonly payload: (s: Scratch) => unknown;
   /** Rule ids the answer must name; empty: the call must pass without a word. */
   readonly rules: readonly string[];
+  /** Each rule named exactly once (no echo of the same finding through a link). */
+  readonly once?: boolean;
 }
 
 const claude = (s: Scratch, tool: string, input: unknown): unknown => ({ session_id: 's', cwd: s.ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: tool, tool_input: input, tool_use_id: 't' });
@@ -33,6 +35,9 @@ const CASES: readonly Case[] = [
   { agent: 'vscode', what: 'create_file through a dangling link (the write creates .claude/settings.json)', payload: (s) => vscode(s, 'create_file', { filePath: path.join(s.ws, 'fresh'), content: '{}' }), rules: ['path.agent-config'] },
   { agent: 'cline', what: 'write_to_file into a linked folder in the home directory (~/.codex)', payload: (s) => cline(s, 'write_to_file', { path: 'keys/config.toml', content: 'approval_policy = "never"' }), rules: ['path.agent-config'] },
   { agent: 'codex', what: 'apply_patch deleting through a link to the policy', payload: (s) => codex(s, 'apply_patch', { command: '*** Begin Patch\n*** Delete File: policy-link\n*** End Patch' }), rules: ['path.guard-policy'] },
+  { agent: 'claude', what: 'Write through a link to a disk device is refused', payload: (s) => claude(s, 'Write', { file_path: path.join(s.ws, 'disk'), content: 'x' }), rules: ['fs.write-outside-workspace'] },
+  { agent: 'claude', what: 'Write in a workspace opened through a linked path stays silent', payload: (s) => ({ ...(claude(s, 'Write', { file_path: path.join(s.root, 'wslink/src/b.ts'), content: 'x' }) as object), cwd: path.join(s.root, 'wslink') }), rules: [] },
+  { agent: 'claude', what: 'Write .env in a workspace opened through a linked path names the rule once', payload: (s) => ({ ...(claude(s, 'Write', { file_path: path.join(s.root, 'wslink/.env'), content: 'x' }) as object), cwd: path.join(s.root, 'wslink') }), rules: ['path.secrets'], once: true },
   { agent: 'claude', what: 'Write through a linked source folder stays silent', payload: (s) => claude(s, 'Write', { file_path: path.join(s.ws, 'srclink/b.ts'), content: 'x' }), rules: [] },
   // a second path field
   { agent: 'copilot-cli', what: 'create with a harmless file_path and .env in path', payload: (s) => copilot(s, 'create', { file_path: path.join(s.ws, 'src/a.ts'), path: path.join(s.ws, '.env'), file_text: 'x' }), rules: ['path.secrets'] },
@@ -82,6 +87,9 @@ describe('hook red team: edits that reached protected files', function () {
     fs.symlinkSync('.claude/settings.json', path.join(s.ws, 'fresh'));
     fs.symlinkSync(path.join(s.home, '.codex'), path.join(s.ws, 'keys'));
     fs.symlinkSync('src', path.join(s.ws, 'srclink'));
+    // only looked at (lstat, readlink), never opened
+    fs.symlinkSync('/dev/sda', path.join(s.ws, 'disk'));
+    fs.symlinkSync(s.ws, path.join(s.root, 'wslink'));
   });
   after(() => s.cleanup());
 
@@ -94,6 +102,7 @@ describe('hook red team: edits that reached protected files', function () {
       }
       assert.ok(blocks(answer.effect), `${answer.effect}: ${answer.reason}`);
       for (const rule of c.rules) assert.ok(answer.reason.includes(`${rule}:`), `${rule} missing in: ${answer.reason}`);
+      if (c.once === true) for (const rule of c.rules) assert.equal(answer.reason.split(`${rule}:`).length, 2, answer.reason);
     });
   }
 });
