@@ -40,10 +40,55 @@ function isMeta(c: number): boolean {
   return c === SPACE || c === TAB || c === NL || c === CR || c === 59 || c === 38 || c === 124 || c === 40 || c === 41 || c === 60 || c === 62;
 }
 
-/** A character `parseWord` takes as it is: not a quote, `\\`, `$`, a backtick, a metacharacter or an extglob `x(`. */
-function isPlainWordChar(c: number, next: number): boolean {
-  if (c === 92 || c === 39 || c === 34 || c === 36 || c === 96 || isMeta(c)) return false;
-  return !(next === 40 && (c === 64 || c === 33 || c === 43 || c === 42 || c === 63));
+/**
+ * Which characters end a run of plain text, per context (bit flags by character code below 128). Text is taken a
+ * run at a time, one slice per run, instead of one string per character: a sourced 160 KB set-up script is mostly
+ * such runs, and the first parse in a process runs before the code is optimised.
+ */
+const STOP_WORD = 1, STOP_DOUBLE_QUOTED = 2, STOP_BRACE_ARG = 4, STOP_SINGLE_QUOTE = 8, STOP_BACKTICK = 16, STOP_EXTGLOB = 32, STOP_ANSI_C = 64;
+const STOPS = ((): Uint8Array => {
+  const t = new Uint8Array(128);
+  const add = (chars: string, flag: number): void => {
+    for (const ch of chars) t[ch.charCodeAt(0)] = (t[ch.charCodeAt(0)] ?? 0) | flag;
+  };
+  add(' \t\n\r;&|()<>\\\'"$`', STOP_WORD);
+  add('"\\$`', STOP_DOUBLE_QUOTED);
+  add('{}\\"$`', STOP_BRACE_ARG);
+  add("'", STOP_SINGLE_QUOTE);
+  add('`\\', STOP_BACKTICK);
+  add('@!+*?', STOP_EXTGLOB);
+  add("'\\", STOP_ANSI_C);
+  return t;
+})();
+
+/** The end of the run of characters from `from` on that none of `stops` ends. */
+function runEnd(src: string, from: number, stops: number): number {
+  let i = from;
+  const n = src.length;
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (c < 128 && ((STOPS[c] ?? 0) & stops) !== 0) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * The end of the run of characters from `from` on that `parseWord` takes as they are: not a quote, `\\`, `$`, a
+ * backtick, a metacharacter, or the start of an extglob `@(…)`, `!(…)`, `+(…)`, `*(…)`, `?(…)`.
+ */
+function plainWordRunEnd(src: string, from: number): number {
+  let i = from;
+  for (;;) {
+    i = runEnd(src, i, STOP_WORD | STOP_EXTGLOB);
+    if (i >= src.length || (STOPS[src.charCodeAt(i)] ?? 0) & STOP_WORD || src.charCodeAt(i + 1) === 40) return i;
+    i++; // `@`, `!`, `+`, `*` or `?` not followed by `(`
+  }
+}
+
+/** A redirect starts with a digit (`2>`), `<`, `>` or `&>`; anything else is not looked at further. */
+function mayStartRedirect(c: number): boolean {
+  return isDigit(c) || c === 60 || c === 62 || c === 38;
 }
 
 function isNameStart(c: number): boolean {
@@ -83,8 +128,18 @@ class Parser {
   private pos = 0;
   private depth = 0;
   private pending: PendingHeredoc[] = [];
+  /** The offset `peekPlainWord` last looked at, and what it found there. */
+  private peekedAt = -1;
+  private peeked: string | undefined = undefined;
 
-  constructor(private readonly src: string, private readonly limits: ParseLimits) {}
+  /** Copied out of the limits, whose objects differ in shape from caller to caller (one shape keeps the code fast). */
+  private readonly maxDepth: number;
+  private readonly dropFunctionBodies: boolean;
+
+  constructor(private readonly src: string, private readonly limits: ParseLimits) {
+    this.maxDepth = limits.maxDepth;
+    this.dropFunctionBodies = limits.dropFunctionBodies === true;
+  }
 
   parseProgram(): Node {
     const list = this.parseList(undefined);
@@ -101,15 +156,17 @@ class Parser {
   }
 
   private enter(): void {
-    if (++this.depth > this.limits.maxDepth) throw new ParseError(`nesting deeper than ${this.limits.maxDepth} levels`, this.pos, true);
+    if (++this.depth > this.maxDepth) throw new ParseError(`nesting deeper than ${this.maxDepth} levels`, this.pos, true);
   }
 
   private leave(): void {
     this.depth--;
   }
 
+  /** The character code at `offset` from the current position; -1 past the end (never an out-of-range read). */
   private code(offset = 0): number {
-    return this.src.charCodeAt(this.pos + offset);
+    const i = this.pos + offset;
+    return i < this.src.length ? this.src.charCodeAt(i) : -1;
   }
 
   private startsWith(s: string): boolean {
@@ -119,14 +176,15 @@ class Parser {
   /** Skip spaces, tabs, backslash-newline continuations and comments (not newlines). */
   private skipBlanksAndComments(): void {
     const src = this.src;
-    for (;;) {
+    while (this.pos < src.length) {
       const c = src.charCodeAt(this.pos);
       if (c === SPACE || c === TAB || c === CR) {
         this.pos++;
-      } else if (c === 92 && src.charCodeAt(this.pos + 1) === NL) {
+      } else if (c === 92 && this.code(1) === NL) {
         this.pos += 2;
       } else if (c === 35 /* # */) {
-        while (this.pos < src.length && src.charCodeAt(this.pos) !== NL) this.pos++;
+        const nl = src.indexOf('\n', this.pos);
+        this.pos = nl < 0 ? src.length : nl;
       } else {
         return;
       }
@@ -147,20 +205,23 @@ class Parser {
     }
   }
 
-  /** The next unquoted plain word, if the input continues with one (for reserved-word checks). */
+  /**
+   * The next unquoted plain word, if the input continues with one (for reserved-word checks). A command's first
+   * word is looked at by the list, the pipeline and the command in turn, so the answer is kept for its offset.
+   */
   private peekPlainWord(): string | undefined {
+    if (this.peekedAt !== this.pos) {
+      this.peekedAt = this.pos;
+      this.peeked = this.scanPlainWord();
+    }
+    return this.peeked;
+  }
+
+  private scanPlainWord(): string | undefined {
     const src = this.src;
-    let i = this.pos;
-    while (i < src.length) {
-      const c = src.charCodeAt(i);
-      if (isMeta(c) || c === 34 || c === 39 || c === 92 || c === 36 || c === 96) break;
-      i++;
-    }
-    if (i === this.pos) {
-      return undefined;
-    }
-    const next = src.charCodeAt(i);
-    if (i < src.length && !isMeta(next)) return undefined;
+    const i = runEnd(src, this.pos, STOP_WORD);
+    if (i === this.pos) return undefined;
+    if (i < src.length && !isMeta(src.charCodeAt(i))) return undefined;
     return src.slice(this.pos, i);
   }
 
@@ -469,7 +530,7 @@ class Parser {
 
   private functionBody(): Node {
     const body = this.parseCommand();
-    return this.limits.dropFunctionBodies === true ? DROPPED_BODY : body;
+    return this.dropFunctionBodies ? DROPPED_BODY : body;
   }
 
   private parseFunctionKeyword(): Node {
@@ -543,7 +604,7 @@ class Parser {
       this.skipBlanksAndComments();
       if (this.pos >= this.src.length) break;
       const c = this.code();
-      const r = this.tryRedirect();
+      const r = mayStartRedirect(c) ? this.tryRedirect() : undefined;
       if (r) {
         redirects.push(r);
         continue;
@@ -614,7 +675,8 @@ class Parser {
       i++;
     }
     if (src.charCodeAt(i) !== 61 /* = */) return undefined;
-    const name = src.slice(this.pos, append ? i - 1 : i).replace(/\[.*$/, '');
+    const written = src.slice(this.pos, append ? i - 1 : i);
+    const name = written.includes('[') ? written.replace(/\[.*$/, '') : written;
     this.pos = i + 1;
     if (this.code() === 40) {
       this.pos++;
@@ -759,8 +821,7 @@ class Parser {
     const src = this.src;
     const start = this.pos;
     // most words are one plain run (`git`, `-rf`, `src/app.ts`): one part, and its text is the raw text too
-    let run = start;
-    while (run < src.length && isPlainWordChar(src.charCodeAt(run), src.charCodeAt(run + 1))) run++;
+    const run = plainWordRunEnd(src, start);
     if (run > start && (run === src.length || isMeta(src.charCodeAt(run)))) {
       this.pos = run;
       const text = src.slice(start, run);
@@ -844,8 +905,7 @@ class Parser {
         continue;
       }
       // the plain characters up to the next special one go in as one slice, not one string per character
-      let end = this.pos + 1;
-      while (end < src.length && isPlainWordChar(src.charCodeAt(end), src.charCodeAt(end + 1))) end++;
+      const end = plainWordRunEnd(src, this.pos + 1);
       lit += src.slice(this.pos, end);
       this.pos = end;
     }
@@ -900,8 +960,9 @@ class Parser {
         parts.push(this.parseBacktick(true));
         continue;
       }
-      lit += src[this.pos];
-      this.pos++;
+      const end = runEnd(src, this.pos + 1, STOP_DOUBLE_QUOTED);
+      lit += src.slice(this.pos, end);
+      this.pos = end;
     }
     flush();
     // an empty "" still makes a (quoted, empty) word
@@ -921,8 +982,9 @@ class Parser {
         return out;
       }
       if (ch !== '\\') {
-        out += ch;
-        this.pos++;
+        const end = runEnd(src, this.pos + 1, STOP_ANSI_C);
+        out += src.slice(this.pos, end);
+        this.pos = end;
         continue;
       }
       const e = src[this.pos + 1] ?? '';
@@ -1105,8 +1167,9 @@ class Parser {
         parts.push(this.parseBacktick(true));
         continue;
       }
-      lit += src[this.pos];
-      this.pos++;
+      const end = runEnd(src, this.pos + 1, quoted ? STOP_BRACE_ARG : STOP_BRACE_ARG | STOP_SINGLE_QUOTE);
+      lit += src.slice(this.pos, end);
+      this.pos = end;
     }
     if (lit) parts.push({ type: 'lit', value: lit, quoted: true });
     const arg: Word = { parts, raw: src.slice(argStart, this.pos) };
@@ -1130,8 +1193,9 @@ class Parser {
           continue;
         }
       }
-      inner += ch;
-      i++;
+      const end = runEnd(src, i + 1, STOP_BACKTICK);
+      inner += src.slice(i, end);
+      i = end;
     }
     const start = this.pos + 1;
     this.pos = i + 1;
