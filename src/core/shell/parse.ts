@@ -7,6 +7,7 @@ import type {
   Assignment, CaseNode, ForNode, HeredocBody, IfNode, ListNode, ListOp, LoopNode, Node, Part, RedirectNode,
   RedirectOperator, SimpleNode, Word,
 } from './ast';
+import { plainCommandEnd } from './plainCommand';
 
 export class ParseError extends Error {
   constructor(message: string, readonly offset: number, readonly limit: boolean = false) {
@@ -29,6 +30,9 @@ export interface ParseLimits {
 
 /** The body of a function parsed with `dropFunctionBodies`; walking it would judge nothing, so a walker must not. */
 export const DROPPED_BODY: Node = { type: 'list', items: [] };
+
+/** What stands, in a body that is dropped, for a plain command skipped without being built (plainCommand.ts). */
+const SKIPPED_COMMAND: Node = { type: 'list', items: [] };
 
 export const DEFAULT_LIMITS: ParseLimits = { maxLength: 100_000, maxDepth: 48 };
 
@@ -131,6 +135,8 @@ class Parser {
   /** The offset `peekPlainWord` last looked at, and what it found there. */
   private peekedAt = -1;
   private peeked: string | undefined = undefined;
+  /** How many function bodies being dropped the parser is in (their plain commands are skipped, not built). */
+  private inDroppedBodies = 0;
 
   /** Copied out of the limits, whose objects differ in shape from caller to caller (one shape keeps the code fast). */
   private readonly maxDepth: number;
@@ -267,7 +273,7 @@ class Parser {
       if (c === 59 && this.code(1) === 38) break; // ;& in case
       if (this.atReserved(RESERVED_END)) break;
       if (c === 59 || c === 38 || c === 124) this.fail(`unexpected '${this.src[this.pos] ?? ''}'`);
-      const node = this.parseAndOr();
+      const node = this.inDroppedBodies > 0 && this.skipPlainCommand() ? SKIPPED_COMMAND : this.parseAndOr();
       this.skipBlanksAndComments();
       const d = this.code();
       let op: ListOp = ';';
@@ -529,8 +535,24 @@ class Parser {
   }
 
   private functionBody(): Node {
-    const body = this.parseCommand();
-    return this.dropFunctionBodies ? DROPPED_BODY : body;
+    if (!this.dropFunctionBodies) return this.parseCommand();
+    this.inDroppedBodies++;
+    this.parseCommand();
+    this.inDroppedBodies--;
+    return DROPPED_BODY;
+  }
+
+  /**
+   * In a body that is dropped: move past commands of plain words (plainCommand.ts), which the parser would read
+   * to the same offset without an error; false (nothing moved) for anything else. A `$( … )` in them is two levels
+   * of nesting, so near the depth limit nothing is skipped and the parser meets the limit where it would.
+   */
+  private skipPlainCommand(): boolean {
+    if (this.depth + 2 > this.maxDepth) return false;
+    const end = plainCommandEnd(this.src, this.pos);
+    if (end < 0) return false;
+    this.pos = end;
+    return true;
   }
 
   private parseFunctionKeyword(): Node {
