@@ -79,8 +79,9 @@ const MAX_WRAPPER_LAYERS = 24;
 const MAX_SCRIPT_BYTES = 256 * 1024;
 /**
  * A script file may be as long as the reader returns (`~/.nvm/nvm.sh` is 160 KB; a command line stops at 100 000
- * characters), and all script files of one check together at most 1 MiB: parsing is linear, about 10 ms for
- * nvm.sh once warm, so a line that sources large files over and over stays within a fraction of a second.
+ * characters), and all script files of one check together at most 1 MiB: parsing is linear (nvm.sh once warm:
+ * about 18 ms with its function bodies kept, 2 ms as an installed script, whose bodies' plain commands are
+ * skipped), so a line that sources large files over and over stays within a fraction of a second.
  */
 const SCRIPT_LIMITS: ParseLimits = { ...DEFAULT_LIMITS, maxLength: MAX_SCRIPT_BYTES };
 const INSTALLED_SCRIPT_LIMITS: ParseLimits = { ...SCRIPT_LIMITS, dropFunctionBodies: true };
