@@ -199,6 +199,7 @@ const FAMILIES: readonly { readonly name: string; readonly dangerous: readonly C
       'git submodule update --init --recursive',
       'git branch -M main',
       'git branch -m old new',
+      'git branch -f feature origin/feature',
       'git update-ref refs/tags/x HEAD',
     ],
   },

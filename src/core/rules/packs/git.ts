@@ -612,35 +612,36 @@ const pruneUnreachable: CommandRule = {
 };
 
 /**
- * `git branch -M x main`, `git branch -f main HEAD~5`, `git update-ref refs/heads/main HEAD~5`: an existing branch
- * is pointed elsewhere, and the commits only it had are no longer on any branch.
+ * `git branch -M x main`, `git branch -f main HEAD~5`, `git update-ref refs/heads/main HEAD~5`: a shared branch is
+ * pointed elsewhere, and the commits only it had are no longer on any branch. A feature branch moved is ordinary
+ * (as force-pushing one is).
  */
 const branchOverwrite: CommandRule = {
   id: 'git.branch-overwrite',
   programs: GIT,
   decision: 'confirm',
   risk: 'medium',
-  message: 'This points an existing branch somewhere else; commits only that branch had are no longer on any branch (the reflog keeps them for a while). Create a new branch instead, or let a person do it.',
+  message: 'This points a shared branch (main, master, develop, release…) somewhere else; commits only that branch had are no longer on any branch (the reflog keeps them for a while). Create a new branch instead, or let a person do it.',
   match(inv) {
     const name = gitSubName(inv);
     const rest = gitSub(inv, name ?? '') ?? [];
     if (name === 'branch') {
       const pos = positionals(rest, ['-u', '--set-upstream-to', '--format', '--sort', '--contains', '--no-contains', '--merged', '--no-merged', '--points-at', '--color', '--column']);
-      if (hasShort(rest, 'M') || hasShort(rest, 'C')) return pos.length >= 2 ? { message: `\`${inv.text}\` renames or copies onto the existing branch ${pos[pos.length - 1] ?? ''}, replacing it; commits only it had are no longer on any branch. Pick a new name, or delete the old branch deliberately first.` } : undefined;
-      if ((hasShort(rest, 'f') || hasLong(rest, 'force')) && !hasShort(rest, 'd') && !hasShort(rest, 'D') && !hasShort(rest, 'm') && !hasShort(rest, 'c') && pos.length >= 2) {
+      if (hasShort(rest, 'M') || hasShort(rest, 'C')) return pos.length >= 2 && isProtectedBranch(pos[pos.length - 1] ?? '') ? { message: `\`${inv.text}\` renames or copies onto the existing branch ${pos[pos.length - 1] ?? ''}, replacing it; commits only it had are no longer on any branch. Pick a new name, or delete the old branch deliberately first.` } : undefined;
+      if ((hasShort(rest, 'f') || hasLong(rest, 'force')) && !hasShort(rest, 'd') && !hasShort(rest, 'D') && !hasShort(rest, 'm') && !hasShort(rest, 'c') && pos.length >= 2 && isProtectedBranch(pos[0] ?? '')) {
         return { message: `\`${inv.text}\` moves the existing branch ${pos[0] ?? ''}; commits only it had are no longer on any branch. Create a new branch instead.` };
       }
       return undefined;
     }
     if (name === 'update-ref' && !hasShort(rest, 'd') && !hasLong(rest, 'stdin')) {
       const ref = positionals(rest, ['-m'])[0] ?? '';
-      return ref.startsWith('refs/heads/') ? { message: `\`${inv.text}\` points the branch ${ref.slice(11)} at another commit without any check; commits only it had are no longer on any branch. Use git branch or git reset on a branch you own.` } : undefined;
+      return ref.startsWith('refs/heads/') && isProtectedBranch(ref) ? { message: `\`${inv.text}\` points the branch ${ref.slice(11)} at another commit without any check; commits only it had are no longer on any branch. Use git branch or git reset on a branch you own.` } : undefined;
     }
     return undefined;
   },
   examples: {
     match: ['git branch -M feature main', 'git branch -f main HEAD~5', 'git branch --force release v1.0', 'git update-ref refs/heads/main HEAD~5', 'git branch -C old main'],
-    notMatch: ['git branch -M main', 'git branch -m old new', 'git branch -f', 'git branch feature-x', 'git branch -D old', 'git update-ref refs/tags/x HEAD', 'git update-ref -d refs/heads/x'],
+    notMatch: ['git branch -M main', 'git branch -m old new', 'git branch -f', 'git branch feature-x', 'git branch -D old', 'git update-ref refs/tags/x HEAD', 'git update-ref -d refs/heads/x', 'git branch -f feature origin/feature', 'git update-ref refs/heads/wip HEAD', 'git branch -M old feature-y'],
   },
 };
 
