@@ -195,6 +195,8 @@ const git: Wrapper = (args, input) => {
     const rest = quoteArgs(args.slice(at + 1));
     texts.push({ value: (body.value.startsWith('!') ? body.value.slice(1) : 'git ' + body.value) + (rest.value === '' ? '' : ' ' + rest.value), dynamic: body.dynamic || rest.dynamic, glob: false });
   }
+  // git sub-commands that run a command of the caller's: `rebase -x CMD`, `bisect run CMD…`, `submodule foreach CMD`, `difftool -x CMD`
+  if (sub !== undefined) texts.push(...gitRunsCommand(sub.value, args.slice(at + 1)));
   if (sub?.value === 'config') {
     const words = args.slice(at + 1).filter((a) => !a.value.startsWith('-'));
     const [key, value] = words;
@@ -209,6 +211,44 @@ const git: Wrapper = (args, input) => {
   }
   return texts.length > 0 ? { kind: 'many', commands: [], shellTexts: texts, label: 'git runs', self: true } : { kind: 'none' };
 };
+
+/** The commands a git sub-command runs for the caller (shell text for each). */
+function gitRunsCommand(sub: string, rest: readonly Arg[]): Arg[] {
+  const out: Arg[] = [];
+  const valueOf = (names: readonly string[], prefixes: readonly string[]): void => {
+    for (let i = 0; i < rest.length; i++) {
+      const v = (rest[i] as Arg).value;
+      if (v === '--') break;
+      if (names.includes(v) && rest[i + 1]) out.push(rest[++i] as Arg);
+      else for (const p of prefixes) if (v.startsWith(p)) out.push({ ...(rest[i] as Arg), value: v.slice(p.length) });
+    }
+  };
+  switch (sub) {
+    case 'rebase':
+      valueOf(['-x', '--exec'], ['--exec=']);
+      break;
+    case 'difftool':
+    case 'mergetool':
+      valueOf(['-x', '--extcmd'], ['--extcmd=']);
+      break;
+    case 'bisect':
+      if (rest[0]?.value === 'run' && rest.length > 1) out.push(quoteArgs(rest.slice(1)));
+      break;
+    case 'submodule': {
+      let at = rest.findIndex((a) => a.value === 'foreach');
+      if (at < 0) break;
+      for (at++; at < rest.length && ['--recursive', '--quiet', '-q'].includes((rest[at] as Arg).value); at++);
+      // one word is shell text (git runs it through sh); several are a command line
+      const cmd = rest.slice(at);
+      if (cmd.length === 1 && cmd[0] !== undefined) out.push(cmd[0]);
+      else if (cmd.length > 1) out.push(quoteArgs(cmd));
+      break;
+    }
+    default:
+      break;
+  }
+  return out.filter((a) => a.value.trim() !== '' || a.dynamic);
+}
 
 /** Literal command strings in a `lua -e` chunk: `os.execute("…")`, `io.popen('…')`. */
 const LUA_COMMAND = /\b(?:os\.execute|io\.popen)\s*(?:\(\s*)?(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')/g;

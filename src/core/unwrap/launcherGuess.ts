@@ -20,7 +20,7 @@ import { basename } from '../paths/posix';
 const NOT_LAUNCHERS: ReadonlySet<string> = new Set([
   'man', 'info', 'tldr', 'apropos', 'whatis', 'help', 'command-not-found',
   'brew', 'port', 'snap', 'flatpak', 'pip', 'pip3', 'pipx', 'conda', 'mamba', 'apt-cache', 'apt-file', 'dpkg-query', 'rpm', 'nix-env',
-  'make', 'gmake', 'ninja', 'meson', 'bazel', 'go', 'cargo', 'mvn', 'gradle', 'dotnet', 'rustup', 'cc', 'gcc', 'clang',
+  'make', 'gmake', 'ninja', 'meson', 'bazel', 'go', 'cargo', 'mvn', 'gradle', 'dotnet', 'cc', 'gcc', 'clang',
   'logger', 'notify-send', 'wall', 'cowsay', 'figlet', 'toilet', 'banner', 'zenity', 'kdialog', 'say', 'espeak', 'espeak-ng',
   'complete', 'compgen', 'bind', 'trap', 'read', 'mapfile', 'readarray', 'getopts', 'let', 'local', 'declare', 'typeset', 'export', 'readonly', 'unset',
 ]);

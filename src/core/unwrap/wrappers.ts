@@ -255,6 +255,11 @@ const npx: Wrapper = (args) => {
 /** npm, pnpm, yarn, bun: the binaries they start (scripts are judged by the walker before it asks). */
 function packageManager(program: string): Wrapper {
   return (args, input) => {
+    // `npm explore <pkg> [--] cmd…` runs cmd in the package's folder through the shell
+    if (program === 'npm' && args[0]?.value === 'explore' && args.length > 2) {
+      const from = args[2]?.value === '--' ? 3 : 2;
+      return from < args.length ? { kind: 'shell', text: joinForShell(args.slice(from)), label: 'npm explore' } : { kind: 'none' };
+    }
     const run = packageRun(program, args);
     if (run === undefined) return { kind: 'none' };
     if (run.kind === 'shell') return { kind: 'shell', text: run.text, label: `${program} exec` };
@@ -708,6 +713,14 @@ const ip: Wrapper = (args) => {
   return exec(args, i + 3, 'ip netns exec');
 };
 
+/** `rustup run [--install] <toolchain> cmd…` runs cmd with that toolchain; other rustup commands run nothing. */
+const rustup: Wrapper = (args) => {
+  if (args[0]?.value !== 'run') return { kind: 'none' };
+  let i = 1;
+  while (i < args.length && (args[i] as Arg).value.startsWith('-')) i++;
+  return exec(args, i + 1, 'rustup run');
+};
+
 /** `cmake -E <tool>`: CMake's portable file commands, as the programs they stand for. */
 const CMAKE_TOOLS: ReadonlyMap<string, readonly string[]> = new Map([
   ['rm', ['rm']],
@@ -789,6 +802,7 @@ export const WRAPPERS: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['ssh', ssh],
   ['ip', ip],
   ['cmake', cmake],
+  ['rustup', rustup],
   ...CONTAINER_WRAPPERS,
   ...RUNNER_WRAPPERS,
   ...EMBEDDED_COMMAND_WRAPPERS,

@@ -309,6 +309,31 @@ const FAMILIES: readonly { readonly name: string; readonly dangerous: readonly C
     ],
     ordinary: ['git config core.hooksPath .githooks', 'git config core.hooksPath .husky/_', 'git config --unset core.hooksPath'],
   },
+  {
+    // sub-commands that run the caller's command: git rebase -x / bisect run / submodule foreach / difftool -x,
+    // npm explore, rustup run
+    name: 'commands run by git, npm explore and rustup run',
+    dangerous: [
+      ['git bisect run rm -rf ~', 'deny', 'fs.delete-home'],
+      ["git rebase -x 'rm -rf ~' HEAD~2", 'deny', 'fs.delete-home'],
+      ["git rebase --exec='git push -f origin main' HEAD~2", 'deny', 'git.force-push-protected-branch'],
+      ["git submodule foreach 'rm -rf ~'", 'deny', 'fs.delete-home'],
+      ['git submodule foreach --recursive git reset --hard', 'confirm', 'git.reset-hard'],
+      ["git difftool -y -x 'rm -rf ~'", 'deny', 'fs.delete-home'],
+      ['npm explore lodash -- rm -rf ~', 'deny', 'fs.delete-home'],
+      ['rustup run stable rm -rf ~', 'deny', 'fs.delete-home'],
+    ],
+    ordinary: [
+      'git bisect run npm test',
+      "git rebase -x 'npm test' HEAD~3",
+      'git submodule foreach git pull origin main',
+      "git submodule foreach 'git checkout main && git pull'",
+      "git difftool -y -x 'diff -u'",
+      'npm explore lodash -- ls',
+      'rustup run stable cargo build',
+      'rustup component add clippy',
+    ],
+  },
 ];
 
 for (const family of FAMILIES) {
