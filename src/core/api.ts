@@ -22,6 +22,12 @@ export interface CheckCommandOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Lets the core judge scripts the command runs; without it such scripts are judged by name only. */
   readonly readFile?: ReadFile;
+  /**
+   * The real location of an absolute path, following symbolic links (in the workspace root's own spelling when it
+   * lies in the workspace), or undefined when it is the path itself or cannot be told. Lets the core see that a
+   * write to `notes` lands on `.git/config`; supplied by adapters, like readFile.
+   */
+  readonly realPath?: (absolutePath: string) => string | undefined;
 }
 
 export interface CheckEditOptions {

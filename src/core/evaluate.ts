@@ -10,7 +10,7 @@ import type { RuleContext } from './rules/context';
 import type { CommandRule, RuleHit } from './rules/rule';
 import type { RuleIndex } from './rules/registry';
 import { fileEffects, type FileEffect } from './effects';
-import { isWithin, normalize, resolve } from './paths/posix';
+import { isWithin, normalize, relative, resolve } from './paths/posix';
 import { deviceEditReason } from './deviceEdits';
 import { resolvePath } from './paths/resolve';
 import { walledOff } from './paths/containerMounts';
@@ -211,8 +211,16 @@ class Evaluation {
   /** Protected-path findings of one effect (the fs rules already judged the path itself). */
   private protectedOnly(effect: FileEffect, cwd: string | undefined, command: string): Reason[] {
     const p = this.ctx.resolvePath(effect.target, cwd);
-    const hits = protectedHits(this.engine, effect.op, p.abs, p.relative, effect.recursive || effect.op === 'rename');
-    return hits.map((h) => protectedReason(h, effect.target.value, command, effect.op));
+    const recursive = effect.recursive || effect.op === 'rename';
+    const out = protectedHits(this.engine, effect.op, p.abs, p.relative, recursive).map((h) => protectedReason(h, effect.target.value, command, effect.op));
+    // `echo x > notes` where notes is a symbolic link to .git/config writes .git/config (the adapter looks)
+    const real = this.opts.realPath !== undefined && !p.dynamic && !p.glob ? realLocation(this.opts.realPath, p.abs, effect.op) : undefined;
+    if (real === undefined || real === p.abs) return out;
+    const rel = isWithin(real, this.root) ? relative(this.root, real) : undefined;
+    for (const h of protectedHits(this.engine, effect.op, real, rel, recursive)) {
+      if (!out.some((r) => r.rule === h.id)) out.push(protectedReason(h, `${effect.target.value} (a symbolic link to ${real})`, command, effect.op));
+    }
+    return out;
   }
 
   /** Path findings and protected paths for an effect that is not a program's (redirects, edits). */
@@ -254,6 +262,19 @@ const FS_LEVELS = Object.fromEntries(filesystemPack.rules.map((r) => [r.id, { de
 function at(r: Reason, line: number | undefined, file: string | undefined): Reason {
   if (line === undefined || r.line !== undefined) return r;
   return file === undefined || r.file !== undefined ? { ...r, line } : { ...r, line, file };
+}
+
+/** Where an effect lands through links: a write follows them all; a delete or rename removes the last name itself. */
+function realLocation(realPath: (abs: string) => string | undefined, abs: string, op: EditOp): string | undefined {
+  try {
+    if (op === 'write') return realPath(abs);
+    const slash = abs.lastIndexOf('/');
+    if (slash <= 0) return undefined;
+    const parent = realPath(abs.slice(0, slash));
+    return parent === undefined ? undefined : `${parent}/${abs.slice(slash + 1)}`;
+  } catch {
+    return undefined;
+  }
 }
 
 function safeRead(read: ReadFile, abs: string): string | undefined | null {

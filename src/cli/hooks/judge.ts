@@ -57,22 +57,32 @@ export function judge(tool: string, classification: Classification, loc: Locatio
       const { guard: g, root } = guardFor();
       const verdicts: Verdict[] = [];
       const actions: GuardedAction[] = [];
+      let realRoot: string | undefined;
+      const realRootOf = (): string => (realRoot ??= realDirectory(root));
+      // where a command's write lands through symbolic links, spelt from the root as the command sees it
+      const realPath = (abs: string): string | undefined => {
+        const real = realTarget(abs);
+        if (real === abs) return undefined;
+        const base = realRootOf();
+        const inRoot = real === base || real.startsWith(base.endsWith('/') ? base : `${base}/`);
+        const spelt = inRoot ? root + real.slice(base.length) : real;
+        return spelt === abs ? undefined : spelt;
+      };
       for (const c of classification.commands) {
         const cwd = c.cwd !== undefined ? absoluteTarget(c.cwd, loc.cwd, options.home) : loc.cwd;
-        verdicts.push(g.checkCommand(c.command, { cwd, root, env: options.env, readFile: readSmallFile }));
+        verdicts.push(g.checkCommand(c.command, { cwd, root, env: options.env, readFile: readSmallFile, realPath }));
         actions.push({ kind: 'command', command: c.command, cwd });
       }
-      let realRoot: string | undefined;
       for (const e of classification.edits) {
         const abs = absoluteTarget(e.path, loc.cwd, options.home);
         const given = g.checkEdit(abs, e.op, e.content !== undefined ? { root, content: e.content } : { root });
         verdicts.push(given);
         actions.push({ kind: 'edit', path: abs, op: e.op });
         // through a symbolic link the edit lands elsewhere: judge where it lands too, against the real root
-        const real = realTarget(joinedTarget(e.path, loc.cwd, options.home));
+        const real = realTarget(joinedTarget(e.path, loc.cwd, options.home), e.op === 'write');
         if (real === abs) continue;
-        realRoot ??= realDirectory(root);
-        verdicts.push(throughLink(g.checkEdit(real, e.op, e.content !== undefined ? { root: realRoot, content: e.content } : { root: realRoot }), abs, given));
+        const base = realRootOf();
+        verdicts.push(throughLink(g.checkEdit(real, e.op, e.content !== undefined ? { root: base, content: e.content } : { root: base }), abs, given));
       }
       if (verdicts.length === 0) return { verdict: verdictFromReasons([malformedInput(`${tool} call that does nothing Agent Guard can see`)]), actions, root };
       return { verdict: combineVerdicts(verdicts), actions, root };

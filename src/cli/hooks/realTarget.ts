@@ -21,9 +21,15 @@ function isLink(path: string): boolean {
 /**
  * The real location of an absolute path (not yet normalised: `..` is taken after the links before it), following
  * every symbolic link in it; the path itself, normalised, when nothing on the way is a link; `abs` when a link
- * cannot be read or they loop.
+ * cannot be read or they loop. `followLast` false: the last name is kept as it is (what a delete or rename removes).
  */
-export function realTarget(abs: string): string {
+export function realTarget(abs: string, followLast = true): string {
+  // a delete or a rename acts on a link itself, not on what it points to: only the folders on the way are followed
+  if (!followLast) {
+    const name = basename(abs);
+    if (name === '' || name === '.' || name === '..') return realTarget(abs);
+    return join(realTarget(dirname(abs)), name);
+  }
   // `..` is taken on the real folder, as the system does (`link/..` is the parent of where the link points)
   const parts = abs.split(sep).filter((p) => p !== '' && p !== '.');
   let done: string = sep;
