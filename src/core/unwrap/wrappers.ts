@@ -361,8 +361,11 @@ const xargs: Wrapper = (args, input) => {
   const template = rest < args.length ? args.slice(rest) : [lit('echo')];
   const nul = options.has('0') || options.has('null');
   const delimiter = nul ? '\0' : options.get('d') ?? options.get('delimiter');
-  const items = feedItems(input, delimiter);
   const replace = options.get('I') ?? options.get('replace') ?? (options.has('i') ? '{}' : undefined);
+  // with -I each input line is one item (blanks do not split it): `xargs -I{} sh -c {} <<< 'rm -rf ~'`
+  const items = replace !== undefined && replace !== '' && delimiter === undefined && input.stdinText !== undefined
+    ? input.stdinText.split('\n').map((l) => l.trimStart().replace(/"([^"]*)"|'([^']*)'|\\(.)/g, (_m, d: string | undefined, q: string | undefined, e: string | undefined) => d ?? q ?? e ?? '')).filter((l) => l !== '').slice(0, MAX_ITEMS).map(lit)
+    : feedItems(input, delimiter);
   if (replace !== undefined && replace !== '') {
     const commands = items.map((item) => template.map((t) => (t.value.includes(replace) ? { value: t.value.split(replace).join(item.value), dynamic: t.dynamic || item.dynamic, glob: t.glob || item.glob } : t)));
     return { kind: 'many', commands, shellTexts: [], label: 'xargs' };

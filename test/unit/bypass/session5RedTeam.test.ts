@@ -334,6 +334,15 @@ const FAMILIES: readonly { readonly name: string; readonly dangerous: readonly C
       'rustup component add clippy',
     ],
   },
+  {
+    // xargs -I takes each input line as one item: blanks do not split it
+    name: 'xargs -I items are lines',
+    dangerous: [
+      ['xargs -I{} sh -c {} <<< "rm -rf ~"', 'deny', 'fs.delete-home'],
+      ['echo "rm -rf ~" | xargs -I{} sh -c {}', 'deny', 'fs.delete-home'],
+    ],
+    ordinary: ["printf 'a b\\nc\\n' | xargs -I{} echo {}", "printf 'src/a b.ts\\n' | xargs -I{} rm -f {}", 'ls src | xargs -I{} echo {}'],
+  },
 ];
 
 for (const family of FAMILIES) {
