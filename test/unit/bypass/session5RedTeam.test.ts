@@ -343,15 +343,6 @@ const FAMILIES: readonly { readonly name: string; readonly dangerous: readonly C
     ],
     ordinary: ["printf 'a b\\nc\\n' | xargs -I{} echo {}", "printf 'src/a b.ts\\n' | xargs -I{} rm -f {}", 'ls src | xargs -I{} echo {}'],
   },
-  {
-    // published tags moved on the remote
-    name: 'force-pushed tags',
-    dangerous: [
-      ['git push origin --tags --force', 'confirm', 'git.force-push-tags'],
-      ['git push origin +refs/tags/v1.0', 'confirm', 'git.force-push-tags'],
-    ],
-    ordinary: ['git push --tags', 'git push origin v1.2.0', 'git push --follow-tags', 'git push -f origin feature-x'],
-  },
 ];
 
 for (const family of FAMILIES) {

@@ -512,31 +512,6 @@ const deleteTags: CommandRule = {
   },
 };
 
-/**
- * `git push --force --tags`, `git push -f origin refs/tags/v1.0`, `git push origin +refs/tags/v1.0`: published tags
- * are moved on the remote, so what a release tag names changes under everyone who fetched it.
- */
-const forcePushTags: CommandRule = {
-  id: 'git.force-push-tags',
-  programs: GIT,
-  decision: 'confirm',
-  risk: 'high',
-  message: 'This force-pushes tags: release tags on the remote are moved, and what a version names changes for everyone who fetched it. Make a new tag instead of moving a published one.',
-  match(inv) {
-    const rest = gitSub(inv, 'push');
-    if (rest === undefined || hasLong(rest, 'dry-run') || hasShort(rest, 'n')) return false;
-    const force = hasFlag(rest, 'f', 'force') || rest.some((a) => a.startsWith('--force-with-lease') || a.startsWith('--force-if-includes'));
-    const refspecs = positionals(rest, PUSH_VALUE_OPTS).slice(1);
-    const forcedTag = refspecs.some((r) => r.startsWith('+refs/tags/') || r.startsWith('+tag '));
-    const tags = hasLong(rest, 'tags') || refspecs.some((r) => r.startsWith('refs/tags/') || r === 'tag');
-    return forcedTag || (force && tags);
-  },
-  examples: {
-    match: ['git push origin --tags --force', 'git push -f --tags', 'git push -f origin refs/tags/v1.0', 'git push origin +refs/tags/v1.0', 'git push --force-with-lease origin refs/tags/v2.0:refs/tags/v2.0'],
-    notMatch: ['git push --tags', 'git push origin v1.2.0', 'git push origin refs/tags/v1.0', 'git push --follow-tags', 'git push -f origin feature-x', 'git push --dry-run -f --tags'],
-  },
-};
-
 function stashAction(inv: Invocation): string | undefined {
   const rest = gitSub(inv, 'stash');
   return rest === undefined ? undefined : positionals(rest)[0];
@@ -728,7 +703,6 @@ export const gitPack: RulePack = {
   description: 'Force pushes and deletions of shared branches, and git commands that throw away uncommitted or unreachable work.',
   rules: [
     deleteTags,
-    forcePushTags,
     forcePushProtected,
     forcePushCurrentBranch,
     pushMirror,
