@@ -30,8 +30,11 @@ function runKind(argv: readonly string[]): string {
   return command === 'check' ? 'check' : 'other';
 }
 
+/** What names a build of the bundle: its size and modification time. */
+type BundleStat = { readonly size: number; readonly mtimeMs: number };
+
 /** `cli-<node>-<arch>-<bundle size>-<bundle mtime>--<kind>.v8cache`: one per build and kind of run. */
-function cacheFile(st: { readonly size: number; readonly mtimeMs: number }): string {
+function cacheFile(st: BundleStat): string {
   const base = process.env['XDG_CACHE_HOME'] || join(homeDirectory(), '.cache');
   const build = `${process.version}-${process.arch}-${st.size}-${Math.floor(st.mtimeMs)}`;
   return join(base, 'agent-guard', `cli-${build}--${runKind(process.argv.slice(2))}.v8cache`);
@@ -83,7 +86,7 @@ function readBundle(): string {
 }
 
 /** The bundle compiled with the cached code; undefined when anything about the cache or compile goes wrong. */
-function prepare(st: { readonly size: number; readonly mtimeMs: number }): BundleFunction | undefined {
+function prepare(st: BundleStat): BundleFunction | undefined {
   try {
     const file = cacheFile(st);
     let cached: Buffer | undefined;
@@ -114,13 +117,13 @@ function prepare(st: { readonly size: number; readonly mtimeMs: number }): Bundl
   }
 }
 
-function loadBundle(st: { readonly size: number; readonly mtimeMs: number } | undefined): BundleExports {
+function loadBundle(st: BundleStat | undefined): BundleExports {
   // without the cache (turned off, or any problem with it), the same text compiled the plain way
   const fn = st !== undefined && process.env['AGENT_GUARD_NO_CODE_CACHE'] !== '1' ? prepare(st) : undefined;
   return runBundle(fn ?? (compile(readBundle(), undefined).runInThisContext() as BundleFunction));
 }
 
-function bundleStat(): { readonly size: number; readonly mtimeMs: number } | undefined {
+function bundleStat(): BundleStat | undefined {
   try {
     return statSync(bundle);
   } catch {
