@@ -65,8 +65,11 @@ export function registerJudgeService(services: Services): vscode.Disposable {
       const ranMs = Date.now() - started;
       if (ranMs > 10_000) failures = 0;
       else failures++;
-      // another window's service answering is the usual reason for a quick exit: check again later
-      services.log.info(`judge service ended (${signal ?? `exit ${String(code)}`}${said.trim() ? `: ${said.trim().split('\n').pop() ?? ''}` : ''})`);
+      // another window's service answering is the usual reason for a quick exit (said only at trace level, as it
+      // repeats every minute while that window is open): check again later
+      const why = `judge service ended (${signal ?? `exit ${String(code)}`}${said.trim() ? `: ${said.trim().split('\n').pop() ?? ''}` : ''})`;
+      if (said.includes('already answers')) services.log.trace(why);
+      else services.log.info(why);
       schedule(RETRY_MS[Math.min(failures, RETRY_MS.length - 1)] ?? 60_000);
     });
   }
