@@ -83,7 +83,7 @@ async function inside(): Promise<number> {
   await mocha.loadFilesAsync();
   let ran = 0;
   const failures = await new Promise<number>((resolve) => mocha.run(resolve).on('test end', () => ran++));
-  process.stdout.write(`\nWhat each run showed:\n${formatObserved(['control', 'user', 'workspace'])}\n\n`);
+  process.stdout.write(`\nWhat each run showed:\n${formatObserved(['control', 'user', 'workspace', 'service'])}\n\n`);
   say(`${ran} tests, ${failures} failed, ${seconds()}`);
   if (ran === 0) {
     say(grep ? `no test matches --grep ${grep}` : 'no tests found');

@@ -30,6 +30,8 @@ export interface SessionOptions {
   readonly scratchParent: string;
   readonly timeoutMs: number;
   readonly keep: boolean;
+  /** Run the judge service (`agent-guard serve`) beside the agent, where its hooks look for it. */
+  readonly service?: boolean;
 }
 
 export interface StepOutcome {
@@ -60,6 +62,8 @@ export interface SessionResult {
   /** All a person can read after the run: the agent's output and, for some agents, their log (see AgentDriver). */
   readonly shownToPerson: string;
   readonly seconds: number;
+  /** What the judge service logged (one line per hook call it answered), when it ran. */
+  readonly serviceLog?: string;
 }
 
 /** Stops what is still running and removes scratch folders when the process ends early (Ctrl-C, a crash). */
@@ -125,6 +129,25 @@ function happened(dirs: RunDirs, step: Step): boolean {
   throw new Error(`no effect check for step ${step.id}`);
 }
 
+/** Starts `agent-guard serve`; resolves once it listens. */
+function startService(cli: string, cwd: string, env: Record<string, string>): Promise<{ stop(): void; log(): string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'serve', '--idle-minutes', '10'], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const forget = onEarlyExit(() => child.kill('SIGKILL'));
+    let log = '';
+    const stop = (): void => {
+      forget();
+      child.kill('SIGTERM');
+    };
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      log += d;
+      if (log.includes('judging hooks on')) resolve({ stop, log: () => log });
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`agent-guard serve exited (${String(code)}): ${log}`)));
+  });
+}
+
 function baseEnv(dirs: RunDirs): Record<string, string> {
   return {
     HOME: dirs.home,
@@ -187,7 +210,7 @@ function waitForAgent(bin: string, argv: readonly string[], cwd: string, env: Re
 
 export async function runSession(o: SessionOptions): Promise<SessionResult> {
   const started = Date.now();
-  const label = `${o.driver.id}-${o.hook ?? 'control'}${o.hook && !o.trusted ? '-untrusted' : ''}`;
+  const label = `${o.driver.id}-${o.hook ?? 'control'}${o.hook && !o.trusted ? '-untrusted' : ''}${o.service === true ? '-service' : ''}`;
   const dirs = scratchDirs(o.scratchParent, label);
   const forgetScratch = o.keep ? () => false : onEarlyExit(() => fs.rmSync(dirs.root, { recursive: true, force: true }));
   try {
@@ -223,7 +246,14 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
       if (o.hook && trust) doctor = await runCli(o.cli, ['doctor', '--agent', o.driver.id, '--workspace', dirs.ws, '--json'], dirs.ws, env);
       const argv = o.driver.argv('Do the scripted task.', trust?.args ?? []);
       const outFile = path.join(dirs.root, 'agent-output.txt');
-      const run = await waitForAgent(bin, argv, dirs.ws, agentEnv, outFile, o.timeoutMs);
+      // in the agent's environment (without the payload recorder), so it listens where the agent's hooks look
+      const service = o.service === true ? await startService(o.cli, dirs.ws, { ...agentEnv, NODE_OPTIONS: '' }) : undefined;
+      let run: { code: number | null; timedOut: boolean };
+      try {
+        run = await waitForAgent(bin, argv, dirs.ws, agentEnv, outFile, o.timeoutMs);
+      } finally {
+        service?.stop();
+      }
       const results = scripted.toolResults();
       const outcomes = o.steps.map((step) => ({ step, happened: happened(dirs, step), result: results[lastCall.get(step.id) ?? -1] }));
       const output = fs.readFileSync(outFile, 'utf8');
@@ -238,6 +268,7 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
         agentOutput: output.slice(-3000),
         shownToPerson: output + (o.driver.shownToPerson?.(dirs) ?? ''),
         seconds: (Date.now() - started) / 1000,
+        ...(service ? { serviceLog: service.log() } : {}),
       };
     } finally {
       await scripted.close();

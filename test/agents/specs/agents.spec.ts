@@ -43,10 +43,10 @@ async function inSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function runSteps(d: AgentDriver, steps: readonly Step[], hook: Scope | undefined, trusted = true): Promise<{ sessions: SessionResult[]; outcomes: Map<string, Outcome> }> {
+async function runSteps(d: AgentDriver, steps: readonly Step[], hook: Scope | undefined, trusted = true, service = false): Promise<{ sessions: SessionResult[]; outcomes: Map<string, Outcome> }> {
   const c = suiteConfig();
   const sessions = await Promise.all(sessionGroups(d, steps, hook).map((group) =>
-    inSlot(() => runSession({ driver: d, hook, trusted, steps: group, cli: c.cli, binDir: c.binDir, scratchParent: c.scratchParent, timeoutMs: c.timeoutMs, keep: c.keep }))));
+    inSlot(() => runSession({ driver: d, hook, trusted, steps: group, cli: c.cli, binDir: c.binDir, scratchParent: c.scratchParent, timeoutMs: c.timeoutMs, keep: c.keep, service }))));
   const outcomes = new Map<string, Outcome>();
   for (const session of sessions) for (const o of session.outcomes) outcomes.set(o.step.id, { ...o, session });
   return { sessions, outcomes };
@@ -104,6 +104,8 @@ interface AgentRuns {
   readonly control: Map<string, Outcome>;
   readonly hooked: Map<Scope, Runs>;
   readonly untrusted: Map<Scope, SessionResult>;
+  /** The user-scope hook with the judge service (`agent-guard serve`) running beside the agent. */
+  readonly served: Runs;
 }
 
 const SCOPES: readonly Scope[] = ['user', 'workspace'];
@@ -111,10 +113,11 @@ const SCOPES: readonly Scope[] = ['user', 'workspace'];
 /** Every session of one agent — control, hook per scope, and without the trust switch — queued at once. */
 async function runAgent(d: AgentDriver): Promise<AgentRuns> {
   const withTrust = SCOPES.filter((scope) => d.trust(scope) !== undefined);
-  const [controlRuns, user, workspace, ...skipped] = await Promise.all([
+  const [controlRuns, user, workspace, served, ...skipped] = await Promise.all([
     runSteps(d, STEPS, undefined),
     runSteps(d, STEPS, 'user'),
     runSteps(d, WORKSPACE_STEPS, 'workspace'),
+    runSteps(d, STEPS, 'user', true, true),
     ...withTrust.map((scope) => runSteps(d, STEPS.filter((s) => s.id === 'delete-plain'), scope, false)),
   ]);
   const control = controlRuns.outcomes;
@@ -123,7 +126,7 @@ async function runAgent(d: AgentDriver): Promise<AgentRuns> {
   const secs = (ss: readonly SessionResult[]): string => ss.map((x) => x.seconds.toFixed(1)).join('+');
   const sessionsOf = (m: Map<string, Outcome>): SessionResult[] => [...new Set([...m.values()].map((o) => o.session))];
   process.stdout.write(`  [${d.name}: sessions took control ${secs(sessionsOf(control))}s, ${SCOPES.map((sc) => `${sc} ${secs(hooked.get(sc)?.sessions ?? [])}s`).join(', ')}, untrusted ${secs([...untrusted.values()])}s]\n`);
-  return { control, hooked, untrusted };
+  return { control, hooked, untrusted, served };
 }
 
 /**
@@ -152,10 +155,26 @@ for (const d of DRIVERS.filter((x) => suiteConfig().agents.includes(x.id))) {
     let control: Map<string, Outcome>;
     let hooked: Map<Scope, Runs>;
     let untrusted: Map<Scope, SessionResult>;
+    let served: Runs;
     const scopes = SCOPES;
 
     before(async function () {
-      ({ control, hooked, untrusted } = await runsOf(d));
+      ({ control, hooked, untrusted, served } = await runsOf(d));
+    });
+
+    describe('hook installed in user scope, with the judge service (`agent-guard serve`) running', () => {
+      for (const step of STEPS) {
+        it(step.rule ? `${step.title}: stopped, naming ${step.rule}` : `${step.title}: runs untouched`, () => {
+          const o = served.outcomes.get(step.id)!;
+          observe(d.name, step.title, 'service', step.rule ? assertStopped(d, o) : assertRan(o));
+        });
+      }
+      it('the hooks handed their calls to the service', () => {
+        for (const s of served.sessions) {
+          const calls = (s.serviceLog ?? '').split('\n').filter((l) => l.startsWith(`agent-guard serve: hook ${d.id}`));
+          assert.ok(calls.length >= s.outcomes.length, `the service answered ${calls.length} calls for ${s.outcomes.length} steps:\n${s.serviceLog ?? '(no log)'}`);
+        }
+      });
     });
 
     describe('control run: no hook', () => {

@@ -17,7 +17,8 @@ describe('the judge service', () => {
   it('the extension runs it for its own CLI, and that CLI\'s hooks are answered through it', async () => {
     const session = workbench();
     const cli = path.join(session.installedExtensionPath(), 'dist', 'cli.js');
-    const expected = serviceSocketPath(runtimeDir(hookEnv(session.profile)), fs.statSync(path.join(path.dirname(cli), 'cli-judge.js')));
+    const env = hookEnv(session.profile);
+    const expected = serviceSocketPath(runtimeDir(env), fs.statSync(path.join(path.dirname(cli), 'cli-judge.js')), env);
     const line = await waitFor(
       () => session.extensionLogs().flatMap((log) => log.text.split('\n')).find((l) => l.includes('judging hooks on')),
       30_000,

@@ -12,13 +12,13 @@ import { serviceSocketPath } from '../../../src/cli/service/protocol';
 import { AGENTS, CLI, fixture, fixtureNames, readAnswer, runHook, runHookAsync, scratch, type Scratch } from './harness';
 
 /** The socket the hooks of this build look for in `runtime`. */
-function socketPath(runtime: string): string {
-  return serviceSocketPath(path.join(runtime, 'agent-guard'), fs.statSync(path.join(path.dirname(CLI), 'cli-judge.js')));
+function socketPath(runtime: string, env: NodeJS.ProcessEnv): string {
+  return serviceSocketPath(path.join(runtime, 'agent-guard'), fs.statSync(path.join(path.dirname(CLI), 'cli-judge.js')), env);
 }
 
-function startService(s: Scratch): Promise<{ child: ChildProcess; log: () => string }> {
+function startService(s: Scratch, env: NodeJS.ProcessEnv = s.env): Promise<{ child: ChildProcess; log: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--idle-minutes', '5'], { cwd: s.root, env: s.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'serve', '--idle-minutes', '5'], { cwd: s.root, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
     child.stderr?.setEncoding('utf8').on('data', (d: string) => {
       log += d;
@@ -54,8 +54,12 @@ describe('agent-guard hook with the judge service (agent-guard serve)', function
       fs.writeFileSync(path.join(s.ws, 'src', 'app.ts'), 'export {};\n');
       service = await startService(s);
     });
-    after(() => {
-      service.child.kill('SIGTERM');
+    after(async () => {
+      // the service writes its code cache into the scratch home as it exits: wait for that before removing it
+      await new Promise((resolve) => {
+        service.child.once('exit', resolve);
+        service.child.kill('SIGTERM');
+      });
       s.cleanup();
     });
 
@@ -85,7 +89,7 @@ describe('agent-guard hook with the judge service (agent-guard serve)', function
         const r = spawnSync(process.execPath, [CLI, 'doctor', '--json'], { cwd: s.ws, encoding: 'utf8', env: { ...s.env, ...env } });
         return (JSON.parse(r.stdout) as { service: { running: boolean; socket?: string } }).service;
       };
-      assert.deepEqual(doctor({}), { running: true, socket: socketPath(s.runtime), detail: 'running: hooks hand their calls to it' });
+      assert.deepEqual(doctor({}), { running: true, socket: socketPath(s.runtime, s.env), detail: 'running: hooks hand their calls to it' });
       assert.equal(doctor({ XDG_RUNTIME_DIR: path.join(s.root, 'elsewhere') }).running, false);
     });
 
@@ -101,12 +105,36 @@ describe('agent-guard hook with the judge service (agent-guard serve)', function
     });
   });
 
+  it('a runtime folder too deep for a socket path: the service and the hooks meet in a private folder of the temp dir', async () => {
+    const s = scratch('ag-service-');
+    const tmp = path.join(s.root, 'tmp');
+    fs.mkdirSync(tmp);
+    const env = { ...s.env, XDG_RUNTIME_DIR: path.join(s.root, 'a-runtime-folder-whose-path-is-longer-than-a-unix-socket-path-may-be-'.repeat(2)), TMPDIR: tmp };
+    const service = await startService(s, env);
+    try {
+      const socket = socketPath(env.XDG_RUNTIME_DIR, env);
+      assert.ok(socket.startsWith(path.join(tmp, 'agent-guard-')), socket);
+      assert.ok(fs.statSync(socket).isSocket());
+      assert.equal(fs.statSync(path.dirname(socket)).mode & 0o777, 0o700);
+      const r = runHook(s, 'claude', DANGEROUS(s.ws), [], env);
+      assert.match(readAnswer('claude', r).reason, /fs\.delete-system/);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.match(service.log(), /agent-guard serve: hook claude → exit/);
+    } finally {
+      await new Promise((resolve) => {
+        service.child.once('exit', resolve);
+        service.child.kill('SIGTERM');
+      });
+      s.cleanup();
+    }
+  });
+
   describe('when the service cannot answer, the hook judges by itself', () => {
     let s: Scratch;
     let socket: string;
     beforeEach(() => {
       s = scratch('ag-service-');
-      socket = socketPath(s.runtime);
+      socket = socketPath(s.runtime, s.env);
     });
     afterEach(() => s.cleanup());
 
