@@ -24,6 +24,8 @@ function isLink(path: string): boolean {
  * cannot be read or they loop. `followLast` false: the last name is kept as it is (what a delete or rename removes).
  */
 export function realTarget(abs: string, followLast = true): string {
+  // Windows: drive letters and junctions are the system's to resolve; its realpath of the deepest existing folder
+  if (sep !== '/') return followLast ? canonicalCase(abs) : join(canonicalCase(dirname(abs)), basename(abs));
   // a delete or a rename acts on a link itself, not on what it points to: only the folders on the way are followed
   if (!followLast) {
     const name = basename(abs);
