@@ -10,10 +10,12 @@ const watch = process.argv.includes('--watch');
 const CLI_BUNDLE_WRAPPER = { start: '(function (exports, require, module, __filename, __dirname) {', end: '})' };
 
 const version = JSON.parse(fs.readFileSync('package.json', 'utf8')).version;
+const build = `${version}+${Date.now().toString(36)}`;
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
-  define: { AGENT_GUARD_VERSION: JSON.stringify(version) },
+  // the build's own name: the judge service and the hooks of one build find each other by it (src/cli/service/)
+  define: { AGENT_GUARD_VERSION: JSON.stringify(version), AGENT_GUARD_BUILD: JSON.stringify(build) },
   bundle: true,
   // jsonc-parser's `main` is a UMD build with dynamic requires; its ES module bundles cleanly
   mainFields: ['module', 'main'],

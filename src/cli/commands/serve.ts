@@ -3,8 +3,6 @@
  * minutes (default 30): hooks started while it runs hand their call to it instead of loading the judge themselves,
  * and answer exactly as they would have (see src/cli/service/). Without it, every hook judges by itself.
  */
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { runtimeDir } from '../bridge/runtimeDir';
 import { writeStderr } from '../output';
 import { serviceSocketPath } from '../service/protocol';
@@ -34,7 +32,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     return 1;
   }
   // the hooks look for the service of the judging bundle beside this one (the bundle they run themselves)
-  const socketPath = serviceSocketPath(runtimeDir(process.env), statSync(join(__dirname, 'cli-judge.js')));
+  const socketPath = serviceSocketPath(runtimeDir(process.env));
   try {
     const service = await startService({ socketPath, idleMs: idleMinutes * 60_000, log: (line) => writeStderr(line + '\n') });
     writeStderr(`agent-guard serve: judging hooks on ${service.socketPath} (stops after ${idleMinutes} min without a call)\n`);

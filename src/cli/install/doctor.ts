@@ -123,7 +123,7 @@ export async function doctor(argv: readonly string[]): Promise<{ report: DoctorR
     return { agent, name: INSTALLERS[agent].displayName, detection, status, scopes };
   });
   const bridge = await bridgeReport(args.ctx.workspace, args.ctx.env);
-  const service = await serviceStatus(args.ctx.env, __dirname);
+  const service = await serviceStatus(args.ctx.env);
   const ok = reports.every((r) => r.status === 'protected' || r.status === 'not installed');
   return { report: { workspace: args.ctx.workspace, agents: reports, bridge, service, ok }, json: args.json };
 }

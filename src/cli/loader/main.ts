@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname as pathDirname, join } from 'node:path';
-import { Script } from 'node:vm';
+import type { Script } from 'node:vm';
 import { homeDirectory } from '../homeDirectory';
 import { JUDGE_COMMAND_NAMES } from '../judgeCommandNames';
 import { handToService } from './serviceClient';
@@ -62,7 +62,10 @@ function pruneOldCaches(dir: string): void {
 type BundleFunction = (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
 
 function compile(source: string, cached: Buffer | undefined): Script {
-  return new Script(source, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
+  // required here, not at the top: a hook the judge service answers never compiles a bundle
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const vm = require('node:vm') as typeof import('node:vm');
+  return new vm.Script(source, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
 }
 
 /** What an entry (src/cli/entries/) exports: `main`, and for the judging bundle `hookWithInput`. */
@@ -131,14 +134,13 @@ function bundleStat(): BundleStat | undefined {
   }
 }
 
-const st = bundleStat();
 const argv = process.argv.slice(2);
 // when the hook process started: the agent's timeout counts from then, whoever answers
 const startedAt = Date.now() - Math.round(process.uptime() * 1000);
 const judgeHere = (input?: Promise<string>): void => {
-  const entry = loadBundle(st);
+  const entry = loadBundle(bundleStat());
   if (input !== undefined && entry.hookWithInput !== undefined) entry.hookWithInput(argv.slice(1), input, startedAt);
   else entry.main();
 };
 // a hook hands its call to the judge service when one runs for this build (src/cli/service/); else it judges here
-if (!(argv[0] === 'hook' && st !== undefined && handToService(argv.slice(1), st, startedAt, judgeHere))) judgeHere();
+if (!(argv[0] === 'hook' && handToService(argv.slice(1), startedAt, judgeHere))) judgeHere();

@@ -60,27 +60,16 @@ function bindings(): Bindings | undefined {
 /** The shortest budget any agent gives a hook (30 s) unless the hook line names its own timeout. */
 const SHORTEST_AGENT_TIMEOUT_SECONDS = 30;
 
-function environment(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
-
 /**
  * Hands `agent-guard hook <argv…>` to the judge service when one runs for this build; true when it took the call
  * over (then the process ends once the answer is printed, or `judgeHere` is called: with the payload — read, or
  * still being read — once stdin has been taken, without it before). False when there is no service to try.
  */
-export function handToService(
-  argv: readonly string[],
-  bundle: { readonly size: number; readonly mtimeMs: number },
-  startedAt: number,
-  judgeHere: (input?: Promise<string>) => void,
-): boolean {
+export function handToService(argv: readonly string[], startedAt: number, judgeHere: (input?: Promise<string>) => void): boolean {
   if (process.env['AGENT_GUARD_SERVICE'] === '0' || process.platform === 'win32') return false;
   let socketPath: string;
   try {
-    socketPath = serviceSocketPath(runtimeDir(process.env), bundle);
+    socketPath = serviceSocketPath(runtimeDir(process.env));
     const st = statSync(socketPath, { throwIfNoEntry: false });
     // only a socket of this user's that no one else may use (the service makes it 0600 in a 0700 folder)
     if (st === undefined || !st.isSocket() || unsafeReason(st, socketPath) !== undefined) return false;
@@ -140,7 +129,8 @@ export function handToService(
   };
 
   const send = (text: string): void => {
-    const request: ServiceRequest = { v: SERVICE_PROTOCOL, argv, env: environment(), cwd: process.cwd(), home: homeDirectory(), startedAt, input: text };
+    // process.env holds only strings; it is sent as it is, without a copy
+    const request: ServiceRequest = { v: SERVICE_PROTOCOL, argv, env: process.env as Record<string, string>, cwd: process.cwd(), home: homeDirectory(), startedAt, input: text };
     const write = new b.WriteWrap();
     write.handle = handle;
     write.async = false;

@@ -8,6 +8,7 @@
  * or dropped connection, a line that does not parse, no answer by the deadline — and the hook judges by itself.
  */
 import { join } from 'node:path';
+import { BUILD } from '../version';
 
 export const SERVICE_PROTOCOL = 1;
 
@@ -43,22 +44,19 @@ export interface ServiceAnswer {
 const MAX_SOCKET_PATH = 100;
 
 /**
- * The service's socket in the runtime folder, one per build of the judging bundle (its size and modification
- * time): a hook only ever talks to a service running its own code. When that path would be too long for a socket
- * (a deep home folder), a private folder in the temp dir, `agent-guard-<uid>`, named after the runtime folder too.
+ * The service's socket in the runtime folder, one per build of the CLI (`BUILD`, fixed at build time, so a hook finds
+ * it without looking at any file): a hook only ever talks to a service running its own code. When that path would
+ * be too long for a socket (a deep home folder), a private folder in the temp dir, `agent-guard-<uid>`, named after
+ * the runtime folder too.
  */
-export function serviceSocketPath(
-  runtimeDirectory: string,
-  bundle: { readonly size: number; readonly mtimeMs: number },
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): string {
-  const build = shortHash(`${bundle.size}-${Math.floor(bundle.mtimeMs)}`);
-  const preferred = join(runtimeDirectory, `judge-${build}.sock`);
+export function serviceSocketPath(runtimeDirectory: string, env: Readonly<Record<string, string | undefined>> = process.env, build: string = BUILD): string {
+  const name = shortHash(build);
+  const preferred = join(runtimeDirectory, `judge-${name}.sock`);
   if (Buffer.byteLength(preferred) <= MAX_SOCKET_PATH) return preferred;
   // os.tmpdir() on POSIX, without loading node:os in every hook
   const tmp = (env['TMPDIR'] || env['TMP'] || env['TEMP'] || '/tmp').replace(/(.)\/+$/, '$1');
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  return join(tmp, `agent-guard-${uid}`, `judge-${shortHash(runtimeDirectory)}-${build}.sock`);
+  return join(tmp, `agent-guard-${uid}`, `judge-${shortHash(runtimeDirectory)}-${name}.sock`);
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a short stable name (socket paths are limited to ~100 bytes), not a secret. */

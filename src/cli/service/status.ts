@@ -4,7 +4,6 @@
  */
 import { statSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { join } from 'node:path';
 import { runtimeDir, unsafeReason } from '../bridge/runtimeDir';
 import { serviceSocketPath } from './protocol';
 
@@ -33,16 +32,11 @@ function answers(socket: string, timeoutMs: number): Promise<boolean> {
   });
 }
 
-/** `cliDir`: the folder of the CLI's bundles (the service is named after the judging bundle there). */
-export async function serviceStatus(env: Readonly<Record<string, string | undefined>>, cliDir: string): Promise<ServiceStatus> {
+/** The service of this build, for a hook with environment `env`. */
+export async function serviceStatus(env: Readonly<Record<string, string | undefined>>): Promise<ServiceStatus> {
   const absent = 'not running: each hook judges by itself (it runs while VS Code with Agent Guard is open, or start it with `agent-guard serve`)';
   if (process.platform === 'win32') return { socket: undefined, running: false, detail: 'not available on Windows: each hook judges by itself' };
-  let socket: string;
-  try {
-    socket = serviceSocketPath(runtimeDir(env), statSync(join(cliDir, 'cli-judge.js')), env);
-  } catch {
-    return { socket: undefined, running: false, detail: `no judging bundle in ${cliDir}: each hook judges by itself` };
-  }
+  const socket = serviceSocketPath(runtimeDir(env), env);
   const st = statSync(socket, { throwIfNoEntry: false });
   if (st === undefined) return { socket, running: false, detail: absent };
   const unsafe = unsafeReason(st, socket);

@@ -7,8 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runtimeDir } from '../../../src/cli/bridge/runtimeDir';
-import { serviceSocketPath } from '../../../src/cli/service/protocol';
+import { spawnSync } from 'node:child_process';
 import { claudeBash, runClaudeHook } from '../harness/agentHook';
 import { hookEnv, waitFor } from '../harness/code-server';
 import { workbench } from '../suite';
@@ -18,7 +17,9 @@ describe('the judge service', () => {
     const session = workbench();
     const cli = path.join(session.installedExtensionPath(), 'dist', 'cli.js');
     const env = hookEnv(session.profile);
-    const expected = serviceSocketPath(runtimeDir(env), fs.statSync(path.join(path.dirname(cli), 'cli-judge.js')), env);
+    // where that CLI's hooks look for the service, as its doctor says
+    const doctor = spawnSync(process.execPath, [cli, 'doctor', '--json'], { encoding: 'utf8', env, cwd: session.workspace });
+    const expected = (JSON.parse(doctor.stdout) as { service: { socket?: string } }).service.socket ?? '(none)';
     const line = await waitFor(
       () => session.extensionLogs().flatMap((log) => log.text.split('\n')).find((l) => l.includes('judging hooks on')),
       30_000,

@@ -8,12 +8,14 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { serviceSocketPath } from '../../../src/cli/service/protocol';
 import { AGENTS, CLI, fixture, fixtureNames, readAnswer, runHook, runHookAsync, scratch, type Scratch } from './harness';
 
-/** The socket the hooks of this build look for in `runtime`. */
-function socketPath(runtime: string, env: NodeJS.ProcessEnv): string {
-  return serviceSocketPath(path.join(runtime, 'agent-guard'), fs.statSync(path.join(path.dirname(CLI), 'cli-judge.js')), env);
+/** The socket the hooks of this build look for with `env`, as `agent-guard doctor` names it. */
+function socketPath(env: NodeJS.ProcessEnv): string {
+  const r = spawnSync(process.execPath, [CLI, 'doctor', '--json'], { encoding: 'utf8', env });
+  const socket = (JSON.parse(r.stdout) as { service: { socket?: string } }).service.socket;
+  assert.ok(socket !== undefined, r.stdout);
+  return socket;
 }
 
 function startService(s: Scratch, env: NodeJS.ProcessEnv = s.env): Promise<{ child: ChildProcess; log: () => string }> {
@@ -89,7 +91,7 @@ describe('agent-guard hook with the judge service (agent-guard serve)', function
         const r = spawnSync(process.execPath, [CLI, 'doctor', '--json'], { cwd: s.ws, encoding: 'utf8', env: { ...s.env, ...env } });
         return (JSON.parse(r.stdout) as { service: { running: boolean; socket?: string } }).service;
       };
-      assert.deepEqual(doctor({}), { running: true, socket: socketPath(s.runtime, s.env), detail: 'running: hooks hand their calls to it' });
+      assert.deepEqual(doctor({}), { running: true, socket: socketPath(s.env), detail: 'running: hooks hand their calls to it' });
       assert.equal(doctor({ XDG_RUNTIME_DIR: path.join(s.root, 'elsewhere') }).running, false);
     });
 
@@ -112,7 +114,7 @@ describe('agent-guard hook with the judge service (agent-guard serve)', function
     const env = { ...s.env, XDG_RUNTIME_DIR: path.join(s.root, 'a-runtime-folder-whose-path-is-longer-than-a-unix-socket-path-may-be-'.repeat(2)), TMPDIR: tmp };
     const service = await startService(s, env);
     try {
-      const socket = socketPath(env.XDG_RUNTIME_DIR, env);
+      const socket = socketPath(env);
       assert.ok(socket.startsWith(path.join(tmp, 'agent-guard-')), socket);
       assert.ok(fs.statSync(socket).isSocket());
       assert.equal(fs.statSync(path.dirname(socket)).mode & 0o777, 0o700);
@@ -134,7 +136,7 @@ describe('agent-guard hook with the judge service (agent-guard serve)', function
     let socket: string;
     beforeEach(() => {
       s = scratch('ag-service-');
-      socket = socketPath(s.runtime, s.env);
+      socket = socketPath(s.env);
     });
     afterEach(() => s.cleanup());
 
