@@ -165,7 +165,7 @@ async function main() {
     process.stderr.write(`CLI: ${jobs.length} jobs × ${cliRuns} runs, interleaved…\n`);
     if (cliEnv.removed.length) jobs.push({ name: `node -e 0 (bare, with ${cliEnv.removed.join(', ')})`, args: ['-e', '0'], env: process.env });
     const rows = wallTimes(jobs, { runs: cliRuns, cwd: peerWs ?? process.cwd(), env: cliEnv.env });
-    service?.stop();
+    await service?.stop();
     rmSync(cacheHome, { recursive: true, force: true });
     const bare = rows[0].medianMs;
     for (const [i, r] of rows.entries()) {
