@@ -108,24 +108,27 @@ export function handToService(argv: readonly string[], startedAt: number, judgeH
 
   const received: Buffer[] = [];
   let acceptedSeen = false;
+  /** Each whole line: the acceptance (then wait up to its deadline), or the answer (print it and exit). */
   const onAnswerBytes = (): void => {
-    const text = Buffer.concat(received).toString('utf8');
-    const lines = text.split('\n');
-    const accepted = lines.length > 1 ? parseAccepted(lines[0] ?? '') : undefined;
-    if (lines.length > 1 && accepted === undefined) return giveUp();
-    if (accepted !== undefined && !acceptedSeen) {
-      // the service says when it will answer (the agent's own budget): wait for that, a second more, not longer
-      acceptedSeen = true;
-      deadline = accepted.deadline + 1000;
-      armTimer();
+    const lines = Buffer.concat(received).toString('utf8').split('\n');
+    lines.pop(); // the part after the last newline is not a whole line yet
+    for (const line of lines) {
+      const answer = parseAnswer(line);
+      if (answer !== undefined) {
+        settled = true;
+        if (answer.stdout) writeStdout(answer.stdout);
+        if (answer.stderr) writeStderr(answer.stderr);
+        process.exit(answer.code);
+      }
+      const accepted = parseAccepted(line);
+      if (accepted === undefined) return giveUp();
+      if (!acceptedSeen) {
+        // the service says when it will answer (the agent's own budget): wait for that, a second more, not longer
+        acceptedSeen = true;
+        deadline = accepted.deadline + 1000;
+        armTimer();
+      }
     }
-    if (lines.length < 3) return;
-    const answer = parseAnswer(lines[1] ?? '');
-    if (answer === undefined) return giveUp();
-    settled = true;
-    if (answer.stdout) writeStdout(answer.stdout);
-    if (answer.stderr) writeStderr(answer.stderr);
-    process.exit(answer.code);
   };
 
   const send = (text: string): void => {

@@ -3,8 +3,9 @@
  * agents start, so each of those does not have to load and warm the whole judge (see ARCHITECTURE.md, "The judge
  * service"). This file is what both sides agree on; the loader bundles it, so it stays small.
  *
- * One connection per hook call. The hook sends one request line; the service answers with an acceptance line that
- * carries the deadline it will answer by, then one answer line, then closes. Anything else — no service, a refused
+ * One connection per hook call. The hook sends one request line; the service answers with one answer line and
+ * closes, after an acceptance line that carries the deadline it will answer by when the answer takes longer than
+ * one turn of its event loop (a call that waits for a person). Anything else — no service, a refused
  * or dropped connection, a line that does not parse, no answer by the deadline — and the hook judges by itself.
  */
 import { join } from 'node:path';

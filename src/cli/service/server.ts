@@ -95,8 +95,17 @@ function serve(connection: Socket, log: (line: string) => void, onDone: () => vo
       connection.destroy();
       return;
     }
-    judge(request, (a) => connection.write(JSON.stringify(a) + '\n')).then(
+    // the acceptance goes out only when the answer is not ready by the next turn of the event loop (a call that
+    // waits for a person): most calls are answered at once, in one write the hook reads once
+    let answered = false;
+    const accept = (a: ServiceAccepted): void => {
+      setImmediate(() => {
+        if (!answered) connection.write(JSON.stringify(a) + '\n');
+      });
+    };
+    judge(request, accept).then(
       (answer) => {
+        answered = true;
         log(`agent-guard serve: hook ${request.argv.join(' ')} → exit ${answer.code}`);
         connection.end(JSON.stringify(answer) + '\n');
       },

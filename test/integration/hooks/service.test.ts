@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { TestEditor } from './testEditor';
 import { AGENTS, CLI, fixture, fixtureNames, readAnswer, runHook, runHookAsync, scratch, type Scratch } from './harness';
 
 /** The socket the hooks of this build look for with `env`, as `agent-guard doctor` names it. */
@@ -93,6 +94,26 @@ describe('agent-guard hook with the judge service (agent-guard serve)', function
       };
       assert.deepEqual(doctor({}), { running: true, socket: socketPath(s.env), detail: 'running: hooks hand their calls to it' });
       assert.equal(doctor({ XDG_RUNTIME_DIR: path.join(s.root, 'elsewhere') }).running, false);
+    });
+
+    it('a call that waits for a person in the editor: the service asks once and the hook waits for its answer', async () => {
+      const editor = new TestEditor(s.runtime, s.ws, 'yes');
+      await editor.start();
+      try {
+        const writeEnv = JSON.stringify({ session_id: 's', cwd: s.ws, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: path.join(s.ws, '.env'), content: 'K=1' }, tool_use_id: 't' });
+        const yes = readAnswer('claude', await runHookAsync(s, 'claude', writeEnv));
+        assert.equal(yes.effect, 'allow');
+        editor.mode = 'never';
+        const started = Date.now();
+        // nobody answers: the service answers by the deadline (6 s less the margin) with Claude Code's own ask
+        const unanswered = readAnswer('claude', await runHookAsync(s, 'claude', writeEnv, ['--timeout', '6']));
+        assert.equal(unanswered.effect, 'ask');
+        assert.ok(Date.now() - started < 6000, 'answered before the agent would give up');
+        // one request per call: the hook never gave up on the service and asked again by itself
+        assert.equal(editor.received.filter((m) => m['type'] === 'confirm').length, 2);
+      } finally {
+        await editor.stop();
+      }
     });
 
     it('a policy error reaches stderr through the service too, and the call is still judged', () => {
