@@ -259,28 +259,44 @@ function worstNested(run: ShellRun, inv: Invocation, ctx: RuleContext): NestedFi
   return worst;
 }
 
+/**
+ * The strictest finding of the shell commands standing for what the code does (`itemsOf`: the commands it runs,
+ * the files it writes…), as this rule's hit with `describe`'s message. Code read from a file counts only when the
+ * finding is critical; the first of equally strict findings is kept.
+ */
+function strictestNested<T>(
+  inv: Invocation,
+  ctx: RuleContext,
+  itemsOf: (effects: CodeEffects) => readonly T[],
+  runOf: (item: T) => ShellRun,
+  describe: (source: CodeSource, item: T, finding: NestedFinding) => string,
+): RuleHit | undefined {
+  let best: { hit: RuleHit; decision: Decision; risk: Risk } | undefined;
+  for (const { source, effects } of analyse(inv, ctx)) {
+    for (const item of itemsOf(effects)) {
+      const f = worstNested(runOf(item), inv, ctx);
+      if (!f || (source.file && f.risk !== 'critical')) continue;
+      if (best && !stricter(f, best)) continue;
+      best = { hit: { decision: f.decision, risk: f.risk, message: describe(source, item, f) }, decision: f.decision, risk: f.risk };
+    }
+  }
+  return best?.hit;
+}
+
 const runsShellCommand: CommandRule = {
   id: 'interpreter.code-runs-shell-command',
   programs: PROGRAMS,
   decision: 'confirm',
   risk: 'high',
   message: 'This interpreter code runs a shell command that is dangerous on its own (see the nested rule in the message). Run the command directly so it can be checked, or leave it out.',
-  match: (inv, ctx) => {
-    let best: { hit: RuleHit; decision: Decision; risk: Risk } | undefined;
-    for (const { source, effects } of analyse(inv, ctx)) {
-      for (const run of effects.shell) {
-        const f = worstNested(run, inv, ctx);
-        if (!f || (source.file && f.risk !== 'critical')) continue;
-        const hit: RuleHit = {
-          decision: f.decision,
-          risk: f.risk,
-          message: `${source.label} runs \`${shown(run.command)}\` through ${callName(run.via)}${where(source, run.line)}: ${f.message} (${f.rule})`,
-        };
-        if (!best || stricter(f, best)) best = { hit, decision: f.decision, risk: f.risk };
-      }
-    }
-    return best?.hit;
-  },
+  match: (inv, ctx) =>
+    strictestNested(
+      inv,
+      ctx,
+      (effects) => effects.shell,
+      (run) => run,
+      (source, run, f) => `${source.label} runs \`${shown(run.command)}\` through ${callName(run.via)}${where(source, run.line)}: ${f.message} (${f.rule})`,
+    ),
   examples: {
     match: [
       'python3 -c \'import os; os.system("rm -rf ~")\'',
@@ -446,19 +462,14 @@ const writesFiles: CommandRule = {
   decision: 'confirm',
   risk: 'medium',
   message: 'This interpreter code writes a file that a shell command writing it would be asked about (a secret, git\'s internals, a file outside the project). Write only what the task needs, inside the project.',
-  match: (inv, ctx) => {
-    let best: { hit: RuleHit; decision: Decision; risk: Risk } | undefined;
-    for (const { source, effects } of analyse(inv, ctx)) {
-      for (const w of effects.writes) {
-        const f = worstNested({ command: asTee(w), via: w.via, line: w.line }, inv, ctx);
-        if (!f || (source.file && f.risk !== 'critical')) continue;
-        if (best && !stricter(f, best)) continue;
-        const hit: RuleHit = { decision: f.decision, risk: f.risk, message: `${source.label} writes ${w.path} with ${callName(w.via)}${where(source, w.line)}: ${f.message} (${f.rule})` };
-        best = { hit, decision: f.decision, risk: f.risk };
-      }
-    }
-    return best?.hit;
-  },
+  match: (inv, ctx) =>
+    strictestNested(
+      inv,
+      ctx,
+      (effects) => effects.writes,
+      (w) => ({ command: asTee(w), via: w.via, line: w.line }),
+      (source, w, f) => `${source.label} writes ${w.path} with ${callName(w.via)}${where(source, w.line)}: ${f.message} (${f.rule})`,
+    ),
   examples: {
     match: [
       'python3 -c "open(\'.env\', \'w\').write(\'\')"',
