@@ -43,3 +43,16 @@ export function unsafeReason(stat: Stats, what: string, platform: NodeJS.Platfor
   if ((stat.mode & 0o077) !== 0) return `${what} is accessible by group or others (mode ${(stat.mode & 0o777).toString(8)})`;
   return undefined;
 }
+
+/** Unix socket paths are limited to about 104 bytes: a socket whose path would be longer goes to `privateTempDir`. */
+export const MAX_SOCKET_PATH = 100;
+
+/**
+ * This user's folder in the temp dir (`<tmp>/agent-guard-<uid>`), for sockets whose path in the runtime folder would
+ * be too long. The temp dir as `os.tmpdir()` finds it on POSIX, without loading `node:os` in every hook.
+ */
+export function privateTempDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const tmp = (env['TMPDIR'] || env['TMP'] || env['TEMP'] || '/tmp').replace(/(.)\/+$/, '$1');
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+  return join(tmp, `agent-guard-${uid}`);
+}

@@ -8,7 +8,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { Socket, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   BRIDGE_PROTOCOL_VERSION,
@@ -18,7 +17,7 @@ import {
   type ConfirmRequest,
   type ReportRequest,
 } from '../../shared/bridgeProtocol';
-import { runtimeDir as defaultRuntimeDir } from './runtimeDir';
+import { MAX_SOCKET_PATH, privateTempDir, runtimeDir as defaultRuntimeDir } from './runtimeDir';
 import { newToken, removeRuntimeFile, rootKey, writeRuntimeFile } from './runtimeFile';
 
 export interface ConfirmAnswer {
@@ -52,16 +51,13 @@ export interface BridgeServer {
   close(): Promise<void>;
 }
 
-/** Unix socket paths are limited to about 104 bytes; fall back to a private folder under the temp dir. */
-const MAX_SOCKET_PATH = 100;
-
 function socketPath(dir: string, root: string): string {
   const name = `${rootKey(root)}-${randomBytes(4).toString('hex')}.sock`;
   if (process.platform === 'win32') return `\\\\.\\pipe\\agent-guard-${name}`;
   const preferred = join(dir, name);
   if (Buffer.byteLength(preferred) <= MAX_SOCKET_PATH) return preferred;
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  const fallback = join(tmpdir(), `agent-guard-${uid}`);
+  // too long for a socket: a private folder under the temp dir
+  const fallback = privateTempDir();
   mkdirSync(fallback, { recursive: true, mode: RUNTIME_DIR_MODE });
   chmodSync(fallback, RUNTIME_DIR_MODE);
   return join(fallback, name);

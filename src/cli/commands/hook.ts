@@ -21,7 +21,7 @@ export async function runWithIo(argv: readonly string[], io?: HookIo): Promise<n
     return 2;
   }
   // the answer is written synchronously; main ends the process at once (a stdin the agent never closed included)
-  return io === undefined ? runHook(ADAPTERS[agent], rest) : runHook(ADAPTERS[agent], rest, io);
+  return runHook(ADAPTERS[agent], rest, io);
 }
 
 export function run(argv: readonly string[]): Promise<number> {

@@ -31,7 +31,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     writeStderr('agent-guard serve: not available on Windows; hooks judge by themselves there\n');
     return 1;
   }
-  // the hooks look for the service of the judging bundle beside this one (the bundle they run themselves)
+  // the hooks of this build look for the service of this build (its name is fixed when the CLI is built)
   const socketPath = serviceSocketPath(runtimeDir(process.env));
   try {
     const service = await startService({ socketPath, idleMs: idleMinutes * 60_000, log: (line) => writeStderr(line + '\n') });

@@ -2,10 +2,9 @@
  * The judging bundle (dist/cli-judge.js): `agent-guard check` and `agent-guard hook` only. The loader calls `main`,
  * or `hookWithInput` when it has already read a hook's payload for the judge service and then had to judge itself.
  */
-import { homeDirectory } from '../homeDirectory';
 import { runCli } from '../dispatch';
 import { JUDGE_COMMANDS } from '../judgeCommands';
-import { writeStderr, writeStdout } from '../output';
+import { writeStderr } from '../output';
 
 export function main(): void {
   runCli(JUDGE_COMMANDS);
@@ -13,20 +12,16 @@ export function main(): void {
 
 /** `agent-guard hook <argv…>` with stdin already taken (`input`: the payload, read or being read); exits with its status. */
 export function hookWithInput(argv: readonly string[], input: Promise<string>, startedAt: number): void {
-  void import('../commands/hook')
-    .then(({ runWithIo }) =>
+  void Promise.all([import('../commands/hook'), import('../hooks/run')])
+    .then(([{ runWithIo }, { processIo }]) =>
       runWithIo(argv, {
+        ...processIo,
         // it may still be arriving: the watchdog runs from the start
         readInput: (onWait) => {
           onWait();
           return input;
         },
         release: () => {},
-        env: process.env,
-        write: writeStdout,
-        warn: writeStderr,
-        processCwd: process.cwd(),
-        home: homeDirectory(),
         startedAt,
       }),
     )

@@ -42,7 +42,8 @@ export interface HookIo {
 
 let stdinOpened = false;
 
-const defaultIo: HookIo = {
+/** The hook process's own I/O: stdin, fd 1 and 2, its environment, folder and home. */
+export const processIo: HookIo = {
   readInput: (onWait) => {
     const direct = readFd0(onWait);
     if (direct) return direct;
@@ -77,7 +78,7 @@ function safeRender(adapter: AgentAdapter, answer: HookAnswer, call: ParsedCall 
 }
 
 /** Runs the hook for one agent; returns the exit code after the answer has been written. */
-export async function runHook(adapter: AgentAdapter, argv: readonly string[], io: HookIo = defaultIo): Promise<number> {
+export async function runHook(adapter: AgentAdapter, argv: readonly string[], io: HookIo = processIo): Promise<number> {
   const started = io.startedAt ?? Date.now();
   const options = parseHookOptions(argv, io.env);
   const timeoutSeconds = options.timeoutSeconds ?? adapter.defaultTimeoutSeconds;

@@ -9,6 +9,7 @@
  * or dropped connection, a line that does not parse, no answer by the deadline — and the hook judges by itself.
  */
 import { join } from 'node:path';
+import { MAX_SOCKET_PATH, privateTempDir } from '../bridge/runtimeDir';
 import { BUILD } from '../version';
 
 export const SERVICE_PROTOCOL = 1;
@@ -41,9 +42,6 @@ export interface ServiceAnswer {
   readonly code: number;
 }
 
-/** Unix socket paths are limited to about 104 bytes (the bridge's sockets have the same limit and fallback). */
-const MAX_SOCKET_PATH = 100;
-
 /**
  * The service's socket in the runtime folder, one per build of the CLI (`BUILD`, fixed at build time, so a hook finds
  * it without looking at any file): a hook only ever talks to a service running its own code. When that path would
@@ -54,10 +52,7 @@ export function serviceSocketPath(runtimeDirectory: string, env: Readonly<Record
   const name = shortHash(build);
   const preferred = join(runtimeDirectory, `judge-${name}.sock`);
   if (Buffer.byteLength(preferred) <= MAX_SOCKET_PATH) return preferred;
-  // os.tmpdir() on POSIX, without loading node:os in every hook
-  const tmp = (env['TMPDIR'] || env['TMP'] || env['TEMP'] || '/tmp').replace(/(.)\/+$/, '$1');
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  return join(tmp, `agent-guard-${uid}`, `judge-${shortHash(runtimeDirectory)}-${name}.sock`);
+  return join(privateTempDir(env), `judge-${shortHash(runtimeDirectory)}-${name}.sock`);
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a short stable name (socket paths are limited to ~100 bytes), not a secret. */

@@ -4,10 +4,11 @@
  * with what that process would have printed and its exit status. See protocol.ts.
  */
 import { chmodSync, lstatSync, mkdirSync, unlinkSync } from 'node:fs';
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import { runWithIo } from '../commands/hook';
 import { unsafeReason } from '../bridge/runtimeDir';
+import { answers } from './status';
 import { SERVICE_PROTOCOL, parseRequest, type ServiceAccepted, type ServiceAnswer, type ServiceRequest } from './protocol';
 
 /** A request line may carry a payload up to the hook's own limit (64 MiB) and the caller's environment. */
@@ -25,18 +26,6 @@ export interface RunningService {
   /** Resolves when the service has stopped (idle, or `stop()`), its socket removed. */
   readonly stopped: Promise<void>;
   stop(): void;
-}
-
-/** Whether something answers on `socketPath` (another service). */
-function answers(socketPath: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const c = createConnection(socketPath);
-    c.once('connect', () => {
-      c.destroy();
-      resolve(true);
-    });
-    c.once('error', () => resolve(false));
-  });
 }
 
 /** Makes the runtime folder (0700) if needed; the reason it must not be used, or undefined. */
@@ -121,7 +110,7 @@ function serve(connection: Socket, log: (line: string) => void, onDone: () => vo
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const unsafe = prepareFolder(dirname(options.socketPath));
   if (unsafe !== undefined) throw new Error(unsafe);
-  if (await answers(options.socketPath)) throw new Error(`a judge service already answers on ${options.socketPath}`);
+  if (await answers(options.socketPath, 2000)) throw new Error(`a judge service already answers on ${options.socketPath}`);
   try {
     unlinkSync(options.socketPath);
   } catch {

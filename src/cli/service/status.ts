@@ -13,7 +13,8 @@ export interface ServiceStatus {
   readonly detail: string;
 }
 
-function answers(socket: string, timeoutMs: number): Promise<boolean> {
+/** Whether something accepts a connection on `socket` within `timeoutMs`. */
+export function answers(socket: string, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
     const c = createConnection(socket);
     const timer = setTimeout(() => {
